@@ -1,0 +1,20 @@
+namespace Monitor.Contracts;
+
+/// <summary>
+/// A new coverage item was accepted. The first event of the stream <c>coverage-{CoverageId}</c>;
+/// <see cref="CoverageId"/> comes from <see cref="CoverageIdentity"/>, so the same item seen twice is one stream.
+/// </summary>
+public sealed record CoverageIngested(
+    Guid CoverageId,
+    string Platform,
+    string PlatformId,
+    string Url,
+    string? Title,
+    string Text,
+    Author Author,
+    DateTimeOffset PublishedAt,
+    Engagement Engagement,
+    IReadOnlyList<string> Hashtags,
+    string? Region,
+    string Feed,
+    DateTimeOffset IngestedAt);

@@ -1,0 +1,8 @@
+namespace Monitor.Contracts;
+
+public static class SentimentLabels
+{
+    public const string Positive = "positive";
+    public const string Neutral = "neutral";
+    public const string Negative = "negative";
+}

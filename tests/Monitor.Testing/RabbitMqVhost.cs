@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Xunit;
+
+namespace Monitor.Testing;
+
+/// <summary>
+/// A fresh RabbitMQ virtual host for one test class, deleted afterwards with every queue and
+/// exchange in it: a queue left from an earlier run would otherwise stay bound and receive copies.
+/// </summary>
+public sealed class RabbitMqVhost : IAsyncLifetime
+{
+    private readonly HttpClient _http;
+
+    public RabbitMqVhost()
+    {
+        var management = TestEnvironment.RabbitMqManagement;
+        _http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromSeconds(30) };
+        var credentials = Uri.UnescapeDataString(management.UserInfo);
+        _http.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        Name = TestEnvironment.UniqueName("t");
+    }
+
+    public string Name { get; }
+
+    /// <summary>amqp://user:password@host:port/{vhost}</summary>
+    public Uri AmqpUri
+    {
+        get
+        {
+            var b = new UriBuilder(TestEnvironment.RabbitMq) { Path = "/" + Uri.EscapeDataString(Name) };
+            return b.Uri;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var user = Uri.UnescapeDataString(TestEnvironment.RabbitMqManagement.UserInfo.Split(':')[0]);
+        await Send(HttpMethod.Put, $"/api/vhosts/{Uri.EscapeDataString(Name)}", "{}");
+        await Send(HttpMethod.Put, $"/api/permissions/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(user)}",
+            """{"configure":".*","write":".*","read":".*"}""");
+    }
+
+    public async Task DisposeAsync()
+    {
+        try { await Send(HttpMethod.Delete, $"/api/vhosts/{Uri.EscapeDataString(Name)}", null); }
+        finally { _http.Dispose(); }
+    }
+
+    /// <summary>The number of ready messages in a queue of this vhost (0 when it does not exist).</summary>
+    public async Task<long> MessageCountAsync(string queue)
+    {
+        using var response = await _http.GetAsync($"/api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return 0;
+        response.EnsureSuccessStatusCode();
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number
+            ? m.GetInt64() : 0;
+    }
+
+    private async Task Send(HttpMethod method, string path, string? json)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        try
+        {
+            using var response = await _http.SendAsync(request);
+            if (!response.IsSuccessStatusCode && !(method == HttpMethod.Delete && response.StatusCode == System.Net.HttpStatusCode.NotFound))
+                throw new InvalidOperationException(
+                    $"RabbitMQ management {method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new InvalidOperationException(
+                $"RabbitMQ management API is not reachable at {_http.BaseAddress}. Run the tests through ./monitor test, which provisions it.", e);
+        }
+    }
+}
