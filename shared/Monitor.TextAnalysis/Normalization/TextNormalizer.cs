@@ -13,6 +13,9 @@ namespace Monitor.TextAnalysis;
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>Longest tag read as markup (Weibo anchors carry long hrefs); a longer "&lt;...&gt;" stays text.</summary>
+    private const int MaxTagLength = 4096;
+
     /// <summary>The normalised form of <paramref name="raw"/>; the empty string for blank input.</summary>
     public static string Normalize(string raw) => Normalize(raw, links: null);
 
@@ -47,7 +50,9 @@ public static class TextNormalizer
                 i = commentEnd < 0 ? raw.Length : commentEnd + 3;
                 continue;
             }
-            var end = raw.IndexOf('>', i + 1);
+            // Bounded, so a text full of "<" that never closes stays linear.
+            var end = raw.AsSpan(i + 1, Math.Min(MaxTagLength, raw.Length - i - 1)).IndexOf('>');
+            if (end >= 0) end += i + 1;
             if (end < 0)
             {
                 output.Append(c);

@@ -66,6 +66,14 @@ public class When_normalizing_weibo_html
     }
 
     [Fact]
+    public void Should_keep_text_full_of_unclosed_tag_starts()
+    {
+        var raw = string.Concat(Enumerable.Repeat("<a ", 20_000));
+
+        Assert.Equal(raw.TrimEnd(), TextNormalizer.Normalize(raw));
+    }
+
+    [Fact]
     public void Should_keep_the_text_of_an_unclosed_tag_start()
     {
         Assert.Equal("结尾 <b", TextNormalizer.Normalize("结尾 <b"));
