@@ -11,8 +11,6 @@ namespace Monitor.Cli.Pipeline.Ingest;
 /// </summary>
 public static class IngestCommand
 {
-    private const int MaxRetries = 4;
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     public static Command Create()
@@ -82,7 +80,7 @@ public static class IngestCommand
         var store = options.Wait ? EventStoreConnection.FromEnvironment() : null;
 
         var view = new StageProgressView(console);
-        using var client = new IngestionClient(options.Url, AttemptTimeout, MaxRetries, message => Console.Error.WriteLine("monitor: " + message));
+        using var client = new IngestionClient(options.Url, IngestionClientOptions.Default, message => Console.Error.WriteLine("monitor: " + message));
         var reply = await view.RunAsync(["posted"], input.Items.Count, async report =>
         {
             var total = IngestReply.None;

@@ -15,6 +15,12 @@ public sealed record IngestReply(int Accepted, int Ingested, int Updated, int Un
         new(Accepted + other.Accepted, Ingested + other.Ingested, Updated + other.Updated, Unchanged + other.Unchanged);
 }
 
+/// <summary>How long one POST may take, how often a failed one is retried, and the first backoff delay.</summary>
+public sealed record IngestionClientOptions(TimeSpan AttemptTimeout, int MaxRetries, TimeSpan RetryDelay)
+{
+    public static readonly IngestionClientOptions Default = new(TimeSpan.FromSeconds(30), 4, TimeSpan.FromMilliseconds(250));
+}
+
 /// <summary>
 /// Posts batches to the ingestion service. Every attempt has a timeout; connection failures,
 /// timeouts, 408, 429 and 5xx are retried with backoff. Retrying a POST is safe here: ingestion
@@ -27,16 +33,19 @@ public sealed class IngestionClient : IDisposable
     private readonly Uri endpoint;
     private readonly ResiliencePipeline<HttpResponseMessage> resilience;
 
-    public IngestionClient(Uri baseUrl, TimeSpan attemptTimeout, int maxRetries, Action<string>? onRetry = null)
+    /// <param name="handler">The HTTP stack; tests pass their own, the CLI the default.</param>
+    public IngestionClient(Uri baseUrl, IngestionClientOptions options, Action<string>? onRetry = null, HttpMessageHandler? handler = null)
     {
+        var maxRetries = options.MaxRetries;
         endpoint = new Uri(baseUrl, "/api/coverage");
-        http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Polly's timeout bounds each attempt; the client's own timeout would cut across retries.
+        http = new HttpClient(handler ?? new SocketsHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         resilience = new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = maxRetries,
                 BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(250),
+                Delay = options.RetryDelay,
                 UseJitter = true,
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
@@ -49,7 +58,7 @@ public sealed class IngestionClient : IDisposable
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(attemptTimeout)
+            .AddTimeout(options.AttemptTimeout)
             .Build();
     }
 
