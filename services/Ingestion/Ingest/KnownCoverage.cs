@@ -4,7 +4,7 @@ using Monitor.EventStore;
 namespace Monitor.Ingestion.Ingest;
 
 /// <summary>The counts a coverage stream holds now: the ingested counts, overwritten by each metrics update.</summary>
-internal sealed record KnownCoverage(Engagement Engagement, long? AuthorFollowers, DateTimeOffset? LastObservedAt)
+public sealed record KnownCoverage(Engagement Engagement, long? AuthorFollowers, DateTimeOffset? LastObservedAt)
 {
     public static KnownCoverage? Fold(IEnumerable<StoredEvent> stream)
     {

@@ -1,0 +1,43 @@
+using System.Numerics;
+
+namespace Monitor.TextAnalysis;
+
+/// <summary>
+/// Charikar's SimHash over a text's shingles (see <see cref="ClusterKey"/> for what a shingle is):
+/// texts that share most shingles get hashes that differ in few bits.
+/// </summary>
+public static class SimHash
+{
+    /// <summary>
+    /// Hashes at most this many bits apart are near-duplicates: a repost with a short comment or a
+    /// syndicated copy with its own byline. Callers that keep recent hashes use it to merge clusters.
+    /// </summary>
+    public const int NearDuplicateDistance = 10;
+
+    /// <summary>The SimHash of <paramref name="normalizedText"/>; 0 when the text has no words at all.</summary>
+    public static ulong Compute(string normalizedText)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedText);
+        var shingles = ShingleBuffer.For(normalizedText);
+        if (shingles.Count == 0) return 0;
+
+        Span<int> votes = stackalloc int[64];
+        votes.Clear();
+        foreach (var shingle in shingles)
+            for (var bit = 0; bit < 64; bit++)
+                votes[bit] += (int)((shingle >> bit) & 1);
+
+        // A bit is set when more than half of the shingles set it.
+        var result = 0UL;
+        var half = shingles.Count;
+        for (var bit = 0; bit < 64; bit++)
+            if (votes[bit] * 2 > half) result |= 1UL << bit;
+        return result;
+    }
+
+    /// <summary>How many bits two SimHashes differ in (Hamming distance, 0..64).</summary>
+    public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
+
+    /// <summary>Whether two SimHashes are at most <see cref="NearDuplicateDistance"/> bits apart.</summary>
+    public static bool AreNearDuplicates(ulong a, ulong b) => a != 0 && b != 0 && Distance(a, b) <= NearDuplicateDistance;
+}
