@@ -21,18 +21,40 @@ public static class SimHash
         var shingles = ShingleBuffer.For(normalizedText);
         if (shingles.Count == 0) return 0;
 
+        // Eight byte-wide counters per ulong: lanes[b] byte k counts bit 8k+b. Bytes overflow at 255,
+        // so the lanes are emptied into the 64 int counters every 255 shingles.
         Span<int> votes = stackalloc int[64];
+        Span<ulong> lanes = stackalloc ulong[8];
         votes.Clear();
+        lanes.Clear();
+        const ulong lowBitOfEachByte = 0x0101010101010101UL;
+        var pending = 0;
         foreach (var shingle in shingles)
-            for (var bit = 0; bit < 64; bit++)
-                votes[bit] += (int)((shingle >> bit) & 1);
+        {
+            for (var b = 0; b < 8; b++) lanes[b] += (shingle >> b) & lowBitOfEachByte;
+            if (++pending == 255)
+            {
+                Flush(lanes, votes);
+                pending = 0;
+            }
+        }
+        Flush(lanes, votes);
 
         // A bit is set when more than half of the shingles set it.
         var result = 0UL;
-        var half = shingles.Count;
         for (var bit = 0; bit < 64; bit++)
-            if (votes[bit] * 2 > half) result |= 1UL << bit;
+            if (votes[bit] * 2 > shingles.Count) result |= 1UL << bit;
         return result;
+    }
+
+    private static void Flush(Span<ulong> lanes, Span<int> votes)
+    {
+        for (var b = 0; b < 8; b++)
+        {
+            var lane = lanes[b];
+            for (var k = 0; k < 8; k++) votes[8 * k + b] += (int)((lane >> (8 * k)) & 0xFF);
+            lanes[b] = 0;
+        }
     }
 
     /// <summary>How many bits two SimHashes differ in (Hamming distance, 0..64).</summary>

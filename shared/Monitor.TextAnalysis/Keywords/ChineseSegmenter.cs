@@ -48,15 +48,18 @@ public sealed class ChineseSegmenter
     public IReadOnlyList<string> Segment(string run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var words = new List<string>();
-        Segment(run, (start, length, _) => words.Add(run.Substring(start, length)));
+        var lengths = new int[run.Length];
+        var words = new string[Segment(run, lengths, new float[run.Length])];
+        for (int i = 0, at = 0; i < words.Length; at += lengths[i], i++) words[i] = run.Substring(at, lengths[i]);
         return words;
     }
 
-    internal delegate void WordFound(int start, int length, float logProbability);
-
-    /// <summary>Calls <paramref name="found"/> for every word of <paramref name="run"/>, left to right.</summary>
-    internal void Segment(ReadOnlySpan<char> run, WordFound found)
+    /// <summary>
+    /// Writes the length and log probability of every word of <paramref name="run"/>, left to right,
+    /// into <paramref name="lengths"/> and <paramref name="logProbabilities"/> (each at least as long as the run).
+    /// </summary>
+    /// <returns>How many words the run holds.</returns>
+    internal int Segment(ReadOnlySpan<char> run, Span<int> lengths, Span<float> logProbabilities)
     {
         var n = run.Length;
         var best = ArrayPool<float>.Shared.Rent(n + 1);    // best[i]: best log probability of run[i..]
@@ -87,7 +90,13 @@ public sealed class ChineseSegmenter
                     }
                 }
             }
-            for (var i = 0; i < n; i += cut[i]) found(i, cut[i], wordScore[i]);
+            var count = 0;
+            for (var i = 0; i < n; i += cut[i])
+            {
+                lengths[count] = cut[i];
+                logProbabilities[count++] = wordScore[i];
+            }
+            return count;
         }
         finally
         {
@@ -95,14 +104,5 @@ public sealed class ChineseSegmenter
             ArrayPool<int>.Shared.Return(cut);
             ArrayPool<float>.Shared.Return(wordScore);
         }
-    }
-
-    /// <summary>The log probability of a whole word, or null when the dictionary lacks it.</summary>
-    internal float? LogProbability(ReadOnlySpan<char> word)
-    {
-        var node = CharTrie.Root;
-        foreach (var c in word)
-            if (!_words.TryStep(node, c, out node)) return null;
-        return _words.TryGetValue(node, out var index) ? _logProbability[index] : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Monitor.TextAnalysis.Matching;
 
 namespace Monitor.TextAnalysis;
@@ -19,6 +20,9 @@ public sealed class KeywordExtractor
 
     /// <summary>Frequency given to subject words added through <see cref="CreateDefault"/>: a common word, so segmentation keeps it whole.</summary>
     public const long SubjectWordFrequency = 5000;
+
+    /// <summary>Longer alphabetic runs (hashes, base64, glued-together text) are not words.</summary>
+    private const int MaxWordLength = 40;
 
     private readonly ChineseSegmenter _segmenter;
     private readonly HashSet<string> _stopWords;
@@ -49,15 +53,28 @@ public sealed class KeywordExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
-        var scanner = new TextScanner(text);
-        while (scanner.Next(out var kind, out var start, out var length))
+        var lengths = ArrayPool<int>.Shared.Rent(text.Length);
+        var logProbabilities = ArrayPool<float>.Shared.Rent(text.Length);
+        try
         {
-            if (kind == TokenKind.Word)
-                tokens.Add(text.Substring(start, length).ToLowerInvariant());
-            else
-                _segmenter.Segment(text.AsSpan(start, length), (s, l, _) => tokens.Add(text.Substring(start + s, l)));
+            var scanner = new TextScanner(text);
+            while (scanner.Next(out var kind, out var start, out var length))
+            {
+                if (kind == TokenKind.Word)
+                {
+                    tokens.Add(text.Substring(start, length).ToLowerInvariant());
+                    continue;
+                }
+                var words = _segmenter.Segment(text.AsSpan(start, length), lengths, logProbabilities);
+                for (var i = 0; i < words; start += lengths[i], i++) tokens.Add(text.Substring(start, lengths[i]));
+            }
+            return tokens;
         }
-        return tokens;
+        finally
+        {
+            ArrayPool<int>.Shared.Return(lengths);
+            ArrayPool<float>.Shared.Return(logProbabilities);
+        }
     }
 
     /// <summary>Up to <paramref name="max"/> keywords of <paramref name="text"/>, best first.</summary>
@@ -66,25 +83,35 @@ public sealed class KeywordExtractor
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var scores = new Dictionary<string, (float Score, int First)>(StringComparer.Ordinal);
-        var order = 0;
-        var scanner = new TextScanner(text);
-        while (scanner.Next(out var kind, out var start, out var length))
+        var lookup = scores.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[MaxWordLength];
+        var lengths = ArrayPool<int>.Shared.Rent(text.Length);
+        var logProbabilities = ArrayPool<float>.Shared.Rent(text.Length);
+        try
         {
-            if (kind == TokenKind.Word)
+            var scanner = new TextScanner(text);
+            while (scanner.Next(out var kind, out var start, out var length))
             {
-                if (length < 2 || IsNumber(text.AsSpan(start, length))) continue;
-                var word = text.Substring(start, length).ToLowerInvariant();
-                if (_stopWords.Contains(word)) continue;
-                Add(word, _alphabeticWeight);
-            }
-            else
-            {
-                _segmenter.Segment(text.AsSpan(start, length), (s, l, logProbability) =>
+                if (kind == TokenKind.Word)
                 {
-                    if (l < 2 || _stopWordLookup.Contains(text.AsSpan(start + s, l))) return;
-                    Add(text.Substring(start + s, l), -logProbability);
-                });
+                    var word = text.AsSpan(start, length);
+                    if (length < 2 || length > MaxWordLength || IsNumber(word)) continue;
+                    var lowered = lower[..word.ToLowerInvariant(lower)];
+                    if (!_stopWordLookup.Contains(lowered)) Add(lookup, lowered, _alphabeticWeight, scores.Count);
+                    continue;
+                }
+                var words = _segmenter.Segment(text.AsSpan(start, length), lengths, logProbabilities);
+                for (var i = 0; i < words; start += lengths[i], i++)
+                {
+                    var word = text.AsSpan(start, lengths[i]);
+                    if (word.Length >= 2 && !_stopWordLookup.Contains(word)) Add(lookup, word, -logProbabilities[i], scores.Count);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(lengths);
+            ArrayPool<float>.Shared.Return(logProbabilities);
         }
         return scores
             .OrderByDescending(p => p.Value.Score)
@@ -92,11 +119,11 @@ public sealed class KeywordExtractor
             .Take(max)
             .Select(p => p.Key)
             .ToArray();
+    }
 
-        void Add(string word, float weight)
-        {
-            scores[word] = scores.TryGetValue(word, out var seen) ? (seen.Score + weight, seen.First) : (weight, order++);
-        }
+    private static void Add(Dictionary<string, (float Score, int First)>.AlternateLookup<ReadOnlySpan<char>> scores, ReadOnlySpan<char> word, float weight, int order)
+    {
+        scores[word] = scores.TryGetValue(word, out var seen) ? (seen.Score + weight, seen.First) : (weight, order);
     }
 
     private static bool IsNumber(ReadOnlySpan<char> word)

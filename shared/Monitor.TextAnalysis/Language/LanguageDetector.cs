@@ -4,9 +4,10 @@ namespace Monitor.TextAnalysis;
 
 /// <summary>Tells Chinese, English and mixed texts apart by counting Chinese characters against alphabetic words.</summary>
 /// <remarks>
-/// One alphabetic word weighs as much as two Chinese characters (about one Chinese word). A text is
-/// "zh" when Chinese holds at least 70% of that weight, "en" when it holds at most 30%, "mixed"
-/// in between. Words with digits ("SU7", "2024") do not count: model names appear in both languages.
+/// One alphabetic word weighs as much as one and a half Chinese characters (a Chinese word is one
+/// to two characters). A text is "zh" when Chinese holds at least 60% of that weight, "en" when it
+/// holds at most 20%, "mixed" in between: Chinese posts name foreign brands in Latin letters
+/// ("特斯拉 Model Y 和 Porsche Taycan"), so Chinese gets the wider band. Words with digits ("SU7", "2024") do not count: model names appear in both languages.
 /// URLs, mentions and emoticons do not count either. A text with nothing to count is "mixed".
 /// </remarks>
 public static class LanguageDetector
@@ -15,9 +16,9 @@ public static class LanguageDetector
     public const string English = "en";
     public const string Mixed = "mixed";
 
-    private const double WordWeight = 2.0;
-    private const double ChineseFloor = 0.7;
-    private const double EnglishCeiling = 0.3;
+    private const double WordWeight = 1.5;
+    private const double ChineseFloor = 0.6;
+    private const double EnglishCeiling = 0.2;
 
     public static string Detect(string text)
     {
