@@ -66,7 +66,7 @@ public static class IngestCommand
 
     public static async Task<int> RunAsync(IngestOptions options, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Console;
+        var console = PipelineConsole.Create();
         var clock = Stopwatch.StartNew();
         var input = CoverageSource.Load(options.Path, DateTimeOffset.UtcNow);
         console.MarkupLine($"Ingesting [bold]{input.Items.Count}[/] items from {Markup.Escape(input.Description)} into {Markup.Escape(options.Url.ToString())}");
@@ -89,7 +89,7 @@ public static class IngestCommand
             {
                 total = total.Add(await client.PostAsync(batch, cancellationToken));
                 sent += batch.Length;
-                report("posted", sent);
+                report([sent]);
             }
             return total;
         });
@@ -136,9 +136,7 @@ public static class IngestCommand
             while (true)
             {
                 var progress = await reader.ReadProgressAsync(streams, cancellationToken);
-                report("ingested", progress.Ingested);
-                report("extracted", progress.Extracted);
-                report("scored", progress.Scored);
+                report([progress.Ingested, progress.Extracted, progress.Scored]);
                 if (progress.Scored >= streams.Length || deadline.Elapsed >= timeout) return progress;
                 await Task.Delay(PollInterval, cancellationToken);
             }

@@ -4,38 +4,38 @@ namespace Monitor.Cli.Pipeline.Ingest;
 
 /// <summary>
 /// Shows how far a run has come, one bar per stage on a terminal; where output is redirected
-/// (logs, CI), one plain line per change at most every two seconds.
+/// (logs, CI), one plain line whenever the figures change, at most every two seconds.
 /// </summary>
-public sealed class StageProgressView
+public sealed class StageProgressView(IAnsiConsole console)
 {
-    private readonly IAnsiConsole console;
-
-    public StageProgressView(IAnsiConsole console) => this.console = console;
-
-    public async Task<T> RunAsync<T>(IReadOnlyList<string> stages, long total, Func<Action<string, long>, Task<T>> work)
+    /// <param name="work">Reports the current value of every stage, in the order of <paramref name="stages"/>.</param>
+    public async Task<T> RunAsync<T>(IReadOnlyList<string> stages, long total, Func<Action<long[]>, Task<T>> work)
     {
         if (console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi)
         {
             return await console.Progress()
                 .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var tasks = stages.ToDictionary(s => s, s => context.AddTask(s, maxValue: Math.Max(total, 1)));
-                    return await work((stage, value) => tasks[stage].Value = value);
+                    var tasks = stages.Select(s => context.AddTask(s, maxValue: Math.Max(total, 1))).ToArray();
+                    return await work(values =>
+                    {
+                        for (var i = 0; i < tasks.Length; i++) tasks[i].Value = values[i];
+                    });
                 });
         }
 
-        var lastValues = stages.ToDictionary(s => s, _ => -1L);
-        var lastPrinted = DateTime.MinValue;
-        return await work((stage, value) =>
+        long[]? printed = null;
+        var printedAt = DateTime.MinValue;
+        return await work(values =>
         {
-            var changed = lastValues[stage] != value;
-            lastValues[stage] = value;
-            var now = DateTime.UtcNow;
-            if (!changed || (now - lastPrinted < TimeSpan.FromSeconds(2) && value < total)) return;
-            lastPrinted = now;
-            Console.WriteLine("  " + string.Join("  ", stages.Where(s => lastValues[s] >= 0).Select(s => $"{s} {lastValues[s]}/{total}")));
+            var finished = values.All(v => v >= total);
+            if (printed is not null && printed.SequenceEqual(values)) return;
+            if (!finished && DateTime.UtcNow - printedAt < TimeSpan.FromSeconds(2)) return;
+            printed = values.ToArray();
+            printedAt = DateTime.UtcNow;
+            console.WriteLine("  " + string.Join("  ", stages.Select((s, i) => $"{s} {values[i]}/{total}")));
         });
     }
 }

@@ -14,7 +14,7 @@ public static class StatsCommand
         {
             var store = EventStoreConnection.FromEnvironment();
             var stats = await new PipelineStatisticsReader(store).ReadAsync(cancellationToken);
-            var console = AnsiConsole.Console;
+            var console = PipelineConsole.Create();
             console.MarkupLine($"Event store: [bold]{Markup.Escape(store.Describe())}[/]");
             SummaryPrinter.PrintPlatforms(console, stats);
             SummaryPrinter.PrintEvents(console, stats);
