@@ -119,10 +119,11 @@ public static class IngestCommand
         console.MarkupLine($"Time taken: [bold]{clock.Elapsed.TotalSeconds:0.0}s[/] (posting {postTime.TotalSeconds:0.0}s, processing {processTime.TotalSeconds:0.0}s)");
         if (options.LogsDirectory is not null)
             console.MarkupLine($"Logs: [bold]{Markup.Escape(options.LogsDirectory)}[/]/<service>.log");
-        console.MarkupLine("Try next:");
-        console.WriteLine("  ./monitor stats                          the summary again, straight from the event store");
-        console.WriteLine($"  curl -X POST {new Uri(options.Url, "/api/coverage")} -H 'content-type: application/json' -d @item.json");
-        console.WriteLine("  ./monitor down                           stop the services");
+        // Plain writes: a command line must not be wrapped at the console's width.
+        Console.WriteLine("Try next:");
+        Console.WriteLine("  ./monitor stats     the summary again, straight from the event store");
+        Console.WriteLine("  ./monitor down      stop the services");
+        Console.WriteLine($"  curl -X POST {new Uri(options.Url, "/api/coverage")} -H 'content-type: application/json' -d @item.json");
         Console.WriteLine(SummaryPrinter.PipelineLine(reply.Accepted, stats));
         return ExitCodes.Ok;
     }
