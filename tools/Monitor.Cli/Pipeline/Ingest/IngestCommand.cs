@@ -69,10 +69,15 @@ public static class IngestCommand
         var console = PipelineConsole.Create();
         var clock = Stopwatch.StartNew();
         var input = CoverageSource.Load(options.Path, DateTimeOffset.UtcNow);
-        console.MarkupLine($"Ingesting [bold]{input.Items.Count}[/] items from {Markup.Escape(input.Description)} into {Markup.Escape(options.Url.ToString())}");
+        // A post found twice in a source (on two search pages) is one item: sending only its last
+        // reading keeps a re-run a no-op instead of flipping its counts back and forth.
+        var items = input.Items.GroupBy(i => i.CoverageId).Select(g => g.Last()).ToList();
+        var duplicates = input.Items.Count - items.Count;
+        console.MarkupLine($"Ingesting [bold]{items.Count}[/] items from {Markup.Escape(input.Description)} into {Markup.Escape(options.Url.ToString())}" +
+            (duplicates > 0 ? $" ({duplicates} found twice in the source, sent once)" : ""));
         if (input.Skipped.Count > 0)
         {
-            console.MarkupLine($"[yellow]{input.Skipped.Count} corpus items could not be read and are left out[/], e.g.:");
+            console.MarkupLine($"[yellow]{input.Skipped.Count} source items could not be read and are left out[/], e.g.:");
             foreach (var skipped in input.Skipped.Take(3)) console.WriteLine("  " + skipped);
         }
 
@@ -81,11 +86,11 @@ public static class IngestCommand
 
         var view = new StageProgressView(console);
         using var client = new IngestionClient(options.Url, IngestionClientOptions.Default, message => Console.Error.WriteLine("monitor: " + message));
-        var reply = await view.RunAsync(["posted"], input.Items.Count, async report =>
+        var reply = await view.RunAsync(["posted"], items.Count, async report =>
         {
             var total = IngestReply.None;
             var sent = 0;
-            foreach (var batch in input.Items.Chunk(options.BatchSize))
+            foreach (var batch in items.Chunk(options.BatchSize))
             {
                 total = total.Add(await client.PostAsync(batch, cancellationToken));
                 sent += batch.Length;
@@ -94,7 +99,11 @@ public static class IngestCommand
             return total;
         });
         var postTime = clock.Elapsed;
-        console.MarkupLine($"Accepted [bold]{reply.Accepted}[/]: {reply.Ingested} new, {reply.Updated} with new counts, {reply.Unchanged} already known and unchanged ({postTime.TotalSeconds:0.0}s)");
+        console.MarkupLine($"Accepted [bold]{reply.Accepted}[/]: {reply.Ingested} new, {reply.Updated} with new counts, " +
+                           $"{reply.Unchanged} already known and unchanged ({postTime.TotalSeconds:0.0}s)");
+        if (reply.Accepted != items.Count)
+            throw new PipelineCommandException(ExitCodes.Failed,
+                $"ingestion accepted {reply.Accepted} of the {items.Count} items sent without rejecting any");
 
         if (store is null)
         {
@@ -103,7 +112,7 @@ public static class IngestCommand
         }
 
         var reader = new PipelineStatisticsReader(store);
-        var streams = input.Items.Select(i => i.CoverageId).Distinct().ToArray();
+        var streams = items.Select(i => i.CoverageId).ToArray();
         var progress = await WaitUntilScoredAsync(view, reader, streams, options.Timeout, cancellationToken);
         var processTime = clock.Elapsed - postTime;
         if (progress.Scored < streams.Length)
@@ -124,7 +133,7 @@ public static class IngestCommand
         Console.WriteLine("  ./monitor stats     the summary again, straight from the event store");
         Console.WriteLine("  ./monitor down      stop the services");
         Console.WriteLine($"  curl -X POST {new Uri(options.Url, "/api/coverage")} -H 'content-type: application/json' -d @item.json");
-        Console.WriteLine(SummaryPrinter.PipelineLine(reply.Accepted, stats));
+        Console.WriteLine(SummaryPrinter.PipelineLine(streams.Length, stats));
         return ExitCodes.Ok;
     }
 
