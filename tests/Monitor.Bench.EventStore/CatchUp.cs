@@ -46,14 +46,14 @@ public sealed class CatchUp(Monitor.EventStore.EventStore store)
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
-    public async Task<double> SubscriptionAsync(long backlog, int batchSize)
+    public async Task<double> SubscriptionAsync(long backlog, int batchSize, bool synchronousCommit)
     {
         var rates = new List<double>();
         for (var rep = 0; rep < Measurement.Repetitions; rep++)
         {
             var handler = new CountingHandler();
             using var cts = new CancellationTokenSource(Limit);
-            var subscription = new Subscription(store, new SubscriptionOptions { Name = $"bench-catch-up-{rep}", BatchSize = batchSize }, handler);
+            var subscription = new Subscription(store, new SubscriptionOptions { Name = $"bench-catch-up-{synchronousCommit}-{rep}", BatchSize = batchSize, SynchronousCommit = synchronousCommit }, handler);
             var stopwatch = Stopwatch.StartNew();
             var run = subscription.RunAsync(cts.Token);
             while (handler.Count < backlog && !cts.IsCancellationRequested && !run.IsCompleted)
@@ -65,7 +65,7 @@ public sealed class CatchUp(Monitor.EventStore.EventStore store)
             rates.Add(handler.Count / elapsed.TotalSeconds);
         }
         var median = rates.Order().ElementAt(rates.Count / 2);
-        Measurement.Print($"store: subscription catch-up, batches of {batchSize}", median, rates);
+        Measurement.Print($"store: subscription catch-up, batches of {batchSize}{(synchronousCommit ? "" : ", SynchronousCommit off")}", median, rates);
         return median;
     }
 

@@ -20,7 +20,7 @@ internal static class SchemaSql
             CREATE TABLE {s}.events (
                 seq_id     bigint      PRIMARY KEY DEFAULT nextval('{s}.events_seq'),
                 id         uuid        NOT NULL UNIQUE,
-                stream_id  uuid        NOT NULL REFERENCES {s}.streams (id),
+                stream_id  uuid        NOT NULL,
                 version    integer     NOT NULL,
                 type       text        NOT NULL,
                 data       jsonb       NOT NULL,
@@ -31,6 +31,8 @@ internal static class SchemaSql
                 UNIQUE (stream_id, version)
             );
             ALTER SEQUENCE {s}.events_seq OWNED BY {s}.events.seq_id;
+            -- No foreign key to streams: append_events is the only writer and creates the stream row
+            -- under its lock first; the per-row check would more than double the cost of an insert.
 
             -- the global log is read in (tx_id, seq_id) order
             CREATE INDEX events_position ON {s}.events (tx_id, seq_id);
