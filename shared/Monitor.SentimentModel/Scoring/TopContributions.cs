@@ -21,7 +21,7 @@ internal struct TopContributions
     public readonly int Floor => _floor;
     public readonly Contribution this[int index] => _entries[index];
 
-    public void Offer(uint hash, int weight, int start, int length)
+    public void Offer(uint hash, int weight, int start, int length, bool unscaled)
     {
         var strength = weight < 0 ? -weight : weight;
         if (strength <= _floor) return;
@@ -36,11 +36,11 @@ internal struct TopContributions
         }
         if (_count < Capacity)
         {
-            _entries[_count++] = new Contribution(hash, weight, start, length);
+            _entries[_count++] = new Contribution(hash, weight, start, length, unscaled);
             if (_count == Capacity) FindWeakest();
             return;
         }
-        _entries[_weakest] = new Contribution(hash, weight, start, length);
+        _entries[_weakest] = new Contribution(hash, weight, start, length, unscaled);
         FindWeakest();
     }
 
@@ -60,8 +60,9 @@ internal struct TopContributions
         _floor = floor;
     }
 
-    internal struct Contribution(uint hash, int weight, int start, int length)
+    internal struct Contribution(uint hash, int weight, int start, int length, bool unscaled)
     {
+        public bool Unscaled = unscaled;
         public uint Hash = hash;
         public int Weight = weight;
         public int Start = start;

@@ -23,8 +23,14 @@ public sealed record TrainingOptions
     /// </summary>
     public bool NaiveBayesScaling { get; init; } = true;
 
+    /// <summary>Ship the mean of the end-of-epoch weights rather than the last ones.</summary>
+    public bool AverageEpochs { get; init; } = true;
+
     /// <summary>Smoothing of the naive-Bayes counts.</summary>
     public double NaiveBayesAlpha { get; init; } = 1.0;
+
+    /// <summary>Weight of each lexicon word used as a training row (0 = lexicons unused).</summary>
+    public double LexiconWeight { get; init; } = 1.0;
 
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;
