@@ -20,9 +20,11 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
 
         var train = corpus.Rows.Where(r => r.Split == Split.Train && r.Label != SentimentLabel.Neutral)
             .Where((_, i) => i % options.Subsample == 0).ToList();
+        var lexiconRows = 0;
         if (lexiconDirectory is not null && options.LexiconWeight > 0)
         {
             var lexicon = LexiconRows.Load(lexiconDirectory);
+            lexiconRows = lexicon.Count;
             train.AddRange(lexicon);
             log?.Invoke($"{lexicon.Count:N0} lexicon words added as training rows from {lexiconDirectory}");
         }
@@ -64,7 +66,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(classifier, g.Key, g.ToList())).ToList();
         var report = new TrainingReport(
             options.Version,
-            train.Count,
+            train.Count - lexiconRows,
+            lexiconRows,
             corpus.Rows.Count(r => r.Split == Split.Dev),
             corpus.Rows.Count(r => r.Split == Split.Test),
             corpus.DroppedAsEvaluationDuplicates,

@@ -6,8 +6,8 @@ public sealed record TrainingOptions
     public string Version { get; init; } = "su7-sent-2026.11.1";
     public int HashBits { get; init; } = 20;
     public int MaxCjkGram { get; init; } = 3;
-    public int Epochs { get; init; } = 8;
-    public double LearningRate { get; init; } = 0.05;
+    public int Epochs { get; init; } = 4;
+    public double LearningRate { get; init; } = 0.2;
     public double L2 { get; init; } = 1e-6;
     public int Seed { get; init; } = 20261121;
 
