@@ -31,7 +31,8 @@ internal struct TopContributions
             // the same feature again: it counts twice, shown once
             _entries[i].Weight += weight;
             _entries[i].Occurrences++;
-            FindWeakest();
+            // same-sign repeats only grow stronger, so the weakest entry changes only if this was it
+            if (i == _weakest) FindWeakest();
             return;
         }
         if (_count < Capacity)
