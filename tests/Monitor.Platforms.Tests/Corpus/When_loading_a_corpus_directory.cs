@@ -61,6 +61,18 @@ public sealed class When_loading_a_corpus_directory : IDisposable
     }
 
     [Fact]
+    public void Should_keep_the_shown_text_when_a_long_text_file_is_broken()
+    {
+        Write("weibo/search-1.json", WeiboPage(Mblog("42", "Sat Jul 20 10:01:02 +0800 2024", isLongText: true), Mblog("43", "Sat Jul 20 10:01:02 +0800 2024")));
+        Write("weibo/longtext/42.json", "{ broken");
+
+        var result = SampleCorpus.Load(_root, ObservedAt);
+
+        Assert.Equal(["42", "43"], result.Items.Select(i => i.PlatformId));
+        Assert.Equal("shown text", result.Items[0].Text);
+    }
+
+    [Fact]
     public void Should_return_nothing_for_an_empty_directory()
     {
         var result = SampleCorpus.Load(_root, ObservedAt);
