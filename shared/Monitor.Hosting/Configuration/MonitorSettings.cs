@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace Monitor.Hosting.Configuration;
+
+/// <summary>
+/// The settings every service reads from its environment (and nothing else for these settings).
+/// <see cref="Variables"/> lists them so docker-compose.yml and the README can be checked against the code.
+/// </summary>
+public sealed partial record MonitorSettings
+{
+    public const string PostgresVariable = "MONITOR_POSTGRES";
+    public const string RabbitMqVariable = "MONITOR_RABBITMQ";
+    public const string SchemaVariable = "MONITOR_EVENTSTORE_SCHEMA";
+    public const string UrlsVariable = "ASPNETCORE_URLS";
+    public const string LogFormatVariable = "MONITOR_LOG_FORMAT";
+    public const string SentimentModelVariable = "MONITOR_SENTIMENT_MODEL";
+    public const string SubjectVariable = "MONITOR_SUBJECT";
+    public const string MaxBodyBytesVariable = "MONITOR_INGESTION_MAX_BODY_BYTES";
+
+    public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=monitor;Password=monitor;Database=monitor";
+    public const string DefaultRabbitMq = "amqp://monitor:monitor@127.0.0.1:5672/";
+    public const string DefaultSchema = "monitor";
+    public const long DefaultMaxBodyBytes = 4 * 1024 * 1024;
+
+    public static IReadOnlyList<MonitorVariable> Variables { get; } =
+    [
+        new(PostgresVariable, "Npgsql connection string of the event store's database.", MonitorServices.All, DefaultPostgres),
+        new(RabbitMqVariable, "RabbitMQ broker as amqp://user:password@host:port/vhost.", MonitorServices.All, DefaultRabbitMq),
+        new(SchemaVariable, "PostgreSQL schema holding the event store's tables.", MonitorServices.All, DefaultSchema),
+        new(UrlsVariable, "Where the service's HTTP surface (health, API) listens.", MonitorServices.All, "http://127.0.0.1:<port>"),
+        new(LogFormatVariable, "Console log format: json (one object per line) or text.", MonitorServices.All, "json"),
+        new(SentimentModelVariable, "Path of the sentiment model file; the shipped model when unset.", [MonitorServices.Sentiment], null),
+        new(SubjectVariable, "Path of the subject's gazetteer (JSON); the built-in SU7 subject when unset.", [MonitorServices.Extraction], null),
+        new(MaxBodyBytesVariable, "Largest accepted POST /api/coverage body in bytes; larger bodies get 413.", [MonitorServices.Ingestion], DefaultMaxBodyBytes.ToString()),
+    ];
+
+    public required string ServiceName { get; init; }
+    public required string Postgres { get; init; }
+    public required RabbitMqAddress RabbitMq { get; init; }
+    public required string EventStoreSchema { get; init; }
+    public required string Urls { get; init; }
+    public required bool JsonLogs { get; init; }
+    public string? SentimentModelPath { get; init; }
+    public string? SubjectPath { get; init; }
+    public long IngestionMaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>Reads the settings; a malformed value raises an error naming the variable and what is wrong.</summary>
+    public static MonitorSettings From(IConfiguration configuration, string serviceName)
+    {
+        string? Read(string name) => string.IsNullOrWhiteSpace(configuration[name]) ? null : configuration[name]!.Trim();
+
+        var schema = Read(SchemaVariable) ?? DefaultSchema;
+        if (!SchemaName().IsMatch(schema))
+            throw new InvalidSettingException(SchemaVariable, schema,
+                "must be a PostgreSQL identifier of lower-case letters, digits and underscores, starting with a letter or underscore (at most 63 characters)");
+
+        var logFormat = (Read(LogFormatVariable) ?? "json").ToLowerInvariant();
+        if (logFormat is not ("json" or "text"))
+            throw new InvalidSettingException(LogFormatVariable, logFormat, "must be 'json' or 'text'");
+
+        var maxBody = DefaultMaxBodyBytes;
+        if (Read(MaxBodyBytesVariable) is { } maxBodyText && (!long.TryParse(maxBodyText, out maxBody) || maxBody <= 0))
+            throw new InvalidSettingException(MaxBodyBytesVariable, maxBodyText, "must be a positive whole number of bytes");
+
+        var port = MonitorServices.DefaultPorts.TryGetValue(serviceName, out var p) ? p : 5100;
+        return new MonitorSettings
+        {
+            ServiceName = serviceName,
+            Postgres = Read(PostgresVariable) ?? DefaultPostgres,
+            RabbitMq = RabbitMqAddress.Parse(Read(RabbitMqVariable) ?? DefaultRabbitMq, RabbitMqVariable),
+            EventStoreSchema = schema,
+            Urls = Read(UrlsVariable) ?? $"http://127.0.0.1:{port}",
+            JsonLogs = logFormat == "json",
+            SentimentModelPath = Read(SentimentModelVariable),
+            SubjectPath = Read(SubjectVariable),
+            IngestionMaxBodyBytes = maxBody,
+        };
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+}

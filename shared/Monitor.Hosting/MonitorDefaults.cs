@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Monitor.EventStore;
+using Monitor.Hosting.Configuration;
+using Monitor.Hosting.Health;
+using Monitor.Hosting.Storage;
+
+namespace Monitor.Hosting;
+
+public static class MonitorDefaults
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// What every Monitor service is made of: settings from the environment, console logs (JSON by
+    /// default), health checks, and the event store (one per process, its schema ensured at start).
+    /// </summary>
+    public static WebApplicationBuilder AddMonitorDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        var settings = Configuration.MonitorSettings.From(builder.Configuration, serviceName);
+        builder.Services.AddSingleton(settings);
+        builder.WebHost.UseUrls(settings.Urls);
+
+        builder.Logging.ClearProviders();
+        if (settings.JsonLogs)
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        else
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+
+        builder.Services.AddSingleton(MonitorEventTypes.CreateRegistry());
+        builder.Services.AddSingleton(sp => global::Monitor.EventStore.EventStore.Create(
+            new EventStoreOptions { ConnectionString = settings.Postgres, Schema = settings.EventStoreSchema },
+            sp.GetRequiredService<EventTypeRegistry>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddHostedService<EventStoreSchemaInitializer>();
+
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>/health/live answers while the process runs; /health/ready when the database and the bus are reachable.</summary>
+    public static WebApplication MapMonitorDefaults(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+
+    public static MonitorSettings GetMonitorSettings(this WebApplicationBuilder builder) =>
+        builder.Services.Select(d => d.ImplementationInstance).OfType<MonitorSettings>().LastOrDefault()
+        ?? throw new InvalidOperationException("Call builder.AddMonitorDefaults(serviceName) before the other Monitor registrations.");
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Monitor.Hosting.Relay;
+
+public static class RelayHosting
+{
+    /// <summary>The relay: publishes every committed pipeline event from the log to the bus.</summary>
+    public static WebApplicationBuilder AddMonitorRelay(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<RelayWorker>();
+        return builder;
+    }
+}

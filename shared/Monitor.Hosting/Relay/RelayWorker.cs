@@ -1,0 +1,49 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Monitor.EventStore;
+using Monitor.Hosting.Storage;
+
+namespace Monitor.Hosting.Relay;
+
+/// <summary>
+/// Runs the "relay" subscription over the global log. One instance is active across all relay
+/// processes (the subscription's advisory lock); another waits as a hot standby and takes over
+/// when the active one dies. A failed batch (broker down, publish not confirmed) is not
+/// checkpointed; the worker starts the subscription again after a pause and republishes it.
+/// </summary>
+public sealed class RelayWorker(EventStore.EventStore store, IBus bus, ILoggerFactory loggerFactory) : BackgroundService
+{
+    public const string SubscriptionName = "relay";
+    public const int BatchSize = 500;
+    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(2);
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger<RelayWorker>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = new SubscriptionOptions
+        {
+            Name = SubscriptionName,
+            BatchSize = BatchSize,
+            EventTypes = MonitorEventTypes.Published,
+        };
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var subscription = new Subscription(store, options, new RelayPublisher(bus), loggerFactory.CreateLogger<Subscription>());
+                await subscription.RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "Relay stopped on an error; its last batch was not checkpointed and will be published again");
+                await Task.Delay(RestartDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}
