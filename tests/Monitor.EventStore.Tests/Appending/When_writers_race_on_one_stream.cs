@@ -54,4 +54,28 @@ public sealed class When_writers_race_on_one_stream(PostgresSchema schema) : ICl
         Assert.Equal(count, max - min + 1);
         Assert.Equal(max, last);
     }
+
+    [Fact]
+    public async Task Should_give_writers_expecting_any_version_distinct_consecutive_versions()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        var stream = Guid.NewGuid();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Any on a missing, then existing stream: the create-or-lock path must serialise them too
+        var writers = Enumerable.Range(0, Writers).Select(async w =>
+        {
+            await gate.Task;
+            for (var i = 0; i < 5; i++)
+                await store.AppendAsync(stream, "race", ExpectedVersion.Any, [TestEvents.Note(w * 10 + i), TestEvents.Note(w * 10 + i)]);
+        }).ToArray();
+        gate.SetResult();
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var events = await store.ReadStreamAsync(stream);
+        Assert.Equal(Enumerable.Range(1, Writers * 10).Select(v => (long)v), events.Select(e => e.Version));
+        Assert.Equal(Writers * 10, (await store.FetchStreamStateAsync(stream))!.Version);
+        // each append's two events stayed next to each other
+        Assert.All(events.Chunk(2), pair => Assert.Equal(((Noted)pair[0].Data).Number, ((Noted)pair[1].Data).Number));
+    }
 }

@@ -61,13 +61,16 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
         await using var store = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(0), TestEvents.Note(1)]);
+        var lastPosition = (await store.ReadStreamAsync(stream))[^1].Position;
         var options = new SubscriptionOptions { Name = "resume" };
 
         var first = new RecordingHandler(stream);
         using (var cts = new CancellationTokenSource(Timeout))
         {
-            var run = new Subscription(store, options, first).RunAsync(cts.Token);
-            await Stores.EventuallyAsync(() => first.Seen.Count(e => e.StreamId == stream) == 2, Timeout);
+            var subscription = new Subscription(store, options, first);
+            var run = subscription.RunAsync(cts.Token);
+            // stop only once the batch is committed; a batch cancelled before its commit comes again
+            await Stores.EventuallyAsync(() => subscription.Checkpoint >= lastPosition, Timeout);
             await cts.CancelAsync();
             await run;
         }

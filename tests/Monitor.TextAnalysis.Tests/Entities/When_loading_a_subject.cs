@@ -89,6 +89,22 @@ public sealed class When_loading_a_subject : IDisposable
     }
 
     [Fact]
+    public void Should_reject_entities_built_in_code_with_a_clear_reason()
+    {
+        var su7 = new GazetteerEntity("su7", "SU7", EntityTypes.Product, ["SU7"]);
+
+        var duplicate = Assert.Throws<ArgumentException>(() => new Gazetteer("s", [su7, su7 with { Aliases = ["苏7"] }]));
+        var badType = Assert.Throws<ArgumentException>(() => new Gazetteer("s", [su7 with { Type = "car" }]));
+        var noAliases = Assert.Throws<ArgumentException>(() => new Gazetteer("s", [su7 with { Aliases = [] }]));
+        var blankAlias = Assert.Throws<ArgumentException>(() => new Gazetteer("s", [su7 with { Aliases = ["  "] }]));
+
+        Assert.Contains("lists entity id 'su7' twice", duplicate.Message);
+        Assert.Contains("type 'car'", badType.Message);
+        Assert.Contains("'su7' has no aliases", noAliases.Message);
+        Assert.Contains("alias with no characters to match", blankAlias.Message);
+    }
+
+    [Fact]
     public void Should_name_a_missing_file()
     {
         var path = Path.Combine(_directory, "missing.json");

@@ -54,6 +54,26 @@ public class When_normalizing_weibo_html
     }
 
     [Fact]
+    public void Should_keep_angle_brackets_around_words_that_are_not_html_tags()
+    {
+        Assert.Equal("<SU7和Model 3> <小米>", TextNormalizer.Normalize("<SU7和Model 3> <小米>"));
+    }
+
+    [Fact]
+    public void Should_strip_tags_in_any_case_with_any_attributes()
+    {
+        Assert.Equal("粗体和链接", TextNormalizer.Normalize("<B class='x'>粗体</B>和<A HREF=\"/x\" target=_blank>链接</A><HR/>"));
+    }
+
+    [Fact]
+    public void Should_keep_text_full_of_unclosed_tag_starts()
+    {
+        var raw = string.Concat(Enumerable.Repeat("<a ", 20_000));
+
+        Assert.Equal(raw.TrimEnd(), TextNormalizer.Normalize(raw));
+    }
+
+    [Fact]
     public void Should_keep_the_text_of_an_unclosed_tag_start()
     {
         Assert.Equal("结尾 <b", TextNormalizer.Normalize("结尾 <b"));
