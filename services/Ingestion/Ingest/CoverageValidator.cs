@@ -23,8 +23,8 @@ public static class CoverageValidator
 
         if (string.IsNullOrWhiteSpace(item.Platform))
             errors.Add(prefix + "platform", "is required");
-        else if (!Platforms.IsKnown(item.Platform))
-            errors.Add(prefix + "platform", $"'{item.Platform}' is not one of {string.Join(", ", Platforms.All)}");
+        else if (!Contracts.Platforms.IsKnown(item.Platform))
+            errors.Add(prefix + "platform", $"'{item.Platform}' is not one of {string.Join(", ", Contracts.Platforms.All)}");
 
         Required(errors, prefix + "platformId", item.PlatformId);
         Required(errors, prefix + "url", item.Url);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitor.SentimentModel.Features;
 
 namespace Monitor.SentimentModel.Scoring;
@@ -9,11 +10,12 @@ internal struct ScoringSink(short[] weights, int mask, bool explain) : IFeatureS
     public int Count;
     public TopContributions Top;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(uint hash, int start, int length)
     {
         int w = weights[hash & mask];
         Sum += w;
         Count++;
-        if (explain && w != 0) Top.Offer(hash, w, start, length);
+        if (explain && (w < 0 ? -w : w) > Top.Floor) Top.Offer(hash, w, start, length);
     }
 }

@@ -13,14 +13,18 @@ internal struct TopContributions
     private Entries _entries;
     private int _count;
     private int _weakest;
+    private int _floor; // strength of the weakest entry once full; weaker offers are dropped at once
 
     public readonly int Count => _count;
+
+    /// <summary>Offers no stronger than this are dropped; checked inline by the caller to skip the call.</summary>
+    public readonly int Floor => _floor;
     public readonly Contribution this[int index] => _entries[index];
 
     public void Offer(uint hash, int weight, int start, int length)
     {
-        var strength = Math.Abs(weight);
-        if (_count == Capacity && strength <= Math.Abs(_entries[_weakest].Weight)) return;
+        var strength = weight < 0 ? -weight : weight;
+        if (strength <= _floor) return;
         for (var i = 0; i < _count; i++)
         {
             if (_entries[i].Hash != hash) continue;
@@ -44,9 +48,16 @@ internal struct TopContributions
     {
         if (_count < Capacity) return;
         var weakest = 0;
+        var floor = Math.Abs(_entries[0].Weight);
         for (var i = 1; i < _count; i++)
-            if (Math.Abs(_entries[i].Weight) < Math.Abs(_entries[weakest].Weight)) weakest = i;
+        {
+            var strength = Math.Abs(_entries[i].Weight);
+            if (strength >= floor) continue;
+            floor = strength;
+            weakest = i;
+        }
         _weakest = weakest;
+        _floor = floor;
     }
 
     internal struct Contribution(uint hash, int weight, int start, int length)

@@ -22,6 +22,9 @@ public static class DataSplit
         return bucket < 10 ? Split.Test : bucket < 20 ? Split.Dev : Split.Train;
     }
 
+    /// <summary>For evaluation-only files: half dev (for choosing settings), half test (for reporting).</summary>
+    public static Split OfEvaluationOnly(string text) => KeyHash(text) % 100 < 50 ? Split.Dev : Split.Test;
+
     /// <summary>A 64-bit FNV-1a of the normalised text without whitespace; equal for texts that differ only in case, width or spacing.</summary>
     public static ulong KeyHash(string text)
     {

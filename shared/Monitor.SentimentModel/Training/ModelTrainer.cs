@@ -30,8 +30,12 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var weights = train.Select(r => (float)options.SetWeights.GetValueOrDefault(r.Set, 1.0)).ToArray();
         log?.Invoke($"features for {train.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1}s");
 
+        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, 1 << options.HashBits, options.NaiveBayesAlpha) : null;
+        var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
         var regression = new LogisticRegression(1 << options.HashBits, options);
-        regression.Train(vectors, targets, weights, epoch => log?.Invoke($"epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"));
+        regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"));
+        if (ratios is not null)
+            for (var j = 0; j < ratios.Length; j++) regression.Weights[j] *= ratios[j];
 
         var model = Quantise(regression, 0, 0);
         var classifier = new SentimentClassifier(model);

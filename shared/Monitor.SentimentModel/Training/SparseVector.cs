@@ -8,6 +8,13 @@ namespace Monitor.SentimentModel.Training;
 /// </summary>
 internal readonly record struct SparseVector(int[] Indices, float[] Values)
 {
+    public SparseVector ScaledBy(float[] factors)
+    {
+        var values = new float[Values.Length];
+        for (var k = 0; k < values.Length; k++) values[k] = Values[k] * factors[Indices[k]];
+        return new SparseVector(Indices, values);
+    }
+
     public static SparseVector Of(string text, int maxCjkGram, int mask, List<int> scratch)
     {
         scratch.Clear();

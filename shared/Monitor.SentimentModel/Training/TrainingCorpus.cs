@@ -7,8 +7,8 @@ public sealed record CorpusRow(string Set, SentimentLabel Label, string Text, Sp
 
 /// <summary>
 /// Loads every labelled *.csv / *.tsv under the data directory (one folder per set; the folder names
-/// the set). Files listed in <see cref="EvaluationOnlyFiles"/> are never trained on: every row is
-/// test, and training rows with the same normalised text are dropped.
+/// the set). Files listed in <see cref="EvaluationOnlyFiles"/> are never trained on: their rows split
+/// half dev, half test by the same text hash, and training rows with the same normalised text are dropped.
 /// </summary>
 public sealed class TrainingCorpus
 {
@@ -48,7 +48,7 @@ public sealed class TrainingCorpus
             {
                 foreach (var row in labelled)
                 {
-                    rows.Add(new CorpusRow(evaluationSet, row.Label, row.Text, Split.Test));
+                    rows.Add(new CorpusRow(evaluationSet, row.Label, row.Text, DataSplit.OfEvaluationOnly(row.Text)));
                     evaluationKeys.Add(DataSplit.KeyHash(row.Text));
                 }
             }

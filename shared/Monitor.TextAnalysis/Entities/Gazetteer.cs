@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
 using Monitor.Contracts;
 using Monitor.TextAnalysis.Matching;
 
@@ -22,13 +20,6 @@ public sealed class Gazetteer
     public const string SubjectVariable = "MONITOR_SUBJECT";
 
     private const string DefaultResource = "Monitor.TextAnalysis.Subjects.su7.json";
-
-    private static readonly JsonSerializerOptions FileOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     private readonly CharTrie _aliases;
 
@@ -73,39 +64,13 @@ public sealed class Gazetteer
     }
 
     /// <summary>Reads a subject file from a stream; <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid subject file; the message says what is wrong.</exception>
     public static Gazetteer Parse(Stream json, string source)
     {
-        SubjectFile? file;
+        var (subject, entities) = SubjectFile.Read(json, source);
         try
         {
-            file = JsonSerializer.Deserialize<SubjectFile>(json, FileOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{source}: not valid JSON ({e.Message}).", e);
-        }
-        if (file is null || string.IsNullOrWhiteSpace(file.Subject))
-            throw new InvalidDataException($"{source}: \"subject\" (the subject's name) is missing.");
-        if (file.Entities is null || file.Entities.Count == 0)
-            throw new InvalidDataException($"{source}: \"entities\" is missing or empty.");
-
-        var entities = new List<GazetteerEntity>(file.Entities.Count);
-        for (var i = 0; i < file.Entities.Count; i++)
-        {
-            var entry = file.Entities[i];
-            var where = $"{source}: entity #{i + 1}" + (string.IsNullOrWhiteSpace(entry?.Id) ? "" : $" ('{entry.Id}')");
-            if (entry is null) throw new InvalidDataException($"{where} is null.");
-            if (string.IsNullOrWhiteSpace(entry.Id)) throw new InvalidDataException($"{where} has no \"id\".");
-            if (string.IsNullOrWhiteSpace(entry.Name)) throw new InvalidDataException($"{where} has no \"name\".");
-            if (entry.Type is null || !EntityTypes.All.Contains(entry.Type))
-                throw new InvalidDataException($"{where} has type '{entry.Type}'; expected one of {string.Join(", ", EntityTypes.All)}.");
-            if (entry.Aliases is null || entry.Aliases.Count == 0 || entry.Aliases.Any(string.IsNullOrWhiteSpace))
-                throw new InvalidDataException($"{where} needs at least one alias, and no alias may be blank.");
-            entities.Add(new GazetteerEntity(entry.Id.Trim(), entry.Name.Trim(), entry.Type, entry.Aliases.Select(a => a.Trim()).ToArray()));
-        }
-        try
-        {
-            return new Gazetteer(file.Subject.Trim(), entities);
+            return new Gazetteer(subject, entities);
         }
         catch (ArgumentException e)
         {
@@ -184,12 +149,18 @@ public sealed class Gazetteer
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entities.Count; i++)
         {
-            var entity = entities[i];
+            var entity = entities[i] ?? throw new ArgumentException($"subject '{subject}' has a null entity at #{i + 1}.");
+            if (string.IsNullOrWhiteSpace(entity.Id) || string.IsNullOrWhiteSpace(entity.Name))
+                throw new ArgumentException($"entity #{i + 1} of subject '{subject}' needs an id and a name.");
+            if (!EntityTypes.All.Contains(entity.Type))
+                throw new ArgumentException($"entity '{entity.Id}' has type '{entity.Type}'; expected one of {string.Join(", ", EntityTypes.All)}.");
+            if (entity.Aliases is null || entity.Aliases.Count == 0)
+                throw new ArgumentException($"entity '{entity.Id}' has no aliases.");
             if (!ids.Add(entity.Id))
                 throw new ArgumentException($"subject '{subject}' lists entity id '{entity.Id}' twice.");
             foreach (var alias in entity.Aliases)
             {
-                var key = MatchKey(alias);
+                var key = MatchKey(alias ?? "");
                 if (key.Length == 0)
                     throw new ArgumentException($"entity '{entity.Id}' has an alias with no characters to match: '{alias}'.");
                 if (owners.TryGetValue(key, out var owner) && owner != i)
@@ -205,8 +176,4 @@ public sealed class Gazetteer
         {
             for (var i = 0; i < source.Length; i++) span[i] = Chars.FoldForMatch(source[i]);
         }).Replace(" ", "", StringComparison.Ordinal);
-
-    private sealed record SubjectFile(string? Subject, string? Description, List<SubjectFileEntity?>? Entities);
-
-    private sealed record SubjectFileEntity(string? Id, string? Name, string? Type, List<string>? Aliases);
 }

@@ -77,7 +77,7 @@ public sealed class ChineseSegmenter
                 best[i] = single + best[i + 1];
                 cut[i] = 1;
                 wordScore[i] = single;
-                if (node == 0) continue;
+                if (node == CharTrie.Root) continue; // no dictionary word starts with this character
                 for (var j = i + 1; j < n && _words.TryStep(node, run[j], out node); j++)
                 {
                     if (!_words.TryGetValue(node, out var wordIndex)) continue;

@@ -13,6 +13,9 @@ namespace Monitor.TextAnalysis;
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>Longest tag read as markup (Weibo anchors carry long hrefs); a longer "&lt;...&gt;" stays text.</summary>
+    private const int MaxTagLength = 4096;
+
     /// <summary>The normalised form of <paramref name="raw"/>; the empty string for blank input.</summary>
     public static string Normalize(string raw) => Normalize(raw, links: null);
 
@@ -47,7 +50,9 @@ public static class TextNormalizer
                 i = commentEnd < 0 ? raw.Length : commentEnd + 3;
                 continue;
             }
-            var end = raw.IndexOf('>', i + 1);
+            // Bounded, so a text full of "<" that never closes stays linear.
+            var end = raw.AsSpan(i + 1, Math.Min(MaxTagLength, raw.Length - i - 1)).IndexOf('>');
+            if (end >= 0) end += i + 1;
             if (end < 0)
             {
                 output.Append(c);
@@ -57,6 +62,13 @@ public static class TextNormalizer
             var tag = raw.AsSpan(i + 1, end - i - 1);
             var closing = tag.Length > 0 && tag[0] == '/';
             var name = TagName(closing ? tag[1..] : tag);
+            if (!KnownTags.Contains(name))
+            {
+                // "<SU7和Model 3>" in a plain-text post is text, not markup.
+                output.Append(c);
+                i++;
+                continue;
+            }
             i = end + 1;
 
             if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
@@ -97,12 +109,24 @@ public static class TextNormalizer
         return next is '/' or '!' || char.IsAsciiLetter(next);
     }
 
+    /// <summary>The tag's name, or an empty span when the name is not followed by whitespace, "/" or the tag's end.</summary>
     private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> tag)
     {
         var length = 0;
         while (length < tag.Length && char.IsAsciiLetterOrDigit(tag[length])) length++;
+        if (length < tag.Length && !char.IsWhiteSpace(tag[length]) && tag[length] != '/') return [];
         return tag[..length];
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownTags = new HashSet<string>(
+    [
+        "a", "abbr", "article", "aside", "audio", "b", "big", "blockquote", "body", "br", "button", "center", "cite",
+        "code", "col", "colgroup", "dd", "del", "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins",
+        "label", "li", "link", "main", "mark", "meta", "nav", "noscript", "ol", "option", "p", "path", "picture", "pre",
+        "q", "s", "script", "section", "select", "small", "source", "span", "strike", "strong", "style", "sub", "sup",
+        "svg", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "u", "ul", "video", "wbr",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsBlock(ReadOnlySpan<char> name) =>
         name.Equals("br", StringComparison.OrdinalIgnoreCase) || name.Equals("p", StringComparison.OrdinalIgnoreCase)

@@ -52,7 +52,7 @@ public static partial class SocialMarkers
     [GeneratedRegex(@"#(?<tag>[^#\n]{1,60}?)(?:\[话题\])?#", RegexOptions.CultureInvariant)]
     private static partial Regex PairedHashtag();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}/&])#(?<tag>[^\s#@,.!?;:，。！？、；：\[\]【】()（）""'“”]{1,40})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9/&])#(?<tag>[^\s#@,.!?;:，。！？、；：\[\]【】()（）""'“”]{1,40})", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingHashtag();
 
     // Not after a Latin letter or digit, so e-mail addresses are not mentions; Chinese may touch the @.

@@ -13,6 +13,13 @@ public sealed class EventsTable(NpgsqlDataSource dataSource, string schema)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    public async Task<long> CountInStreamsAsync(IEnumerable<Guid> streamIds)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{schema}\".events WHERE stream_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamIds.ToArray() });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Per stream: how many events of each type it holds.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, int>>> TypesPerStreamAsync()
     {

@@ -18,11 +18,22 @@ internal static class TrainCommand
         var su7Test = new Option<FileInfo>("--su7-test") { Description = "Authored 3-class set reported, never tuned on (default samples/su7/sentiment/test.tsv)." };
         var subsample = new Option<int>("--subsample") { Description = "Train on every n-th row only (quick experiments).", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "Override the number of epochs." };
-        var command = new Command("train", "Train the sentiment model from labelled sets.") { data, output, su7Dev, su7Test, subsample, epochs };
+        var learningRate = new Option<double?>("--learning-rate") { Description = "Override the AdaGrad learning rate." };
+        var l2 = new Option<double?>("--l2") { Description = "Override the L2 penalty." };
+        var cjkGrams = new Option<int?>("--cjk-grams") { Description = "Override the longest CJK character n-gram." };
+        var hashBits = new Option<int?>("--hash-bits") { Description = "Override the number of hash bits (buckets = 2^bits)." };
+        var command = new Command("train", "Train the sentiment model from labelled sets.")
+        {
+            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits,
+        };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
             var options = new TrainingOptions { Subsample = Math.Max(1, parse.GetValue(subsample)) };
             if (parse.GetValue(epochs) is { } e) options = options with { Epochs = e };
+            if (parse.GetValue(learningRate) is { } rate) options = options with { LearningRate = rate };
+            if (parse.GetValue(l2) is { } penalty) options = options with { L2 = penalty };
+            if (parse.GetValue(cjkGrams) is { } grams) options = options with { MaxCjkGram = grams };
+            if (parse.GetValue(hashBits) is { } bits) options = options with { HashBits = bits };
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
