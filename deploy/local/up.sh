@@ -58,6 +58,9 @@ mkdir -p "$LOG_DIR" "$PID_DIR"
 [ -e "$CORPUS" ] || { say "up: sample corpus $CORPUS not found" >&2; exit 2; }
 [ -f "$CLI_DLL" ] || { say "up: the CLI is not built: $CLI_DLL is missing" >&2; exit 1; }
 
+if [ -n "${MONITOR_UP_STARTED:-}" ]; then
+  say "Provisioned PostgreSQL and RabbitMQ and built Monitor in $(( started_at - MONITOR_UP_STARTED ))s"
+fi
 say "Starting services"
 for entry in "${MONITOR_SERVICES[@]}"; do start_service $entry; done
 for entry in "${MONITOR_SERVICES[@]}"; do wait_ready $entry; done
