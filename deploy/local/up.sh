@@ -35,7 +35,7 @@ start_service() { # name folder port
   [ -f "$dll" ] || fail_service "$name" "is not built: $dll is missing (./monitor up builds it in Release)"
   printf '==== %s starting %s on http://127.0.0.1:%s\n' "$(date -u +%FT%TZ)" "$name" "$port" >>"$LOG_DIR/$name.log"
   # setsid: the service leaves this shell's process group, so ^C on `up` does not stop it.
-  ASPNETCORE_URLS="${ASPNETCORE_URLS_OVERRIDE:-http://127.0.0.1:$port}" \
+  ASPNETCORE_URLS="http://127.0.0.1:$port" \
   MONITOR_LOG_FORMAT="${MONITOR_LOG_FORMAT:-json}" \
     setsid nohup dotnet "$dll" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   echo "$!" >"$PID_DIR/$name.pid"
