@@ -1,0 +1,140 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Monitor.EventStore;
+
+public sealed partial class EventStore
+{
+    /// <summary>A stream's events from <paramref name="fromVersion"/> on, in version order (empty when the stream does not exist).</summary>
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(Guid streamId, long fromVersion = 1, CancellationToken ct = default)
+    {
+        if (fromVersion < 1) throw new ArgumentOutOfRangeException(nameof(fromVersion), fromVersion, "Stream versions start at 1.");
+        return RetryAsync(async token =>
+        {
+            await using var cmd = DataSource.CreateCommand(Sql.ReadStream);
+            cmd.Parameters.AddWithValue(streamId);
+            cmd.Parameters.AddWithValue((int)Math.Min(fromVersion, int.MaxValue));
+            return await ReadEventsAsync(cmd, token);
+        }, ct);
+    }
+
+    /// <summary>Folds a stream into a state; null (default) when the stream does not exist.</summary>
+    public async Task<TState?> AggregateStreamAsync<TState>(Guid streamId, StreamFold<TState> fold, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(fold);
+        var events = await ReadStreamAsync(streamId, 1, ct);
+        if (events.Count > 0) return fold.Fold(events);
+        return await StreamExistsAsync(streamId, ct) ? fold.Initial() : default;
+    }
+
+    public Task<StreamState?> FetchStreamStateAsync(Guid streamId, CancellationToken ct = default) =>
+        RetryAsync(async token =>
+        {
+            await using var cmd = DataSource.CreateCommand(Sql.FetchStream);
+            cmd.Parameters.AddWithValue(streamId);
+            await using var reader = await cmd.ExecuteReaderAsync(token);
+            return await reader.ReadAsync(token) ? ReadStreamState(reader) : null;
+        }, ct);
+
+    public Task<IReadOnlyDictionary<Guid, StreamState>> FetchStreamStatesAsync(IReadOnlyCollection<Guid> streamIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamIds);
+        return RetryAsync<IReadOnlyDictionary<Guid, StreamState>>(async token =>
+        {
+            var states = new Dictionary<Guid, StreamState>(streamIds.Count);
+            if (streamIds.Count == 0) return states;
+            await using var cmd = DataSource.CreateCommand(Sql.FetchStreams);
+            cmd.Parameters.AddWithValue(streamIds.ToArray());
+            await using var reader = await cmd.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
+            {
+                var state = ReadStreamState(reader);
+                states[state.Id] = state;
+            }
+            return states;
+        }, ct);
+    }
+
+    /// <summary>
+    /// The global log after <paramref name="after"/>, in (tx_id, seq_id) order, only up to the oldest
+    /// transaction still running: an event whose transaction is open is waited for, never skipped.
+    /// </summary>
+    public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(GlobalPosition after, int maxCount, bool includeArchived = false, CancellationToken ct = default) =>
+        ReadAllAsync(after, maxCount, includeArchived, eventTypes: null, ct);
+
+    /// <summary>As above, only events whose stored type name is in <paramref name="eventTypes"/> (null: all).</summary>
+    public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(GlobalPosition after, int maxCount, bool includeArchived, IReadOnlyCollection<string>? eventTypes, CancellationToken ct = default)
+    {
+        if (maxCount < 1) throw new ArgumentOutOfRangeException(nameof(maxCount), maxCount, "Read at least one event.");
+        return RetryAsync(async token =>
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(token);
+            return await ReadAllAsync(connection, null, after, maxCount, includeArchived, eventTypes, token);
+        }, ct);
+    }
+
+    /// <summary>Marks a stream archived: subscriptions skip its events unless they ask for archived ones, and it takes no more appends.</summary>
+    public Task ArchiveStreamAsync(Guid streamId, CancellationToken ct = default) =>
+        RetryAsync(async token =>
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(token);
+            await using var tx = await connection.BeginTransactionAsync(token);
+            await using (var exists = new NpgsqlCommand(Sql.StreamExists, connection, tx))
+            {
+                exists.Parameters.AddWithValue(streamId);
+                if (!(bool)(await exists.ExecuteScalarAsync(token))!)
+                    throw new EventStoreException($"Cannot archive stream {streamId}: it does not exist.");
+            }
+            await using (var archive = new NpgsqlCommand(Sql.Archive, connection, tx))
+            {
+                archive.Parameters.AddWithValue(streamId);
+                await archive.ExecuteNonQueryAsync(token);
+            }
+            await tx.CommitAsync(token);
+        }, ct);
+
+    internal async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? tx, GlobalPosition after, int maxCount,
+        bool includeArchived, IReadOnlyCollection<string>? eventTypes, CancellationToken ct)
+    {
+        var filter = eventTypes is { Count: > 0 };
+        await using var cmd = new NpgsqlCommand(Sql.ReadAll(includeArchived, filter), connection, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = after.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        cmd.Parameters.AddWithValue(after.SeqId);
+        cmd.Parameters.AddWithValue(maxCount);
+        if (filter) cmd.Parameters.AddWithValue(eventTypes!.ToArray());
+        return await ReadEventsAsync(cmd, ct);
+    }
+
+    internal async Task<IReadOnlyList<StoredEvent>> ReadByIdsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid[] ids, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(Sql.ReadByIds, connection, tx);
+        cmd.Parameters.AddWithValue(ids);
+        return await ReadEventsAsync(cmd, ct);
+    }
+
+    private async Task<bool> StreamExistsAsync(Guid streamId, CancellationToken ct) =>
+        await RetryAsync(async token =>
+        {
+            await using var cmd = DataSource.CreateCommand(Sql.StreamExists);
+            cmd.Parameters.AddWithValue(streamId);
+            return (bool)(await cmd.ExecuteScalarAsync(token))!;
+        }, ct);
+
+    private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var events = new List<StoredEvent>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            events.Add(EventRow.Read(reader, Registry));
+        return events;
+    }
+
+    private static StreamState ReadStreamState(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.GetString(1),
+        reader.GetInt32(2),
+        reader.GetBoolean(3),
+        reader.GetFieldValue<DateTimeOffset>(4),
+        reader.GetFieldValue<DateTimeOffset>(5));
+}

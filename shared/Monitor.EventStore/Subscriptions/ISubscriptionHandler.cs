@@ -1,0 +1,11 @@
+namespace Monitor.EventStore;
+
+/// <summary>
+/// Handles batches of the global log. Delivery is at-least-once: after a crash the last batch may be
+/// handled again, so write idempotently, ideally through <see cref="SubscriptionContext.Transaction"/>
+/// (the checkpoint commits in that same transaction).
+/// </summary>
+public interface ISubscriptionHandler
+{
+    Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct);
+}

@@ -1,0 +1,241 @@
+using Microsoft.Extensions.Logging;
+using Monitor.EventStore.Resilience;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Monitor.EventStore;
+
+/// <summary>
+/// A named, checkpointed reader of the global log. Only one instance per name runs at a time across
+/// processes: the others wait on an advisory lock and take over when the holder's session ends.
+/// Delivery is at-least-once; the checkpoint commits in the handler's transaction.
+/// </summary>
+public sealed class Subscription
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly EventStore _store;
+    private readonly SubscriptionOptions _options;
+    private readonly ISubscriptionHandler _handler;
+    private readonly ILogger _logger;
+    private readonly string _lockKey;
+    private volatile object? _checkpoint;
+    private volatile bool _isActive;
+    private volatile bool _notified;
+
+    public Subscription(EventStore store, SubscriptionOptions options, ISubscriptionHandler handler, ILogger? logger = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        options.Validate();
+        _logger = logger ?? store.LoggerFactory.CreateLogger<Subscription>();
+        _lockKey = store.Sql.SubscriptionLockKey(options.Name);
+    }
+
+    public string Name => _options.Name;
+
+    /// <summary>The last checkpoint this instance committed or loaded; null before it first held the lock.</summary>
+    public GlobalPosition? Checkpoint => _checkpoint as GlobalPosition?;
+
+    /// <summary>True while this instance holds the subscription's lock and processes.</summary>
+    public bool IsActive => _isActive;
+
+    /// <summary>
+    /// Waits for the subscription's lock, then handles batches until <paramref name="ct"/> is cancelled.
+    /// Transient failures (a lost connection, failover) reconnect and resume from the checkpoint; a handler
+    /// that keeps failing on one batch ends this with <see cref="SubscriptionFailedException"/>.
+    /// </summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var backoff = TimeSpan.FromMilliseconds(100);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await RunSessionAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (TransientErrors.IsTransient(e))
+            {
+                _logger.LogWarning(e, "Subscription {Name}: transient failure, reconnecting in {Delay}", Name, backoff);
+                try { await Task.Delay(backoff, ct); }
+                catch (OperationCanceledException) { return; }
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    /// <summary>One database session: the advisory lock lives exactly as long as this connection.</summary>
+    private async Task RunSessionAsync(CancellationToken ct)
+    {
+        await using var connection = await _store.DataSource.OpenConnectionAsync(ct);
+        await WaitForLockAsync(connection, ct);
+        _isActive = true;
+        connection.Notification += OnNotification;
+        try
+        {
+            _logger.LogInformation("Subscription {Name}: took the lock, processing", Name);
+            await Execute(connection, _store.Sql.Listen, ct);
+            await using (var ensure = new NpgsqlCommand(_store.Sql.EnsureCheckpoint, connection))
+            {
+                ensure.Parameters.AddWithValue(Name);
+                await ensure.ExecuteNonQueryAsync(ct);
+            }
+            var position = await LoadCheckpointAsync(connection, null, forUpdate: false, ct);
+            _checkpoint = position;
+            await ProcessAsync(connection, position, ct);
+        }
+        finally
+        {
+            _isActive = false;
+            connection.Notification -= OnNotification;
+            await ReleaseSessionAsync(connection);
+        }
+    }
+
+    private async Task WaitForLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var waiting = false;
+        while (true)
+        {
+            await using (var cmd = new NpgsqlCommand(_store.Sql.SubscriptionLock, connection))
+            {
+                cmd.Parameters.AddWithValue(_lockKey);
+                if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return;
+            }
+            if (!waiting)
+            {
+                _logger.LogInformation("Subscription {Name}: another instance holds the lock; waiting to take over", Name);
+                waiting = true;
+            }
+            await Task.Delay(_options.LockRetryInterval, ct);
+        }
+    }
+
+    private async Task ProcessAsync(NpgsqlConnection connection, GlobalPosition position, CancellationToken ct)
+    {
+        var failures = 0;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            _notified = false;
+            BatchOutcome outcome;
+            try
+            {
+                outcome = await ProcessBatchAsync(connection, position, ct);
+                failures = 0;
+            }
+            catch (Exception e) when (!TransientErrors.IsTransient(e) && e is not OperationCanceledException && e is not SubscriptionFailedException)
+            {
+                failures++;
+                if (failures >= _options.MaxHandlerAttempts)
+                    throw new SubscriptionFailedException(Name, position, failures, e);
+                var delay = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(200).Ticks << (failures - 1), MaxBackoff.Ticks));
+                _logger.LogError(e, "Subscription {Name}: batch after {Position} failed (attempt {Attempt} of {Max}); retrying in {Delay}",
+                    Name, position, failures, _options.MaxHandlerAttempts, delay);
+                await Task.Delay(delay, ct);
+                continue;
+            }
+
+            position = outcome.Position;
+            _checkpoint = position;
+            if (outcome.Kind == BatchKind.Handled || outcome.Kind == BatchKind.Reset) continue;
+
+            // Idle: sleep until an append commits (NOTIFY) or the poll interval passes. A notification
+            // that arrived while the last batch ran has already set the flag, so it is not missed.
+            if (!_notified)
+                await connection.WaitAsync(_options.PollInterval, ct);
+        }
+    }
+
+    private async Task<BatchOutcome> ProcessBatchAsync(NpgsqlConnection connection, GlobalPosition from, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var batch = await _store.ReadAllAsync(connection, tx, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, ct);
+        if (batch.Count == 0)
+        {
+            // Nothing new; but a rebuild may have reset the checkpoint while this instance sat idle.
+            var stored = await LoadCheckpointAsync(connection, tx, forUpdate: false, ct);
+            await tx.CommitAsync(ct);
+            return stored == from ? new(BatchKind.Idle, from) : Reset(from, stored);
+        }
+
+        // Lock the checkpoint row before touching the read model: a rebuild takes the same row first,
+        // so the two never deadlock, and a reset since the read shows up here as a different position.
+        var locked = await LoadCheckpointAsync(connection, tx, forUpdate: true, ct);
+        if (locked != from)
+        {
+            await tx.RollbackAsync(ct);
+            return Reset(from, locked);
+        }
+
+        await _handler.HandleAsync(batch, new SubscriptionContext(_store, connection, tx, Name, from), ct);
+
+        var to = batch[^1].Position;
+        await using (var save = new NpgsqlCommand(_store.Sql.SaveCheckpoint, connection, tx))
+        {
+            save.Parameters.AddWithValue(Name);
+            save.Parameters.Add(new NpgsqlParameter { Value = to.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+            save.Parameters.AddWithValue(to.SeqId);
+            save.Parameters.Add(new NpgsqlParameter { Value = from.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+            save.Parameters.AddWithValue(from.SeqId);
+            if (await save.ExecuteNonQueryAsync(ct) != 1)
+            {
+                await tx.RollbackAsync(ct);
+                return Reset(from, await LoadCheckpointAsync(connection, null, forUpdate: false, ct));
+            }
+        }
+        await tx.CommitAsync(ct);
+        return new(BatchKind.Handled, to);
+    }
+
+    private BatchOutcome Reset(GlobalPosition from, GlobalPosition stored)
+    {
+        _logger.LogInformation("Subscription {Name}: checkpoint moved from {From} to {Stored} (reset); continuing from there", Name, from, stored);
+        return new(BatchKind.Reset, stored);
+    }
+
+    private async Task<GlobalPosition> LoadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, bool forUpdate, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(forUpdate ? _store.Sql.LockCheckpoint : _store.Sql.LoadCheckpoint, connection, tx);
+        cmd.Parameters.AddWithValue(Name);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            return GlobalPosition.Start; // row deleted by an operator: start over
+        return new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// The connection goes back to the pool, where a session-level lock would otherwise outlive this
+    /// instance. If it is broken, the session (and so the lock) is gone anyway.
+    /// </summary>
+    private async Task ReleaseSessionAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await Execute(connection, "UNLISTEN *; SELECT pg_advisory_unlock_all()", timeout.Token);
+        }
+        catch (Exception e)
+        {
+            _logger.LogDebug(e, "Subscription {Name}: could not release the session cleanly; discarding the connection", Name);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e) => _notified = true;
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private enum BatchKind { Idle, Handled, Reset }
+
+    private readonly record struct BatchOutcome(BatchKind Kind, GlobalPosition Position);
+}

@@ -1,0 +1,33 @@
+namespace Monitor.EventStore;
+
+public sealed class SubscriptionOptions
+{
+    /// <summary>Names the checkpoint and the advisory lock: one instance per name runs at a time, across processes.</summary>
+    public required string Name { get; init; }
+
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>The fallback poll when no notification arrives (notifications wake the subscription at once).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Only events with these stored type names; null: every event.</summary>
+    public IReadOnlyCollection<string>? EventTypes { get; init; }
+
+    /// <summary>Also deliver events of archived streams.</summary>
+    public bool IncludeArchived { get; init; }
+
+    /// <summary>How often a waiting instance tries to take over the subscription's lock.</summary>
+    public TimeSpan LockRetryInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a failing handler is retried on the same batch before <see cref="Subscription.RunAsync"/> fails.</summary>
+    public int MaxHandlerAttempts { get; init; } = 5;
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException("A subscription needs a name.", nameof(Name));
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"Subscription '{Name}': the batch size must be at least 1.");
+        if (PollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, $"Subscription '{Name}': the poll interval must be positive.");
+        if (LockRetryInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(LockRetryInterval), LockRetryInterval, $"Subscription '{Name}': the lock retry interval must be positive.");
+        if (MaxHandlerAttempts < 1) throw new ArgumentOutOfRangeException(nameof(MaxHandlerAttempts), MaxHandlerAttempts, $"Subscription '{Name}': allow at least one handler attempt.");
+    }
+}

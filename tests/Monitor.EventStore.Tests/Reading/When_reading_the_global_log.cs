@@ -1,0 +1,43 @@
+using Monitor.EventStore.Tests.Support;
+using Monitor.Testing;
+using Xunit;
+
+namespace Monitor.EventStore.Tests.Reading;
+
+public sealed class When_reading_the_global_log(PostgresSchema schema) : IClassFixture<PostgresSchema>
+{
+    [Fact]
+    public async Task Should_page_through_every_event_in_commit_order()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        var streams = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
+        for (var i = 0; i < 20; i++)
+            await store.AppendAsync(streams[i % 5], "cart", ExpectedVersion.Any, [TestEvents.Note(i)]);
+
+        var read = new List<StoredEvent>();
+        var position = GlobalPosition.Start;
+        for (var page = 0; page < 100; page++)
+        {
+            var batch = await store.ReadAllAsync(position, 7);
+            if (batch.Count == 0) break;
+            read.AddRange(batch);
+            position = batch[^1].Position;
+        }
+
+        var ours = read.Where(e => streams.Contains(e.StreamId)).ToList();
+        Assert.Equal(Enumerable.Range(0, 20), ours.Select(e => ((Noted)e.Data).Number));
+        Assert.Equal(read.Select(e => e.Position).Order(), read.Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task Should_filter_by_event_type()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        var stream = Guid.NewGuid();
+        await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(1), TestEvents.Added("a"), TestEvents.Note(2)]);
+
+        var added = await store.ReadAllAsync(GlobalPosition.Start, 100, includeArchived: false, eventTypes: ["item-added"]);
+
+        Assert.Equal([new ItemAdded("a", 1)], added.Where(e => e.StreamId == stream).Select(e => e.Data));
+    }
+}

@@ -1,0 +1,87 @@
+using Monitor.EventStore.Tests.Support;
+using Monitor.Testing;
+using Xunit;
+
+namespace Monitor.EventStore.Tests.Subscriptions;
+
+public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixture<PostgresSchema>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Should_deliver_every_event_once_in_order_and_checkpoint_after_the_last()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        var stream = Guid.NewGuid();
+        await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(0), TestEvents.Note(1)]);
+        var handler = new RecordingHandler();
+        var subscription = new Subscription(store, new SubscriptionOptions { Name = "in-order", BatchSize = 3 }, handler);
+        using var cts = new CancellationTokenSource(Timeout);
+        var run = subscription.RunAsync(cts.Token);
+
+        for (var i = 2; i < 10; i++)
+            await store.AppendAsync(stream, "cart", ExpectedVersion.Exactly(i), [TestEvents.Note(i)]);
+        var ours = () => handler.Seen.Where(e => e.StreamId == stream).ToList();
+        var all = await Stores.EventuallyAsync(() => ours().Count >= 10, Timeout);
+        await Task.Delay(200); // a duplicate delivery would show up now
+        await cts.CancelAsync();
+        await run;
+
+        Assert.True(all, $"only {ours().Count} of 10 events arrived");
+        Assert.Equal(Enumerable.Range(0, 10), ours().Select(e => ((Noted)e.Data).Number));
+        Assert.Equal(handler.Seen[^1].Position, subscription.Checkpoint);
+    }
+
+    [Fact]
+    public async Task Should_wake_on_commit_without_waiting_for_a_slow_poll()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        var handler = new RecordingHandler();
+        var subscription = new Subscription(store, new SubscriptionOptions { Name = "prompt", PollInterval = TimeSpan.FromSeconds(30) }, handler);
+        using var cts = new CancellationTokenSource(Timeout);
+        var run = subscription.RunAsync(cts.Token);
+        await Stores.EventuallyAsync(() => subscription.IsActive, Timeout);
+        await Task.Delay(300); // let it settle into its wait
+
+        var appended = DateTime.UtcNow;
+        await store.AppendAsync(Guid.NewGuid(), "cart", ExpectedVersion.NoStream, [TestEvents.Note(1)]);
+        var arrived = await Stores.EventuallyAsync(() => handler.Seen.Count == 1, TimeSpan.FromSeconds(10));
+        var latency = DateTime.UtcNow - appended;
+        await cts.CancelAsync();
+        await run;
+
+        Assert.True(arrived);
+        Assert.True(latency < TimeSpan.FromSeconds(10), $"took {latency}, the poll interval is 30 s");
+    }
+
+    [Fact]
+    public async Task Should_resume_from_its_checkpoint_after_a_restart()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        var stream = Guid.NewGuid();
+        await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(0), TestEvents.Note(1)]);
+        var options = new SubscriptionOptions { Name = "resume" };
+
+        var first = new RecordingHandler();
+        using (var cts = new CancellationTokenSource(Timeout))
+        {
+            var run = new Subscription(store, options, first).RunAsync(cts.Token);
+            await Stores.EventuallyAsync(() => first.Seen.Count(e => e.StreamId == stream) == 2, Timeout);
+            await cts.CancelAsync();
+            await run;
+        }
+        await store.AppendAsync(stream, "cart", ExpectedVersion.Exactly(2), [TestEvents.Note(2)]);
+        var second = new RecordingHandler();
+        using (var cts = new CancellationTokenSource(Timeout))
+        {
+            var run = new Subscription(store, options, second).RunAsync(cts.Token);
+            await Stores.EventuallyAsync(() => second.Seen.Any(e => e.StreamId == stream), Timeout);
+            await Task.Delay(200);
+            await cts.CancelAsync();
+            await run;
+        }
+
+        Assert.Equal([0, 1], first.Seen.Where(e => e.StreamId == stream).Select(e => ((Noted)e.Data).Number));
+        Assert.Equal([2], second.Seen.Where(e => e.StreamId == stream).Select(e => ((Noted)e.Data).Number));
+    }
+}

@@ -1,0 +1,29 @@
+using Monitor.Testing;
+
+namespace Monitor.EventStore.Tests.Support;
+
+public static class Stores
+{
+    /// <summary>A store in the test class's fresh schema, with its schema created.</summary>
+    public static async Task<EventStore> CreateAsync(PostgresSchema schema, EventTypeRegistry? registry = null)
+    {
+        var store = new EventStore(schema.DataSource, new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name }, registry ?? TestEvents.Registry());
+        await store.EnsureSchemaAsync();
+        return store;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; returns whether it held.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(25);
+        }
+        return await condition();
+    }
+
+    public static Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan timeout) =>
+        EventuallyAsync(() => Task.FromResult(condition()), timeout);
+}
