@@ -8,14 +8,16 @@ namespace Monitor.Feeds.Sdk.Journal;
 /// <summary>
 /// Keeps a feed's facts in the event store. Every append to <c>feed-{name}</c> expects the version
 /// this instance last saw, so a second instance of the same feed fails loudly instead of
-/// interleaving cursors. Event ids are derived from the version they follow: an append retried
-/// after a lost acknowledgement is recognised as a duplicate, not written twice.
+/// interleaving cursors. Event ids are derived from this instance and the version they follow: an
+/// append this instance retries after a lost acknowledgement is recognised as a duplicate, while
+/// another instance's append at the same version is a conflict.
 /// </summary>
 public sealed class EventStoreFeedJournal(EventStore.EventStore store, string feed) : IFeedJournal
 {
     private readonly Guid _stream = FeedStreams.Feed(feed);
     private readonly Guid _quarantine = FeedStreams.Quarantine(feed);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Guid _instance = Guid.NewGuid();
     private long _version;
     private bool _loaded;
 
@@ -68,7 +70,7 @@ public sealed class EventStoreFeedJournal(EventStore.EventStore store, string fe
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var id = CoverageIdentity.NameBased(_stream, "follows:" + _version);
+            var id = CoverageIdentity.NameBased(_stream, $"{_instance}:follows:{_version}");
             var expected = _version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(_version);
             try
             {
