@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Monitor.Contracts;
+
+namespace Monitor.Platforms;
+
+/// <summary>Reads Weibo <c>mblog</c> objects and search API pages into <see cref="CoverageReceived"/>.</summary>
+/// <remarks>
+/// The text is the post's visible text (HTML stripped by <see cref="WeiboHtml"/>). A repost's text ends with
+/// the original, Weibo style ("//@name: ..."), so reposts of one original read as near-duplicates of it.
+/// Relative times ("5分钟前") are taken against the time the feed observed the post.
+/// </remarks>
+public sealed class WeiboReader
+{
+    private const string Platform = Monitor.Contracts.Platforms.Weibo;
+
+    /// <summary>Reads one mblog.</summary>
+    /// <param name="longText">Gives the full HTML of a post marked <c>isLongText</c>, by id (null when unknown).</param>
+    public ReadResult<CoverageReceived> Read(
+        JsonElement mblog, string feed, DateTimeOffset observedAt, Func<string, string?>? longText = null) =>
+        ItemReading.Guard(Platform, () => ReadPost(mblog, feed, observedAt, longText));
+
+    /// <summary>Reads a search API page: <c>{"ok":1,"data":{"cards":[...]}}</c>, cards of type 9, and type 11 card groups.</summary>
+    /// <exception cref="InvalidDataException">The page itself is not a successful search page.</exception>
+    public PageResult ReadSearchPage(
+        JsonElement page, string feed, DateTimeOffset observedAt, Func<string, string?>? longText = null)
+    {
+        if (page.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException($"Weibo page: expected an object, got {PlatformCount.DescribeKind(page)}");
+        var ok = JsonFields.Get(page, "ok");
+        if (ok.ValueKind != JsonValueKind.Number || ok.GetRawText() != "1")
+        {
+            var message = JsonFields.Get(page, "msg");
+            throw new InvalidDataException($"Weibo page: 'ok' is {(ok.ValueKind == JsonValueKind.Undefined ? "missing" : ok.GetRawText())}"
+                                           + (message.ValueKind == JsonValueKind.String ? $" ({message.GetString()})" : ""));
+        }
+        var data = JsonFields.Get(page, "data");
+        var items = new List<CoverageReceived>();
+        var skipped = new List<SkippedItem>();
+        foreach (var mblog in Posts(PageEnvelope.Array(data, "cards", "Weibo")))
+            ItemReading.Collect(Read(mblog, feed, observedAt, longText), mblog, Platform, "id", items, skipped);
+        return new PageResult(items, skipped);
+    }
+
+    /// <summary>The <c>longTextContent</c> of a long-text response (<c>{"ok":1,"data":{"longTextContent":"..."}}</c>), or null.</summary>
+    public static string? LongTextContent(JsonElement response) =>
+        JsonFields.Get(JsonFields.Get(response, "data"), "longTextContent") is { ValueKind: JsonValueKind.String } content
+            ? content.GetString()
+            : null;
+
+    private static IEnumerable<JsonElement> Posts(JsonElement cards)
+    {
+        foreach (var card in PageEnvelope.Items(cards))
+        {
+            if (JsonFields.Get(card, "mblog") is { ValueKind: JsonValueKind.Object } mblog)
+                yield return mblog;
+            else if (JsonFields.Get(card, "card_group") is { ValueKind: JsonValueKind.Array } group)
+                foreach (var inner in Posts(group))
+                    yield return inner;
+        }
+    }
+
+    private static CoverageReceived ReadPost(JsonElement mblog, string feed, DateTimeOffset observedAt, Func<string, string?>? longText)
+    {
+        if (mblog.ValueKind != JsonValueKind.Object)
+            throw new InvalidItemException("mblog", $"expected an object, got {PlatformCount.DescribeKind(mblog)}");
+        var id = JsonFields.OptionalString(mblog, "id", "id") is { } given && !string.IsNullOrWhiteSpace(given)
+            ? given.Trim()
+            : JsonFields.OptionalString(mblog, "mid", "mid") is { } fallback && !string.IsNullOrWhiteSpace(fallback)
+                ? fallback.Trim()
+                : throw new InvalidItemException("id", "missing (neither id nor mid is given)");
+        var mid = JsonFields.OptionalString(mblog, "mid", "mid") is { Length: > 0 } m ? m : id;
+        var created = JsonFields.RequiredString(mblog, "created_at", "created_at");
+        DateTimeOffset publishedAt;
+        try
+        {
+            publishedAt = PlatformTime.ParseWeibo(created, observedAt);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidItemException("created_at", e.Message);
+        }
+
+        var user = JsonFields.Object(mblog, "user", "user");
+        var author = new Author(
+            JsonFields.RequiredString(user, "id", "user.id"),
+            JsonFields.RequiredString(user, "screen_name", "user.screen_name"),
+            JsonFields.Count(user, "followers_count", "user.followers_count"),
+            JsonFields.OptionalBool(user, "verified"));
+
+        var text = VisibleText(mblog, id, "text", longText);
+        var hashtags = Hashtags.FromWeiboText(text).ToList();
+        if (JsonFields.OptionalObject(mblog, "retweeted_status", "retweeted_status") is { } original)
+        {
+            var originalId = JsonFields.OptionalString(original, "id", "retweeted_status.id") ?? "";
+            var originalText = VisibleText(original, originalId, "retweeted_status.text", longText);
+            var originalUser = JsonFields.OptionalObject(original, "user", "retweeted_status.user");
+            var originalName = originalUser is { } u ? JsonFields.OptionalString(u, "screen_name", "retweeted_status.user.screen_name") : null;
+            text += originalName is null ? $"\n//{originalText}" : $"\n//@{originalName}: {originalText}";
+            hashtags.AddRange(Hashtags.FromWeiboText(originalText));
+        }
+
+        var engagement = new Engagement(
+            Likes: JsonFields.Count(mblog, "attitudes_count", "attitudes_count"),
+            Comments: JsonFields.Count(mblog, "comments_count", "comments_count"),
+            Shares: JsonFields.Count(mblog, "reposts_count", "reposts_count"));
+
+        return new CoverageReceived(
+            Platform, id, $"https://weibo.com/{author.Id}/{mid}", Title: null, text, author,
+            publishedAt, engagement, Hashtags.Distinct(hashtags), Region(mblog), feed, observedAt);
+    }
+
+    private static string VisibleText(JsonElement mblog, string id, string path, Func<string, string?>? longText)
+    {
+        var html = JsonFields.OptionalString(mblog, "text", path)
+                   ?? throw new InvalidItemException(path, "missing");
+        if (longText is not null && id.Length > 0 && JsonFields.OptionalBool(mblog, "isLongText") && longText(id) is { Length: > 0 } full)
+            html = full;
+        return WeiboHtml.ToText(html);
+    }
+
+    private static string? Region(JsonElement mblog)
+    {
+        var region = JsonFields.OptionalString(mblog, "region_name", "region_name")?.Trim();
+        if (string.IsNullOrEmpty(region)) return null;
+        return region.StartsWith("发布于", StringComparison.Ordinal) ? region["发布于".Length..].Trim() : region;
+    }
+}
