@@ -34,7 +34,7 @@ public sealed partial record FeedSettings
         new(UrlsVariable, "Comma-separated RSS / Atom feed URLs.", ["rss"], null),
         new(KeywordsVariable, "Comma-separated search keywords, e.g. 小米SU7,雷军.", ["weibo", "douyin", "xiaohongshu"], null),
         new(IntervalVariable, "Time between poll cycles (30s, 5m, 00:01:00 or seconds).", FeedServices, "60s"),
-        new(MaxPagesVariable, "Most pages fetched in one cycle.", FeedServices, "5"),
+        new(MaxPagesVariable, "Most pages read in one cycle (per keyword, for keyword searches).", FeedServices, "5"),
         new(TimeoutVariable, "Timeout of one HTTP attempt.", FeedServices, "10s"),
         new(RetriesVariable, "Retries of a failed HTTP request (with exponential backoff and jitter).", FeedServices, "3"),
         new(RequestSpacingVariable, "Least time between two requests to the source (the rate limit).", FeedServices, "500ms"),
@@ -68,7 +68,8 @@ public sealed partial record FeedSettings
         return new FeedSettings
         {
             Name = name,
-            BaseUrl = Read(BaseUrlVariable) is { } baseUrl ? ParseUrl(BaseUrlVariable, baseUrl) : null,
+            // A trailing slash makes relative API paths resolve under the base rather than beside it.
+            BaseUrl = Read(BaseUrlVariable) is { } baseUrl ? ParseUrl(BaseUrlVariable, baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/") : null,
             Urls = SplitList(Read(UrlsVariable)).Select(u => ParseUrl(UrlsVariable, u)).ToArray(),
             Keywords = SplitList(Read(KeywordsVariable)),
             Interval = ReadDuration(Read(IntervalVariable), IntervalVariable, TimeSpan.FromSeconds(60)),

@@ -36,7 +36,9 @@ public sealed class FeedPoller(
     public async Task<CycleResult> RunCycleAsync(CancellationToken stopping)
     {
         int pages = 0, published = 0, quarantined = 0;
-        while (pages < settings.MaxPages)
+        // A keyword search reads up to MaxPages pages per keyword; other feeds up to MaxPages in all.
+        var pageLimit = settings.MaxPages * Math.Max(1, settings.Keywords.Count);
+        while (pages < pageLimit)
         {
             stopping.ThrowIfCancellationRequested();
             var from = journal.Cursor;
