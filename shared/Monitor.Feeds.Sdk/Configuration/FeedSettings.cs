@@ -23,6 +23,7 @@ public sealed partial record FeedSettings
     public const string BreakDurationVariable = "MONITOR_FEED_BREAK_DURATION";
     public const string ReplaySourceVariable = "MONITOR_REPLAY_SOURCE";
     public const string ReplaySpeedVariable = "MONITOR_REPLAY_SPEED";
+    public const string ReplayLongestGapVariable = "MONITOR_REPLAY_LONGEST_GAP";
 
     /// <summary>The feeds (the service names given to AddMonitorFeed) that read every feed variable.</summary>
     public static readonly IReadOnlyList<string> FeedServices = ["weibo", "douyin", "xiaohongshu", "rss", "replay"];
@@ -41,6 +42,7 @@ public sealed partial record FeedSettings
         new(BreakDurationVariable, "How long the circuit stays open after repeated failures.", FeedServices, "30s"),
         new(ReplaySourceVariable, "Replay: the SU7 sample directory or a JSONL export of CoverageReceived.", ["replay"], "samples/su7"),
         new(ReplaySpeedVariable, "Replay: how many times faster than the original timing (60 = an hour per minute).", ["replay"], "60"),
+        new(ReplayLongestGapVariable, "Replay: longest wait between two items after scaling (e.g. 30s for demos); unset keeps the timing exact.", ["replay"], null),
     ];
 
     public required string Name { get; init; }
@@ -55,6 +57,7 @@ public sealed partial record FeedSettings
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
     public string? ReplaySource { get; init; }
     public double ReplaySpeed { get; init; } = 60;
+    public TimeSpan? ReplayLongestGap { get; init; }
 
     /// <summary>Reads the settings; a malformed value raises an error naming the variable and what is wrong.</summary>
     public static FeedSettings From(IConfiguration configuration, string serviceName)
@@ -80,6 +83,7 @@ public sealed partial record FeedSettings
             BreakDuration = ReadDuration(Read(BreakDurationVariable), BreakDurationVariable, TimeSpan.FromSeconds(30)),
             ReplaySource = Read(ReplaySourceVariable),
             ReplaySpeed = ReadSpeed(Read(ReplaySpeedVariable)),
+            ReplayLongestGap = Read(ReplayLongestGapVariable) is { } gap ? ParseDuration(gap, ReplayLongestGapVariable) : null,
         };
     }
 
