@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Monitor.Feeds.Douyin;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Tests.Support;
+using Monitor.Feeds.Sdk.Testing;
 using Monitor.Feeds.Xiaohongshu;
 using Monitor.Platforms;
 using Xunit;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Contracts;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Tests.Support;
+using Monitor.Feeds.Sdk.Testing;
 using Monitor.Feeds.Weibo;
 using Monitor.Platforms;
 using Xunit;

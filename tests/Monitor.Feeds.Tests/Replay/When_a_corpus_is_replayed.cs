@@ -5,6 +5,7 @@ using Monitor.Feeds.Replay;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Polling;
 using Monitor.Feeds.Tests.Support;
+using Monitor.Feeds.Sdk.Testing;
 using Monitor.Platforms;
 using Xunit;
 

@@ -4,6 +4,7 @@ using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Journal;
 using Monitor.Feeds.Sdk.Polling;
 using Monitor.Feeds.Tests.Support;
+using Monitor.Feeds.Sdk.Testing;
 using Monitor.Testing;
 using Xunit;
 
@@ -49,7 +50,7 @@ public sealed class When_a_feed_restarts(PostgresSchema schema) : IClassFixture<
     public async Task Should_fetch_the_page_again_when_it_died_between_publishing_and_recording_the_cursor()
     {
         var store = await Stores.CreateAsync(schema);
-        var publisher = new RecordingPublisher { CrashAfterTotal = 5 }; // dies once page two is confirmed
+        var publisher = new CrashingPublisher { CrashAfterTotal = 5 }; // dies once page two is confirmed
 
         var first = new EventStoreFeedJournal(store, "crash");
         await first.LoadAsync(CancellationToken.None);

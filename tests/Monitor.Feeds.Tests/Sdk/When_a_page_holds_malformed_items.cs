@@ -4,6 +4,7 @@ using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Journal;
 using Monitor.Feeds.Sdk.Polling;
 using Monitor.Feeds.Tests.Support;
+using Monitor.Feeds.Sdk.Testing;
 using Monitor.Testing;
 using Xunit;
 

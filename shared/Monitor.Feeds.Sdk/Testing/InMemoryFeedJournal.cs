@@ -1,9 +1,9 @@
 using Monitor.Contracts;
 using Monitor.Feeds.Sdk.Journal;
 
-namespace Monitor.Feeds.Tests.Support;
+namespace Monitor.Feeds.Sdk.Testing;
 
-/// <summary>A journal in memory, for tests of a feed's reading that do not need the database.</summary>
+/// <summary>A journal in memory, for tests of a feed that need neither the database nor the broker.</summary>
 public sealed class InMemoryFeedJournal : IFeedJournal
 {
     public List<object> Events { get; } = [];
