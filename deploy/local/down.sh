@@ -6,12 +6,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
 
 STOP_TIMEOUT="${MONITOR_STOP_TIMEOUT:-15}"
 declare -A stopping=()
+order=()
 
 for entry in "${MONITOR_SERVICES[@]}"; do
   read -r name folder _ <<<"$entry"
   if pid="$(running_pid "$name" "$folder")"; then
     kill -TERM "$pid" 2>/dev/null || true
     stopping[$name]="$pid"
+    order+=("$name")
   elif [ -f "$PID_DIR/$name.pid" ]; then
     echo "  $name was not running (removed a stale pid file)"
     rm -f "$PID_DIR/$name.pid"
@@ -26,12 +28,12 @@ fi
 deadline=$(( $(date +%s) + STOP_TIMEOUT ))
 while :; do
   alive=0
-  for name in "${!stopping[@]}"; do kill -0 "${stopping[$name]}" 2>/dev/null && alive=1; done
+  for name in "${order[@]}"; do kill -0 "${stopping[$name]}" 2>/dev/null && alive=1; done
   [ "$alive" -eq 0 ] || [ "$(date +%s)" -ge "$deadline" ] && break
   sleep 0.2
 done
 
-for name in "${!stopping[@]}"; do
+for name in "${order[@]}"; do
   pid="${stopping[$name]}"
   if kill -0 "$pid" 2>/dev/null; then
     kill -KILL "$pid" 2>/dev/null || true

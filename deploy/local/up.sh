@@ -45,8 +45,9 @@ start_service() { # name folder port
 wait_ready() { # name folder port
   local name="$1" folder="$2" port="$3" deadline=$(( $(date +%s) + READY_TIMEOUT ))
   while :; do
-    curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/health/ready" && return 0
+    # liveness first: another program answering on the port must not pass for a dead service
     running_pid "$name" "$folder" >/dev/null || fail_service "$name" "exited before it was ready"
+    curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$port/health/ready" && return 0
     [ "$(date +%s)" -lt "$deadline" ] || \
       fail_service "$name" "was not ready within ${READY_TIMEOUT}s (http://127.0.0.1:$port/health/ready)"
     sleep 0.5
@@ -54,7 +55,7 @@ wait_ready() { # name folder port
 }
 
 mkdir -p "$LOG_DIR" "$PID_DIR"
-[ -d "$CORPUS" ] || { say "up: sample corpus $CORPUS not found" >&2; exit 2; }
+[ -e "$CORPUS" ] || { say "up: sample corpus $CORPUS not found" >&2; exit 2; }
 [ -f "$CLI_DLL" ] || { say "up: the CLI is not built: $CLI_DLL is missing" >&2; exit 1; }
 
 say "Starting services"

@@ -32,6 +32,7 @@ public sealed partial class EventStore : IAsyncDisposable
         _retry = RetryPipeline.Create(options, Logger);
         _ownsDataSource = ownsDataSource;
         Sql = new StoreSql(Schema);
+        Notifier = new AppendNotifier(this, Logger);
     }
 
     /// <summary>Builds the store with its own data source from <see cref="EventStoreOptions.ConnectionString"/>.</summary>
@@ -55,6 +56,7 @@ public sealed partial class EventStore : IAsyncDisposable
 
     internal ILogger Logger { get; }
     internal StoreSql Sql { get; }
+    internal AppendNotifier Notifier { get; }
 
     /// <summary>Creates or migrates the schema. Idempotent and safe when several processes start at once.</summary>
     public Task EnsureSchemaAsync(CancellationToken ct = default) =>
@@ -77,6 +79,7 @@ public sealed partial class EventStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Notifier.DisposeAsync();
         if (_ownsDataSource) await DataSource.DisposeAsync();
     }
 

@@ -6,7 +6,7 @@ internal sealed class StoreSql(string s)
     public const string EventColumns = "seq_id, tx_id, id, stream_id, version, type, data, headers, timestamp";
 
     public string Append { get; } =
-        $"SELECT o_stream_id, o_status, o_version FROM {s}.append_events($1, $2, $3, $4, $5, $6, $7, $8)";
+        $"SELECT o_stream_id, o_status, o_version FROM {s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
     public string ReadStream { get; } =
         $"SELECT {EventColumns} FROM {s}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version";
@@ -65,6 +65,13 @@ internal sealed class StoreSql(string s)
 
     public string LoadCheckpoint { get; } = $"SELECT tx_id, seq_id FROM {s}.subscriptions WHERE name = $1";
 
+    /// <summary>The checkpoint, and whether events exist past it that the horizon still hides.</summary>
+    public string IdleCheck { get; } =
+        $"""
+        SELECT c.tx_id, c.seq_id, EXISTS (SELECT 1 FROM {s}.events e WHERE (e.tx_id, e.seq_id) > ($2, $3))
+        FROM {s}.subscriptions c WHERE c.name = $1
+        """;
+
     public string LockCheckpoint { get; } = $"SELECT tx_id, seq_id FROM {s}.subscriptions WHERE name = $1 FOR UPDATE";
 
     /// <summary>Conditional: a rebuild that reset the checkpoint meanwhile makes this update nothing.</summary>
@@ -82,6 +89,8 @@ internal sealed class StoreSql(string s)
     public string SubscriptionUnlock { get; } = "SELECT pg_advisory_unlock(hashtextextended($1, 0))";
 
     public string Listen { get; } = $"LISTEN {s}_events";
+
+    public string Notify { get; } = $"SELECT pg_notify('{s}_events', '')";
 
     public string SubscriptionLockKey(string name) => $"monitor.eventstore.subscription:{s}:{name}";
 }

@@ -30,6 +30,7 @@ public static class MonitorDefaults
         else
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
 
         builder.Services.AddSingleton(MonitorEventTypes.CreateRegistry());
         builder.Services.AddSingleton(sp => global::Monitor.EventStore.EventStore.Create(

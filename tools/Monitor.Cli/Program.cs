@@ -1,1 +1,18 @@
-Console.Error.WriteLine("not built yet"); return 2;
+using System.CommandLine;
+using Monitor.Cli.Pipeline;
+using Monitor.Cli.Sentiment;
+
+// One command area per folder; each area builds its own command tree.
+var root = new RootCommand("Monitor: media monitoring with sentiment for PR staff.");
+root.Subcommands.Add(SentimentCommand.Create());
+foreach (var command in PipelineCommands.Create()) root.Subcommands.Add(command);
+
+// A command line that does not parse is a usage error (exit 2), like bad input files.
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("see ./monitor --help");
+    return ExitCodes.Usage;
+}
+return await parsed.InvokeAsync();

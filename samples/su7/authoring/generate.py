@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).parent))
 import douyin_texts
+import english_texts
 import news_texts
 import weibo_texts
 import xiaohongshu_texts
@@ -370,6 +371,29 @@ def build_news():
     return len(lines)
 
 
+# ---------------------------------------------------------------- English-keyword searches
+
+def build_english_searches():
+    """Pages from searches for "Xiaomi SU7"; built last so the pages above keep their ids and counts."""
+    stamp = lambda text: datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING) + timedelta(seconds=rng.randint(0, 59))
+    zh_users, en_users = weibo_users()
+    ids = WeiboIds()
+    blogs = [mblog(ids, rng.choice(en_users if is_english(text) else zh_users), stamp(when), text) for when, text in english_texts.WEIBO]
+    blogs.sort(key=lambda b: int(b["id"]), reverse=True)
+    page = {"ok": 1, "data": {"cardlistInfo": {"containerid": "100103type=1&q=Xiaomi SU7", "page": 1, "page_size": 20, "total": len(blogs)},
+                              "cards": [{"card_type": 9, "itemid": f"seqid:{b['id']}", "mblog": b} for b in blogs]}}
+    (ROOT / "weibo" / "search-xiaomi-su7-en-p1.json").write_text(json.dumps(page, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    awemes = [douyin_aweme(stamp(when), text, False) for when, text in english_texts.DOUYIN]
+    (ROOT / "douyin" / "search-xiaomi-su7-en.json").write_text(json.dumps(
+        {"status_code": 0, "aweme_list": awemes, "has_more": 0, "cursor": len(awemes)}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    notes = [xhs_note(stamp(when), *note, 1000 + i) for i, (when, note) in enumerate(english_texts.XIAOHONGSHU)]
+    (ROOT / "xiaohongshu" / "search-xiaomi-su7-en.json").write_text(json.dumps(
+        {"success": True, "msg": "成功", "code": 0, "data": {"has_more": False, "items": notes}}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(blogs), len(awemes), len(notes)
+
+
 def clear_previous_output():
     for folder in ["weibo", "weibo/longtext", "douyin", "xiaohongshu", "news", "news/rss"]:
         for old in (ROOT / folder).glob("*.*"):
@@ -380,4 +404,8 @@ def clear_previous_output():
 if __name__ == "__main__":
     clear_previous_output()
     counts = {"weibo": build_weibo(), "douyin": build_douyin(), "xiaohongshu": build_xiaohongshu(), "news": build_news()}
+    extra = build_english_searches()
+    counts["weibo"] += extra[0]
+    counts["douyin"] += extra[1]
+    counts["xiaohongshu"] += extra[2]
     print(counts, "platform posts:", counts["weibo"] + counts["douyin"] + counts["xiaohongshu"])

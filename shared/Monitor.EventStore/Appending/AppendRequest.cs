@@ -13,6 +13,8 @@ internal sealed class AppendRequest
     public string[] StreamTypes { get; private init; } = [];
     public long[] Expected { get; private init; } = [];
     public int[] Counts { get; private init; } = [];
+    public int[] EventStreams { get; private init; } = [];
+    public int[] Ordinals { get; private init; } = [];
     public Guid[] EventIds { get; private init; } = [];
     public string[] EventTypes { get; private init; } = [];
     public string[] Data { get; private init; } = [];
@@ -32,6 +34,8 @@ internal sealed class AppendRequest
             StreamTypes = new string[sorted.Length],
             Expected = new long[sorted.Length],
             Counts = new int[sorted.Length],
+            EventStreams = new int[eventCount],
+            Ordinals = new int[eventCount],
             EventIds = new Guid[eventCount],
             EventTypes = new string[eventCount],
             Data = new string[eventCount],
@@ -50,10 +54,13 @@ internal sealed class AppendRequest
             request.Expected[s] = append.Expected.Value;
             request.Counts[s] = append.Events.Count;
             request._eventRanges[append.StreamId] = (e, append.Events.Count);
+            var ordinal = 0;
             foreach (var ev in append.Events)
             {
                 if (!seenIds.Add(ev.Id))
                     throw new ArgumentException($"Event id {ev.Id} appears twice in one append; every event needs its own id.", nameof(appends));
+                request.EventStreams[e] = s + 1; // PostgreSQL arrays are 1-based
+                request.Ordinals[e] = ++ordinal;
                 request.EventIds[e] = ev.Id;
                 request.EventTypes[e] = registry.NameOf(ev.Data.GetType());
                 request.Data[e] = registry.Serialize(ev.Data);

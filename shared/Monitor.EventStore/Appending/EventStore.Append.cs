@@ -35,7 +35,7 @@ public sealed partial class EventStore
         if (request.IsEmpty) return [];
         var inline = InlineProjections();
 
-        return await RetryAsync(async token =>
+        var outcomes = await RetryAsync(async token =>
         {
             if (inline.Length == 0)
             {
@@ -46,13 +46,19 @@ public sealed partial class EventStore
 
             await using var connection = await DataSource.OpenConnectionAsync(token);
             await using var tx = await connection.BeginTransactionAsync(token);
-            var outcomes = await AppendInTransactionAsync(tx, request, inline, token);
+            var result = await AppendInTransactionAsync(tx, request, inline, token);
             await tx.CommitAsync(token);
-            return outcomes;
+            return result;
         }, ct);
+        if (outcomes.Any(o => o.Status == AppendStatus.Appended)) Notifier.Signal();
+        return outcomes;
     }
 
-    /// <summary>Batched append inside the caller's transaction; no retries (the caller owns the transaction).</summary>
+    /// <summary>
+    /// Batched append inside the caller's transaction; no retries (the caller owns the transaction).
+    /// Subscriptions learn of these events at their next poll, or call <see cref="NotifySubscribers"/>
+    /// after committing (a subscription handler appending through its context needs neither).
+    /// </summary>
     public async Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -64,6 +70,9 @@ public sealed partial class EventStore
         }
         catch (PostgresException e) { throw Explain(e); }
     }
+
+    /// <summary>Wakes subscriptions in every process now rather than at their next poll.</summary>
+    public void NotifySubscribers() => Notifier.Signal();
 
     private async Task<IReadOnlyList<StreamAppendOutcome>> AppendInTransactionAsync(
         NpgsqlTransaction tx, AppendRequest request, IInlineProjection[] inline, CancellationToken ct)
@@ -89,6 +98,8 @@ public sealed partial class EventStore
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.StreamTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.Expected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.Counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventStreams, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Ordinals, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });

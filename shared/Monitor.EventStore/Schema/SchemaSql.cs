@@ -42,91 +42,87 @@ internal static class SchemaSql
                 updated  timestamptz NOT NULL DEFAULT now()
             );
 
-            -- Appends to many streams in one statement. Arguments are parallel arrays: per stream
-            -- (id, type, expected version: -1 any, 0 no stream, n exactly n; event count), then per
-            -- event (id, type, data, headers) grouped by stream in the same order.
-            -- Returns per stream a status (0 appended, 1 duplicate, 2 conflict, 3 archived) and a version.
+            -- Appends to many streams in one statement, set-based. Per stream: id, type, expected
+            -- version (-1 any, 0 no stream, n exactly n) and event count; per event, grouped by stream
+            -- in the same order: the 1-based index of its stream, its ordinal within that stream's
+            -- events, id, type, data, headers. Returns per stream a status (0 appended, 1 duplicate,
+            -- 2 conflict, 3 archived) and a version (after the append; of the last duplicate; actual).
             CREATE FUNCTION {s}.append_events(
                 p_stream_ids uuid[], p_stream_types text[], p_expected bigint[], p_counts integer[],
+                p_event_streams integer[], p_ordinals integer[],
                 p_ids uuid[], p_types text[], p_data jsonb[], p_headers jsonb[])
             RETURNS TABLE (o_stream_id uuid, o_status integer, o_version integer)
             LANGUAGE plpgsql AS $fn$
             DECLARE
-                i          integer;
-                v_first    integer := 1;
-                v_last     integer;
-                v_stream   uuid;
-                v_current  integer;
-                v_archived boolean;
-                v_found    integer;
-                v_foreign  integer;
-                v_max      integer;
-                v_appended boolean := false;
+                v_base         integer[];
+                v_status       integer[];
+                v_version      integer[];
+                v_found        bigint[];
+                v_foreign      bigint[];
+                v_dup_version  integer[];
+                v_bad          integer;
             BEGIN
-                FOR i IN 1 .. coalesce(array_length(p_stream_ids, 1), 0) LOOP
-                    v_stream := p_stream_ids[i];
-                    v_last := v_first + p_counts[i] - 1;
-                    o_stream_id := v_stream;
+                -- Row locks serialise writers of a stream, and everything below is decided under
+                -- them, before a sequence number is taken, so a losing writer burns none. Streams
+                -- are taken in id order (the caller sorts them) so two batches cannot deadlock.
+                -- Streams that must exist are locked as they are; the others are created or, when
+                -- present, only locked: ON CONFLICT DO UPDATE ... WHERE false locks without writing.
+                PERFORM 1 FROM {s}.streams st
+                  WHERE st.id = ANY (ARRAY(SELECT p_stream_ids[i] FROM generate_subscripts(p_stream_ids, 1) i WHERE p_expected[i] > 0))
+                  ORDER BY st.id FOR UPDATE;
+                INSERT INTO {s}.streams AS st (id, type, version)
+                SELECT p_stream_ids[i], p_stream_types[i], 0 FROM generate_subscripts(p_stream_ids, 1) i
+                 WHERE p_expected[i] <= 0 ORDER BY p_stream_ids[i]
+                ON CONFLICT (id) DO UPDATE SET version = st.version WHERE false;
 
-                    -- The row lock serialises writers of one stream; everything below is checked
-                    -- under it, before a sequence number is taken, so a losing writer burns none.
-                    SELECT st.version, st.archived INTO v_current, v_archived
-                      FROM {s}.streams st WHERE st.id = v_stream FOR UPDATE;
-                    IF NOT FOUND THEN
-                        IF p_expected[i] > 0 THEN
-                            o_status := 2; o_version := 0; RETURN NEXT;
-                            v_first := v_last + 1; CONTINUE;
-                        END IF;
-                        -- a concurrent creator makes this wait for its commit, then do nothing
-                        INSERT INTO {s}.streams (id, type, version) VALUES (v_stream, p_stream_types[i], 0)
-                            ON CONFLICT (id) DO NOTHING;
-                        SELECT st.version, st.archived INTO v_current, v_archived
-                          FROM {s}.streams st WHERE st.id = v_stream FOR UPDATE;
-                    END IF;
-
-                    -- A redelivered append: its ids are stored already. Checked before the version,
-                    -- so a retry of an append whose commit was not acknowledged reads as success.
-                    SELECT count(*), count(*) FILTER (WHERE e.stream_id <> v_stream), max(e.version)
-                      INTO v_found, v_foreign, v_max
-                      FROM {s}.events e WHERE e.id = ANY (p_ids[v_first:v_last]);
-                    IF v_found > 0 THEN
-                        IF v_found = p_counts[i] AND v_foreign = 0 THEN
-                            o_status := 1; o_version := v_max; RETURN NEXT;
-                            v_first := v_last + 1; CONTINUE;
-                        END IF;
-                        RAISE EXCEPTION USING ERRCODE = 'ES001', MESSAGE = format(
-                            'append to stream %s: %s of its %s event ids are already stored%s; a re-append must repeat exactly the same events',
-                            v_stream, v_found, p_counts[i],
-                            CASE WHEN v_foreign > 0 THEN format(' (%s in other streams)', v_foreign) ELSE '' END);
-                    END IF;
-
-                    IF v_archived THEN
-                        o_status := 3; o_version := v_current; RETURN NEXT;
-                        v_first := v_last + 1; CONTINUE;
-                    END IF;
-
-                    IF p_expected[i] >= 0 AND p_expected[i] <> v_current THEN
-                        o_status := 2; o_version := v_current; RETURN NEXT;
-                        v_first := v_last + 1; CONTINUE;
-                    END IF;
-
-                    INSERT INTO {s}.events (id, stream_id, version, type, data, headers)
-                    SELECT u.id, v_stream, v_current + u.ord, u.type, u.data, u.headers
-                      FROM unnest(p_ids[v_first:v_last], p_types[v_first:v_last],
-                                  p_data[v_first:v_last], p_headers[v_first:v_last])
-                           WITH ORDINALITY AS u (id, type, data, headers, ord);
-
-                    UPDATE {s}.streams SET version = v_current + p_counts[i], updated = now() WHERE id = v_stream;
-
-                    o_status := 0; o_version := v_current + p_counts[i]; RETURN NEXT;
-                    v_appended := true;
-                    v_first := v_last + 1;
-                END LOOP;
-
-                -- delivered at commit; wakes subscriptions without waiting for their poll
-                IF v_appended THEN
-                    PERFORM pg_notify('{s}_events', '');
+                -- A redelivered append: its ids are stored already. Checked before the version, so a
+                -- retry of an append whose commit was not acknowledged reads as success.
+                SELECT array_agg(coalesce(d.found, 0) ORDER BY r.i), array_agg(coalesce(d.foreign_found, 0) ORDER BY r.i),
+                       array_agg(d.max_version ORDER BY r.i)
+                  INTO v_found, v_foreign, v_dup_version
+                  FROM generate_subscripts(p_stream_ids, 1) AS r (i)
+                  LEFT JOIN (SELECT u.sidx, count(*) AS found, max(e.version) AS max_version,
+                                    count(*) FILTER (WHERE e.stream_id <> p_stream_ids[u.sidx]) AS foreign_found
+                               FROM unnest(p_ids, p_event_streams) AS u (id, sidx)
+                               JOIN {s}.events e ON e.id = u.id
+                              GROUP BY u.sidx) d ON d.sidx = r.i;
+                SELECT r.i INTO v_bad FROM generate_subscripts(p_stream_ids, 1) AS r (i)
+                 WHERE v_found[r.i] > 0 AND (v_found[r.i] < p_counts[r.i] OR v_foreign[r.i] > 0) LIMIT 1;
+                IF FOUND THEN
+                    RAISE EXCEPTION USING ERRCODE = 'ES001', MESSAGE = format(
+                        'append to stream %s: %s of its %s event ids are already stored%s; a re-append must repeat exactly the same events',
+                        p_stream_ids[v_bad], v_found[v_bad], p_counts[v_bad],
+                        CASE WHEN v_foreign[v_bad] > 0 THEN format(' (%s in other streams)', v_foreign[v_bad]) ELSE '' END);
                 END IF;
+
+                SELECT array_agg(x.base ORDER BY x.i), array_agg(x.status ORDER BY x.i), array_agg(x.version ORDER BY x.i)
+                  INTO v_base, v_status, v_version
+                  FROM (SELECT r.i,
+                               coalesce(st.version, 0) AS base,
+                               CASE WHEN st.id IS NULL THEN 2
+                                    WHEN v_found[r.i] > 0 THEN 1
+                                    WHEN st.archived THEN 3
+                                    WHEN p_expected[r.i] >= 0 AND p_expected[r.i] <> st.version THEN 2
+                                    ELSE 0 END AS status,
+                               CASE WHEN st.id IS NULL THEN 0
+                                    WHEN v_found[r.i] > 0 THEN v_dup_version[r.i]
+                                    WHEN st.archived THEN st.version
+                                    WHEN p_expected[r.i] >= 0 AND p_expected[r.i] <> st.version THEN st.version
+                                    ELSE st.version + p_counts[r.i] END AS version
+                          FROM generate_subscripts(p_stream_ids, 1) AS r (i)
+                          LEFT JOIN {s}.streams st ON st.id = p_stream_ids[r.i]) x;
+
+                INSERT INTO {s}.events (id, stream_id, version, type, data, headers)
+                SELECT u.id, p_stream_ids[u.sidx], v_base[u.sidx] + u.ord, u.type, u.data, u.headers
+                  FROM unnest(p_ids, p_event_streams, p_ordinals, p_types, p_data, p_headers)
+                       AS u (id, sidx, ord, type, data, headers)
+                 WHERE v_status[u.sidx] = 0;
+
+                UPDATE {s}.streams st SET version = v_version[r.i], updated = now()
+                  FROM generate_subscripts(p_stream_ids, 1) AS r (i)
+                 WHERE st.id = p_stream_ids[r.i] AND v_status[r.i] = 0;
+
+                RETURN QUERY SELECT p_stream_ids[i], v_status[i], v_version[i] FROM generate_subscripts(p_stream_ids, 1) i;
             END;
             $fn$;
             """),

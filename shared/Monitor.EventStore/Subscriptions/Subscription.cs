@@ -13,6 +13,7 @@ namespace Monitor.EventStore;
 public sealed class Subscription
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan HeldRecheck = TimeSpan.FromMilliseconds(20);
 
     private readonly EventStore _store;
     private readonly SubscriptionOptions _options;
@@ -144,6 +145,12 @@ public sealed class Subscription
             position = outcome.Position;
             _checkpoint = position;
             if (outcome.Kind == BatchKind.Handled || outcome.Kind == BatchKind.Reset) continue;
+            if (outcome.Kind == BatchKind.Held)
+            {
+                // The transaction holding the horizon may commit without notifying (it need not be an append).
+                await Task.Delay(_options.PollInterval < HeldRecheck ? _options.PollInterval : HeldRecheck, ct);
+                continue;
+            }
 
             // Idle: sleep until an append commits (NOTIFY) or the poll interval passes. A notification
             // that arrived while the last batch ran has already set the flag, so it is not missed.
@@ -158,10 +165,12 @@ public sealed class Subscription
         var batch = await _store.ReadAllAsync(connection, tx, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, ct);
         if (batch.Count == 0)
         {
-            // Nothing new; but a rebuild may have reset the checkpoint while this instance sat idle.
-            var stored = await LoadCheckpointAsync(connection, tx, forUpdate: false, ct);
+            // Nothing readable; but a rebuild may have reset the checkpoint while this instance sat idle,
+            // or committed events may wait behind an older open transaction (then look again soon).
+            var (stored, hidden) = await IdleCheckAsync(connection, tx, from, ct);
             await tx.CommitAsync(ct);
-            return stored == from ? new(BatchKind.Idle, from) : Reset(from, stored);
+            if (stored != from) return Reset(from, stored);
+            return new(hidden ? BatchKind.Held : BatchKind.Idle, from);
         }
 
         // Lock the checkpoint row before touching the read model: a rebuild takes the same row first,
@@ -173,7 +182,8 @@ public sealed class Subscription
             return Reset(from, locked);
         }
 
-        await _handler.HandleAsync(batch, new SubscriptionContext(_store, connection, tx, Name, from), ct);
+        var context = new SubscriptionContext(_store, connection, tx, Name, from);
+        await _handler.HandleAsync(batch, context, ct);
 
         var to = batch[^1].Position;
         await using (var save = new NpgsqlCommand(_store.Sql.SaveCheckpoint, connection, tx))
@@ -190,6 +200,7 @@ public sealed class Subscription
             }
         }
         await tx.CommitAsync(ct);
+        if (context.Appended) _store.Notifier.Signal();
         return new(BatchKind.Handled, to);
     }
 
@@ -235,7 +246,19 @@ public sealed class Subscription
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private enum BatchKind { Idle, Handled, Reset }
+    private async Task<(GlobalPosition Stored, bool Hidden)> IdleCheckAsync(NpgsqlConnection connection, NpgsqlTransaction tx, GlobalPosition from, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(_store.Sql.IdleCheck, connection, tx);
+        cmd.Parameters.AddWithValue(Name);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = from.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        cmd.Parameters.AddWithValue(from.SeqId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return (GlobalPosition.Start, false);
+        return (new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)), reader.GetBoolean(2));
+    }
+
+    /// <summary>Idle: caught up. Held: events exist past the checkpoint but an older open transaction hides them.</summary>
+    private enum BatchKind { Idle, Held, Handled, Reset }
 
     private readonly record struct BatchOutcome(BatchKind Kind, GlobalPosition Position);
 }

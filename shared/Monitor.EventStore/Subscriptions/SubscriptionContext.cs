@@ -25,4 +25,22 @@ public sealed class SubscriptionContext
 
     /// <summary>The checkpoint the batch was read after.</summary>
     public GlobalPosition From { get; }
+
+    internal bool Appended { get; private set; }
+
+    /// <summary>Appends in this batch's transaction: the events commit together with the checkpoint.</summary>
+    public async Task<AppendResult> AppendAsync(Guid streamId, string streamType, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    {
+        var result = await Store.AppendAsync(Transaction, streamId, streamType, expected, events, ct);
+        Appended |= !result.WasDuplicate;
+        return result;
+    }
+
+    /// <summary>Batched append in this batch's transaction.</summary>
+    public async Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        var outcomes = await Store.AppendBatchAsync(Transaction, appends, ct);
+        Appended |= outcomes.Any(o => o.Status == AppendStatus.Appended);
+        return outcomes;
+    }
 }

@@ -36,15 +36,16 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
     public async Task Should_wake_on_commit_without_waiting_for_a_slow_poll()
     {
         await using var store = await Stores.CreateAsync(schema);
-        var handler = new RecordingHandler();
+        var stream = Guid.NewGuid();
+        var handler = new RecordingHandler(stream);
         var subscription = new Subscription(store, new SubscriptionOptions { Name = "prompt", PollInterval = TimeSpan.FromSeconds(30) }, handler);
         using var cts = new CancellationTokenSource(Timeout);
         var run = subscription.RunAsync(cts.Token);
         await Stores.EventuallyAsync(() => subscription.IsActive, Timeout);
-        await Task.Delay(300); // let it settle into its wait
+        await Task.Delay(500); // let it catch up and settle into its wait
 
         var appended = DateTime.UtcNow;
-        await store.AppendAsync(Guid.NewGuid(), "cart", ExpectedVersion.NoStream, [TestEvents.Note(1)]);
+        await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(1)]);
         var arrived = await Stores.EventuallyAsync(() => handler.Seen.Count == 1, TimeSpan.FromSeconds(10));
         var latency = DateTime.UtcNow - appended;
         await cts.CancelAsync();
@@ -60,18 +61,21 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
         await using var store = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(0), TestEvents.Note(1)]);
+        var lastPosition = (await store.ReadStreamAsync(stream))[^1].Position;
         var options = new SubscriptionOptions { Name = "resume" };
 
-        var first = new RecordingHandler();
+        var first = new RecordingHandler(stream);
         using (var cts = new CancellationTokenSource(Timeout))
         {
-            var run = new Subscription(store, options, first).RunAsync(cts.Token);
-            await Stores.EventuallyAsync(() => first.Seen.Count(e => e.StreamId == stream) == 2, Timeout);
+            var subscription = new Subscription(store, options, first);
+            var run = subscription.RunAsync(cts.Token);
+            // stop only once the batch is committed; a batch cancelled before its commit comes again
+            await Stores.EventuallyAsync(() => subscription.Checkpoint >= lastPosition, Timeout);
             await cts.CancelAsync();
             await run;
         }
         await store.AppendAsync(stream, "cart", ExpectedVersion.Exactly(2), [TestEvents.Note(2)]);
-        var second = new RecordingHandler();
+        var second = new RecordingHandler(stream);
         using (var cts = new CancellationTokenSource(Timeout))
         {
             var run = new Subscription(store, options, second).RunAsync(cts.Token);

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Monitor.Hosting.Configuration;
+
+namespace Monitor.Ingestion.Ingest;
+
+/// <summary>POST /api/coverage: HTTP push of one coverage item or a batch.</summary>
+public static class CoverageEndpoint
+{
+    public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/coverage", PostAsync)
+            .Accepts<JsonElement>("application/json")
+            .Produces<IngestSummary>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    private static async Task<IResult> PostAsync(HttpRequest request, IngestCoverage ingest, MonitorSettings settings,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (request.ContentLength > settings.IngestionMaxBodyBytes) return TooLarge(settings);
+
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(settings);
+        }
+        catch (JsonException e)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"the body is not valid JSON: {e.Message}"] },
+                title: "The coverage could not be read.");
+        }
+
+        using (body)
+        {
+            var parsed = CoverageRequest.Read(body.RootElement, clock.GetUtcNow());
+            if (parsed.Errors.Any)
+                return Results.ValidationProblem(parsed.Errors.ToDictionary(),
+                    title: "The coverage is invalid; nothing was stored.",
+                    detail: "Every field listed under 'errors' must be corrected. A batch is accepted only as a whole.");
+
+            var summary = await ingest.HandleAsync(parsed.Items, ct);
+            return Results.Json(summary, statusCode: StatusCodes.Status202Accepted);
+        }
+    }
+
+    private static IResult TooLarge(MonitorSettings settings) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large.",
+        detail: $"At most {settings.IngestionMaxBodyBytes} bytes are accepted ({MonitorSettings.MaxBodyBytesVariable}); split the batch.");
+}

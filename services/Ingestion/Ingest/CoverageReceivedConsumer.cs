@@ -1,0 +1,16 @@
+using MassTransit;
+using Monitor.Contracts;
+
+namespace Monitor.Ingestion.Ingest;
+
+/// <summary>CoverageReceived from the feeds, in batches (already validated one by one by <see cref="CoverageValidationFilter"/>).</summary>
+public sealed class CoverageReceivedConsumer(IngestCoverage ingest, ILogger<CoverageReceivedConsumer> logger) : IConsumer<Batch<CoverageReceived>>
+{
+    public async Task Consume(ConsumeContext<Batch<CoverageReceived>> context)
+    {
+        var items = new CoverageReceived[context.Message.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = context.Message[i].Message;
+        var summary = await ingest.HandleAsync(items, context.CancellationToken);
+        logger.LogDebug("Ingested a batch from the bus: {Summary}", summary);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Monitor.Ingestion.Ingest;
+
+/// <summary>What an ingest call did: items accepted, of which new, updated with new counts, or unchanged.</summary>
+public sealed record IngestSummary(int Accepted, int Ingested, int Updated, int Unchanged)
+{
+    public static readonly IngestSummary Empty = new(0, 0, 0, 0);
+
+    public static IngestSummary operator +(IngestSummary a, IngestSummary b) =>
+        new(a.Accepted + b.Accepted, a.Ingested + b.Ingested, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
+}

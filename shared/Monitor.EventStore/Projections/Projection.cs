@@ -1,0 +1,37 @@
+using Npgsql;
+
+namespace Monitor.EventStore;
+
+/// <summary>
+/// A read model kept by a subscription of the same name. Handle batches idempotently through
+/// <see cref="SubscriptionContext.Transaction"/>; <see cref="ClearAsync"/> empties the read model for a rebuild.
+/// </summary>
+public abstract class Projection : ISubscriptionHandler
+{
+    /// <summary>Also the subscription's name, so its checkpoint and lock.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Stored type names this projection reads; null: every event.</summary>
+    public virtual IReadOnlyCollection<string>? EventTypes => null;
+
+    public virtual bool IncludeArchived => false;
+
+    public virtual int BatchSize => 500;
+
+    /// <summary>Creates the read model's tables if missing. Called before the projection runs or rebuilds.</summary>
+    public virtual Task EnsureStorageAsync(NpgsqlConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Empties the read model; runs in the rebuild's transaction, after the checkpoint was reset.</summary>
+    public abstract Task ClearAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct);
+
+    public abstract Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct);
+
+    public SubscriptionOptions ToSubscriptionOptions(TimeSpan? pollInterval = null) => new()
+    {
+        Name = Name,
+        BatchSize = BatchSize,
+        EventTypes = EventTypes,
+        IncludeArchived = IncludeArchived,
+        PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(100),
+    };
+}

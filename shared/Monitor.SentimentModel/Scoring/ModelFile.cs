@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace Monitor.SentimentModel.Scoring;
+
+/// <summary>
+/// The binary model file: a magic, a format number, the settings, then the 16-bit weights, little-endian.
+/// </summary>
+public static class ModelFile
+{
+    private static readonly byte[] Magic = "MONSENT\0"u8.ToArray();
+    private const int FormatVersion = 1;
+
+    public static void Save(ModelWeights model, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        using var stream = File.Create(path);
+        Write(model, stream);
+    }
+
+    public static void Write(ModelWeights model, Stream stream)
+    {
+        if (model.Weights.Length != 1 << model.HashBits)
+            throw new ArgumentException($"The model has {model.Weights.Length} weights but {model.HashBits} hash bits need {1 << model.HashBits}.");
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(model.Version);
+        writer.Write(model.HashBits);
+        writer.Write(model.MaxCjkGram);
+        writer.Write(model.Scale);
+        writer.Write(model.Bias);
+        writer.Write(model.NeutralBelow);
+        writer.Write(model.NeutralAbove);
+        writer.Write(model.Weights.Length);
+        foreach (var w in model.Weights) writer.Write(w);
+    }
+
+    public static ModelWeights Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"No sentiment model file at '{path}'.", path);
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return Read(stream);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"The sentiment model file '{path}' is truncated.");
+        }
+    }
+
+    public static ModelWeights Read(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var magic = reader.ReadBytes(Magic.Length);
+        if (!magic.AsSpan().SequenceEqual(Magic))
+            throw new InvalidDataException("Not a Monitor sentiment model file (wrong magic bytes).");
+        var format = reader.ReadInt32();
+        if (format != FormatVersion)
+            throw new InvalidDataException($"Sentiment model file format {format} is not supported (expected {FormatVersion}).");
+        var version = reader.ReadString();
+        var hashBits = reader.ReadInt32();
+        if (hashBits is < 10 or > 24)
+            throw new InvalidDataException($"Sentiment model file has {hashBits} hash bits; expected 10..24.");
+        var maxGram = reader.ReadInt32();
+        var scale = reader.ReadSingle();
+        var bias = reader.ReadSingle();
+        var below = reader.ReadSingle();
+        var above = reader.ReadSingle();
+        var count = reader.ReadInt32();
+        if (count != 1 << hashBits)
+            throw new InvalidDataException($"Sentiment model file holds {count} weights; {hashBits} hash bits need {1 << hashBits}.");
+        var weights = new short[count];
+        var bytes = reader.ReadBytes(count * sizeof(short));
+        if (bytes.Length != count * sizeof(short)) throw new EndOfStreamException();
+        for (var i = 0; i < count; i++) weights[i] = (short)(bytes[2 * i] | (bytes[2 * i + 1] << 8));
+        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights);
+    }
+}

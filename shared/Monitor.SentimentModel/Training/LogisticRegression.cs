@@ -1,0 +1,70 @@
+namespace Monitor.SentimentModel.Training;
+
+/// <summary>
+/// Binary logistic regression trained by AdaGrad SGD with L2 applied to the weights a row touches.
+/// Single-threaded with a seeded shuffle, so the same data gives the same weights bit for bit.
+/// </summary>
+internal sealed class LogisticRegression(int dimensions, TrainingOptions options)
+{
+    public float[] Weights { get; } = new float[dimensions];
+    public float Bias { get; private set; }
+
+    public void Train(IReadOnlyList<SparseVector> rows, IReadOnlyList<float> targets, IReadOnlyList<float> rowWeights, Action<int>? afterEpoch = null)
+    {
+        var squares = new float[Weights.Length];
+        var biasSquares = 0.0;
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        var random = new SplitMix64((ulong)options.Seed);
+        var eta = (float)options.LearningRate;
+        var l2 = (float)options.L2;
+
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            Shuffle(order, random);
+            foreach (var r in order)
+            {
+                var row = rows[r];
+                var z = (double)Bias;
+                var indices = row.Indices;
+                var values = row.Values;
+                for (var k = 0; k < indices.Length; k++) z += Weights[indices[k]] * values[k];
+                var p = 1.0 / (1.0 + Math.Exp(-z));
+                var error = (float)((p - targets[r]) * rowWeights[r]);
+
+                for (var k = 0; k < indices.Length; k++)
+                {
+                    var j = indices[k];
+                    var g = error * values[k] + l2 * Weights[j];
+                    squares[j] += g * g;
+                    Weights[j] -= eta * g / (MathF.Sqrt(squares[j]) + 1e-6f);
+                }
+                biasSquares += error * error;
+                Bias -= (float)(eta * error / (Math.Sqrt(biasSquares) + 1e-6));
+            }
+            afterEpoch?.Invoke(epoch);
+        }
+    }
+
+    private static void Shuffle(int[] order, SplitMix64 random)
+    {
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var j = (int)(random.Next() % (ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+
+    /// <summary>A tiny fixed PRNG: the shuffle must not depend on the runtime's Random implementation.</summary>
+    private sealed class SplitMix64(ulong seed)
+    {
+        private ulong _state = seed;
+
+        public ulong Next()
+        {
+            var z = _state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+}

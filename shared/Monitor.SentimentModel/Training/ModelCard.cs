@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using Monitor.SentimentModel.Evaluation;
+
+namespace Monitor.SentimentModel.Training;
+
+/// <summary>
+/// Writes a training run's figures into MODEL_CARD.md between the figures markers, leaving the
+/// hand-written rest of the card alone (a missing card gets a minimal one).
+/// </summary>
+public static class ModelCard
+{
+    public const string Start = "<!-- figures:start (written by ./monitor sentiment train) -->";
+    public const string End = "<!-- figures:end -->";
+
+    public static void UpdateFigures(string path, TrainingReport report, TrainingOptions options)
+    {
+        var figures = Render(report, options);
+        var card = File.Exists(path) ? File.ReadAllText(path) : $"# Sentiment model card\n\n{Start}\n{End}\n";
+        var from = card.IndexOf(Start, StringComparison.Ordinal);
+        var to = card.IndexOf(End, StringComparison.Ordinal);
+        if (from < 0 || to < from)
+            throw new InvalidDataException($"{path} has no '{Start}' ... '{End}' section to update.");
+        File.WriteAllText(path, card[..(from + Start.Length)] + "\n" + figures + card[to..]);
+    }
+
+    public static string Render(TrainingReport report, TrainingOptions options)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var s = new StringBuilder();
+        s.AppendLine(c, $"- version: `{report.Version}`");
+        s.AppendLine(c, $"- training rows: {report.TrainRows:N0}; dev rows: {report.DevRows:N0}; test rows: {report.TestRows:N0}; training rows dropped as copies of evaluation-only texts: {report.DroppedAsEvaluationDuplicates}");
+        s.AppendLine(c, $"- hash buckets: 2^{options.HashBits} (16-bit weights, {report.ModelBytes / 1024:N0} KiB); CJK grams 1..{options.MaxCjkGram}; epochs {options.Epochs}; learning rate {options.LearningRate}; L2 {options.L2}; seed {options.Seed}");
+        s.AppendLine(c, $"- set weights: {string.Join(", ", options.SetWeights.Select(kv => $"{kv.Key} ×{kv.Value}"))}");
+        s.AppendLine(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}");
+        s.AppendLine();
+        s.AppendLine("| set | train | dev | test | dev accuracy | test accuracy | test macro-F1 |");
+        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var f in report.Sets)
+            s.AppendLine(c, $"| {f.Set} | {f.Train:N0} | {f.Dev:N0} | {f.Test:N0} | {Format(f.DevAccuracy)} | {Format(f.TestAccuracy)} | {Format(f.TestMacroF1)} |");
+        if (report.Su7Dev is { } dev)
+            s.AppendLine(c, $"| SU7 authored dev (3 classes, calibrates the neutral band) | – | {dev.Total} | – | {Format(dev.Accuracy)} | – | – |");
+        if (report.Su7Test is { } test)
+            s.AppendLine(c, $"| SU7 authored test (3 classes) | – | – | {test.Total} | – | {Format(test.Accuracy)} | {Format(test.MacroF1)} |");
+        if (report.Su7Test is { } matrix)
+        {
+            s.AppendLine();
+            s.AppendLine("SU7 test confusion (rows gold, columns predicted):");
+            s.AppendLine();
+            s.Append(ConfusionTable.Markdown(matrix));
+        }
+        return s.ToString();
+    }
+
+    private static string Format(double value) => double.IsNaN(value) ? "–" : value.ToString("F4", CultureInfo.InvariantCulture);
+}

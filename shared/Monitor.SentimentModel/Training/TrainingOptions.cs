@@ -1,0 +1,31 @@
+namespace Monitor.SentimentModel.Training;
+
+/// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
+public sealed record TrainingOptions
+{
+    public string Version { get; init; } = "su7-sent-2026.11.1";
+    public int HashBits { get; init; } = 20;
+    public int MaxCjkGram { get; init; } = 3;
+    public int Epochs { get; init; } = 8;
+    public double LearningRate { get; init; } = 0.05;
+    public double L2 { get; init; } = 1e-6;
+    public int Seed { get; init; } = 20261121;
+
+    /// <summary>Per-set weight of each training row (sets not listed weigh 1).</summary>
+    public IReadOnlyDictionary<string, double> SetWeights { get; init; } = new Dictionary<string, double>
+    {
+        ["weibo_senti_100k_subset"] = 4.0,
+    };
+
+    /// <summary>
+    /// Scale each feature by its naive-Bayes log-count ratio before the regression (NB-LR, after Wang
+    /// and Manning 2012); the ratio is folded into the stored weights, so scoring is unchanged.
+    /// </summary>
+    public bool NaiveBayesScaling { get; init; } = true;
+
+    /// <summary>Smoothing of the naive-Bayes counts.</summary>
+    public double NaiveBayesAlpha { get; init; } = 1.0;
+
+    /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
+    public int Subsample { get; init; } = 1;
+}

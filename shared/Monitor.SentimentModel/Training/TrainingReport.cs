@@ -1,0 +1,19 @@
+using Monitor.SentimentModel.Evaluation;
+
+namespace Monitor.SentimentModel.Training;
+
+/// <summary>What a training run produced: sizes, per-set held-out accuracy and the neutral calibration.</summary>
+public sealed record TrainingReport(
+    string Version,
+    int TrainRows,
+    int DevRows,
+    int TestRows,
+    int DroppedAsEvaluationDuplicates,
+    IReadOnlyList<SetFigures> Sets,
+    (float Below, float Above) NeutralBand,
+    ConfusionMatrix? Su7Dev,
+    ConfusionMatrix? Su7Test,
+    TimeSpan Elapsed,
+    long ModelBytes);
+
+public sealed record SetFigures(string Set, int Train, int Dev, int Test, double DevAccuracy, double TestAccuracy, double TestMacroF1);

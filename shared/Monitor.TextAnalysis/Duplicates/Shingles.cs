@@ -1,0 +1,74 @@
+using Monitor.TextAnalysis.Matching;
+
+namespace Monitor.TextAnalysis;
+
+/// <summary>
+/// The 64-bit hashes of a text's shingles: windows of <see cref="Width"/> consecutive tokens, where a
+/// token is one Chinese character or one lower-cased alphabetic word. URLs, mentions, emoticons,
+/// punctuation and emoji are not tokens, and repost markers ("转发微博", "//@user:") are dropped, so
+/// a repost and its original shingle alike.
+/// </summary>
+internal static class Shingles
+{
+    public const int Width = 4;
+
+    private static readonly string[] RepostMarkers = ["转发微博", "轉發微博", "Repost"];
+
+    /// <summary>Fills <paramref name="hashes"/> (cleared first) with the shingle hashes of <paramref name="text"/>.</summary>
+    public static void Compute(string text, List<ulong> hashes)
+    {
+        hashes.Clear();
+        foreach (var marker in RepostMarkers)
+            if (text.Contains(marker, StringComparison.Ordinal)) text = text.Replace(marker, " ", StringComparison.Ordinal);
+
+        Span<ulong> window = stackalloc ulong[Width];
+        var tokens = 0;
+        var scanner = new TextScanner(text);
+        while (scanner.Next(out var kind, out var start, out var length))
+        {
+            if (kind == TokenKind.HanRun)
+            {
+                for (var i = start; i < start + length; i++) Push(Mix(text[i]), window, ref tokens, hashes);
+            }
+            else
+            {
+                var hash = 0xcbf29ce484222325UL; // FNV-1a over the folded characters
+                for (var i = start; i < start + length; i++) hash = (hash ^ Chars.FoldForMatch(text[i])) * 0x100000001b3UL;
+                Push(Mix(hash), window, ref tokens, hashes);
+            }
+        }
+        // A text shorter than one window is one shingle of what it has.
+        if (tokens is > 0 and < Width) hashes.Add(Combine(window[..tokens]));
+    }
+
+    private static void Push(ulong token, Span<ulong> window, ref int tokens, List<ulong> hashes)
+    {
+        if (tokens < Width)
+        {
+            window[tokens++] = token;
+            if (tokens == Width) hashes.Add(Combine(window));
+            return;
+        }
+        window[1..].CopyTo(window); // shift left by one; Span.CopyTo handles the overlap
+        window[^1] = token;
+        hashes.Add(Combine(window));
+    }
+
+    private static ulong Combine(ReadOnlySpan<ulong> tokens)
+    {
+        var hash = 0UL;
+        for (var i = 0; i < tokens.Length; i++) hash = Mix(hash * 31 + tokens[i]);
+        return hash;
+    }
+
+    /// <summary>SplitMix64's finaliser: spreads every input bit over the whole word.</summary>
+    internal static ulong Mix(ulong x)
+    {
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9UL;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebUL;
+        x ^= x >> 31;
+        return x;
+    }
+}

@@ -1,0 +1,50 @@
+using Monitor.Testing;
+
+namespace Monitor.Pipeline.Tests.Infrastructure;
+
+/// <summary>
+/// The pipeline's services, each its own process, against one fresh schema and one fresh vhost.
+/// Start only the ones a test needs; dispose kills them all.
+/// </summary>
+public sealed class PipelineProcesses : IAsyncDisposable
+{
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    public const string Ingestion = "Ingestion";
+    public const string Extraction = "Extraction";
+    public const string Sentiment = "Sentiment";
+    public const string Relay = "Relay";
+    public static readonly IReadOnlyList<string> All = [Ingestion, Extraction, Sentiment, Relay];
+
+    private readonly Dictionary<string, ServiceProcess> _services = new();
+    private readonly Dictionary<string, string> _environment;
+
+    public PipelineProcesses(PostgresSchema schema, RabbitMqVhost vhost, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        _environment = new Dictionary<string, string>
+        {
+            ["MONITOR_POSTGRES"] = schema.ConnectionString,
+            ["MONITOR_EVENTSTORE_SCHEMA"] = schema.Name,
+            ["MONITOR_RABBITMQ"] = vhost.AmqpUri.ToString(),
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>()) _environment[name] = value;
+    }
+
+    public ServiceProcess this[string folder] => _services[folder];
+
+    public async Task StartAsync(params string[] folders)
+    {
+        foreach (var folder in folders)
+            _services[folder] = ServiceProcess.Start(folder, _environment);
+        await Task.WhenAll(folders.Select(f => _services[f].WaitUntilReadyAsync(ReadyTimeout)));
+    }
+
+    /// <summary>Every process's captured output, for the test log when something failed.</summary>
+    public string Output() =>
+        string.Join("\n\n", _services.Values.Select(s => $"===== {s.Name}{(s.HasExited ? " (exited)" : "")} =====\n{s.Output()}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services.Values) await service.DisposeAsync();
+        _services.Clear();
+    }
+}

@@ -1,0 +1,20 @@
+using Monitor.SentimentModel.Features;
+
+namespace Monitor.SentimentModel.Tests.Features;
+
+/// <summary>Runs the extractor and keeps every feature with the phrase it shows.</summary>
+internal struct FeatureRecorder(string text, List<(uint Hash, string Phrase)> features) : IFeatureSink
+{
+    public void Add(uint hash, int start, int length) => features.Add((hash, text.Substring(start, length)));
+
+    public static List<(uint Hash, string Phrase)> Extract(string text, int maxCjkGram = 3)
+    {
+        var features = new List<(uint, string)>();
+        var normalized = TextNormalizer.Normalize(text);
+        var recorder = new FeatureRecorder(text, features);
+        FeatureExtractor.Extract(normalized.AsSpan(), maxCjkGram, ref recorder);
+        return features;
+    }
+
+    public static HashSet<uint> Hashes(string text) => Extract(text).Select(f => f.Hash).ToHashSet();
+}

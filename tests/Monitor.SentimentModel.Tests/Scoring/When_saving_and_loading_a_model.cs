@@ -1,0 +1,92 @@
+using Monitor.SentimentModel.Scoring;
+
+namespace Monitor.SentimentModel.Tests.Scoring;
+
+public class When_saving_and_loading_a_model
+{
+    private static ModelWeights SmallModel()
+    {
+        var weights = new short[1 << 12];
+        for (var i = 0; i < weights.Length; i++) weights[i] = (short)((i * 7919 % 65535) - 32767);
+        return new ModelWeights("test-1", 12, 3, 0.001f, -0.25f, -0.5f, 0.75f, weights);
+    }
+
+    [Fact]
+    public void Should_read_back_every_field_and_weight()
+    {
+        var model = SmallModel();
+        using var stream = new MemoryStream();
+
+        ModelFile.Write(model, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Read(stream);
+
+        Assert.Equal(model.Version, loaded.Version);
+        Assert.Equal(model.HashBits, loaded.HashBits);
+        Assert.Equal(model.MaxCjkGram, loaded.MaxCjkGram);
+        Assert.Equal(model.Scale, loaded.Scale);
+        Assert.Equal(model.Bias, loaded.Bias);
+        Assert.Equal(model.NeutralBelow, loaded.NeutralBelow);
+        Assert.Equal(model.NeutralAbove, loaded.NeutralAbove);
+        Assert.Equal(model.Weights, loaded.Weights);
+    }
+
+    [Fact]
+    public void Should_predict_the_same_after_a_round_trip_through_a_file()
+    {
+        var model = SmallModel();
+        var path = Path.GetTempFileName();
+        try
+        {
+            ModelFile.Save(model, path);
+            var before = new SentimentClassifier(model).Predict("小米SU7真好看 great car");
+            var after = SentimentClassifier.Load(path).Predict("小米SU7真好看 great car");
+
+            Assert.Equal(before.Score, after.Score);
+            Assert.Equal(before.Label, after.Label);
+            Assert.Equal(before.TopPhrases, after.TopPhrases);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Should_reject_a_file_that_is_not_a_model()
+    {
+        using var stream = new MemoryStream("not a model at all"u8.ToArray());
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(stream));
+
+        Assert.Contains("magic", error.Message);
+    }
+
+    [Fact]
+    public void Should_report_a_truncated_file()
+    {
+        using var full = new MemoryStream();
+        ModelFile.Write(SmallModel(), full);
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, full.ToArray()[..100]);
+
+            var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+
+            Assert.Contains("truncated", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Should_name_a_missing_model_file()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => SentimentClassifier.Load("/nonexistent/sentiment.bin"));
+
+        Assert.Contains("/nonexistent/sentiment.bin", error.Message);
+    }
+}

@@ -1,0 +1,67 @@
+using Monitor.SentimentModel.Scoring;
+using Monitor.SentimentModel.Training;
+
+namespace Monitor.SentimentModel.Tests.Training;
+
+public class When_training_a_model : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("monitor-sentiment-data-").FullName;
+
+    public When_training_a_model()
+    {
+        var positive = new[] { "好", "棒", "喜欢", "满意", "great", "love", "excellent" };
+        var negative = new[] { "差", "烂", "失望", "讨厌", "awful", "hate", "terrible" };
+        var fillers = new[] { "酒店", "房间", "手机", "快递", "the room", "the phone", "service" };
+        Directory.CreateDirectory(Path.Combine(_data, "toy"));
+        using var writer = new StreamWriter(Path.Combine(_data, "toy", "reviews.csv"));
+        writer.WriteLine("label,review");
+        for (var i = 0; i < 1200; i++)
+        {
+            var isPositive = i % 2 == 0;
+            var words = isPositive ? positive : negative;
+            writer.WriteLine($"{(isPositive ? 1 : 0)},{fillers[i % fillers.Length]} {i} {words[i / 2 % words.Length]}");
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    private static readonly TrainingOptions Small = new() { HashBits = 14, Epochs = 3, Version = "toy-1" };
+
+    [Fact]
+    public void Should_learn_the_polarity_words_and_report_held_out_accuracy()
+    {
+        var (model, report) = new ModelTrainer(Small).Train(_data, null, null);
+        var classifier = new SentimentClassifier(model);
+
+        var set = Assert.Single(report.Sets);
+        Assert.Equal("toy", set.Set);
+        Assert.True(set.TestAccuracy > 0.95, $"held-out accuracy {set.TestAccuracy}");
+        Assert.True(classifier.Logit("酒店 很满意") > 0);
+        Assert.True(classifier.Logit("the phone is terrible") < 0);
+        Assert.Equal(1200, report.TrainRows + report.DevRows + report.TestRows);
+    }
+
+    [Fact]
+    public void Should_produce_the_same_model_bytes_every_time()
+    {
+        static byte[] Bytes(ModelWeights model)
+        {
+            using var stream = new MemoryStream();
+            ModelFile.Write(model, stream);
+            return stream.ToArray();
+        }
+
+        var first = new ModelTrainer(Small).Train(_data, null, null).Model;
+        var second = new ModelTrainer(Small).Train(_data, null, null).Model;
+
+        Assert.Equal(Bytes(first), Bytes(second));
+    }
+
+    [Fact]
+    public void Should_say_which_data_directory_is_missing()
+    {
+        var error = Assert.Throws<DirectoryNotFoundException>(() => new ModelTrainer(Small).Train("/nonexistent/datasets", null, null));
+
+        Assert.Contains("/nonexistent/datasets", error.Message);
+    }
+}

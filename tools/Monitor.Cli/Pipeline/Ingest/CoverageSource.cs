@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Monitor.Contracts;
+using Monitor.Platforms;
+
+namespace Monitor.Cli.Pipeline.Ingest;
+
+/// <summary>
+/// Reads what `monitor ingest` sends: a sample corpus directory (samples/su7 layout, read with the
+/// platform readers) or a JSONL file with one CoverageReceived object per line.
+/// </summary>
+public static class CoverageSource
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static CoverageInput Load(string path, DateTimeOffset observedAt)
+    {
+        if (Directory.Exists(path)) return FromCorpus(path, observedAt);
+        if (File.Exists(path)) return FromJsonLines(path);
+        throw new PipelineCommandException(ExitCodes.Usage,
+            $"'{path}' is neither a directory (a sample corpus such as samples/su7) nor a file (JSONL of CoverageReceived)");
+    }
+
+    public static CoverageInput FromCorpus(string directory, DateTimeOffset observedAt)
+    {
+        var corpus = SampleCorpus.Load(directory, observedAt);
+        var items = corpus.Items
+            .Select(item => new OutgoingCoverage(
+                CoverageIdentity.For(item.Platform, item.PlatformId, item.Url),
+                item.Platform,
+                $"{item.Platform} {item.PlatformId}",
+                JsonSerializer.SerializeToElement(item, Json)))
+            .ToList();
+        if (items.Count == 0)
+            throw new PipelineCommandException(ExitCodes.Usage,
+                $"'{directory}' holds no coverage items the platform readers recognise (expected weibo/, douyin/, xiaohongshu/ or news/ files)");
+        var skipped = corpus.Skipped.Select(s => $"{s.Platform} {s.PlatformId ?? "(no id)"}: {s.Reason}").ToList();
+        return new CoverageInput($"sample corpus {directory}", items, skipped);
+    }
+
+    public static CoverageInput FromJsonLines(string file)
+    {
+        var items = new List<OutgoingCoverage>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            items.Add(ReadLine(line, $"{Path.GetFileName(file)} line {lineNumber}"));
+        }
+        if (items.Count == 0)
+            throw new PipelineCommandException(ExitCodes.Usage, $"'{file}' holds no JSON lines");
+        return new CoverageInput($"JSONL file {file}", items, []);
+    }
+
+    /// <summary>
+    /// Checks only what the CLI needs to follow the item (its identity); ingestion validates the
+    /// rest and its answer names every invalid field.
+    /// </summary>
+    public static OutgoingCoverage ReadLine(string line, string origin)
+    {
+        JsonElement json;
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            json = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new PipelineCommandException(ExitCodes.Usage, $"{origin}: not valid JSON ({e.Message})");
+        }
+        if (json.ValueKind != JsonValueKind.Object)
+            throw new PipelineCommandException(ExitCodes.Usage, $"{origin}: expected a CoverageReceived object, found {json.ValueKind}");
+
+        var platform = RequiredString(json, "platform", origin);
+        if (!Monitor.Contracts.Platforms.IsKnown(platform))
+            throw new PipelineCommandException(ExitCodes.Usage,
+                $"{origin}: platform '{platform}' is not one of {string.Join(", ", Monitor.Contracts.Platforms.All)}");
+        var platformId = RequiredString(json, "platformId", origin);
+        var url = json.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
+        return new OutgoingCoverage(CoverageIdentity.For(platform, platformId, url), platform, origin, json);
+    }
+
+    private static string RequiredString(JsonElement json, string name, string origin) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new PipelineCommandException(ExitCodes.Usage, $"{origin}: \"{name}\" is missing or not a non-empty string");
+}

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Monitor.Cli.Sentiment;
+
+/// <summary>./monitor sentiment ...: train and evaluate the sentiment model.</summary>
+internal static class SentimentCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("sentiment", "Train and evaluate the sentiment model.");
+        command.Subcommands.Add(TrainCommand.Create());
+        command.Subcommands.Add(EvaluateCommand.Create());
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using Monitor.SentimentModel;
+using Monitor.SentimentModel.Scoring;
+using Monitor.SentimentModel.Training;
+using Spectre.Console;
+
+namespace Monitor.Cli.Sentiment;
+
+/// <summary>./monitor sentiment train --data DIR [--out FILE]: trains, prints held-out figures, writes the model and its card.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder of labelled sets, one sub-folder per set (e.g. ../shared/datasets).", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model (default models/sentiment.bin; MODEL_CARD.md beside it is updated)." };
+        var su7Dev = new Option<FileInfo>("--su7-dev") { Description = "Authored 3-class set that calibrates the neutral band (default samples/su7/sentiment/dev.tsv)." };
+        var su7Test = new Option<FileInfo>("--su7-test") { Description = "Authored 3-class set reported, never tuned on (default samples/su7/sentiment/test.tsv)." };
+        var subsample = new Option<int>("--subsample") { Description = "Train on every n-th row only (quick experiments).", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the number of epochs." };
+        var learningRate = new Option<double?>("--learning-rate") { Description = "Override the AdaGrad learning rate." };
+        var l2 = new Option<double?>("--l2") { Description = "Override the L2 penalty." };
+        var cjkGrams = new Option<int?>("--cjk-grams") { Description = "Override the longest CJK character n-gram." };
+        var hashBits = new Option<int?>("--hash-bits") { Description = "Override the number of hash bits (buckets = 2^bits)." };
+        var command = new Command("train", "Train the sentiment model from labelled sets.")
+        {
+            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits,
+        };
+        command.SetAction(parse => CommandErrors.Run(() =>
+        {
+            var options = new TrainingOptions { Subsample = Math.Max(1, parse.GetValue(subsample)) };
+            if (parse.GetValue(epochs) is { } e) options = options with { Epochs = e };
+            if (parse.GetValue(learningRate) is { } rate) options = options with { LearningRate = rate };
+            if (parse.GetValue(l2) is { } penalty) options = options with { L2 = penalty };
+            if (parse.GetValue(cjkGrams) is { } grams) options = options with { MaxCjkGram = grams };
+            if (parse.GetValue(hashBits) is { } bits) options = options with { HashBits = bits };
+            var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
+            var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
+            var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
+
+            var trainer = new ModelTrainer(options, line => Console.Error.WriteLine(line));
+            var (model, report) = trainer.Train(parse.GetValue(data)!.FullName, devPath, testPath);
+            ModelFile.Save(model, outPath);
+            var card = Path.Combine(Path.GetDirectoryName(outPath)!, "MODEL_CARD.md");
+            ModelCard.UpdateFigures(card, report, options);
+            Print(report);
+            Console.WriteLine($"model: {outPath} ({new FileInfo(outPath).Length / 1024:N0} KiB), card: {card}, trained in {report.Elapsed.TotalSeconds:F0}s");
+        }));
+        return command;
+    }
+
+    private static void Print(TrainingReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var table = new Table().AddColumns("set", "train", "dev", "test", "dev acc", "test acc", "test macro-F1");
+        foreach (var f in report.Sets)
+            table.AddRow(f.Set, f.Train.ToString("N0", c), f.Dev.ToString("N0", c), f.Test.ToString("N0", c),
+                F(f.DevAccuracy), F(f.TestAccuracy), F(f.TestMacroF1));
+        if (report.Su7Dev is { } dev) table.AddRow("SU7 dev (3-class)", "", dev.Total.ToString(c), "", F(dev.Accuracy), "", "");
+        if (report.Su7Test is { } test) table.AddRow("SU7 test (3-class)", "", "", test.Total.ToString(c), "", F(test.Accuracy), F(test.MacroF1));
+        AnsiConsole.Write(table);
+        Console.WriteLine($"neutral band: {report.NeutralBand.Below.ToString("F3", c)} < logit < {report.NeutralBand.Above.ToString("F3", c)}");
+    }
+
+    private static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("F4", CultureInfo.InvariantCulture);
+}
