@@ -61,7 +61,7 @@ public sealed class SentimentClassifier
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
 
             var perUnit = _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1));
-            var logit = _model.Bias + sink.Sum * perUnit;
+            var logit = sink.Logit(_model);
             var positive = 1.0 / (1.0 + Math.Exp(-logit));
             var score = 2 * positive - 1;
             var (label, confidence) = logit <= _model.NeutralBelow
@@ -71,7 +71,7 @@ public sealed class SentimentClassifier
                     : ("neutral", 1 - Math.Abs(score));
             var phrases = topPhrases == 0
                 ? []
-                : PhraseExplainer.Explain(text, ref sink.Top, perUnit, topPhrases);
+                : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, perUnit, topPhrases);
             return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
         }
         finally
@@ -93,7 +93,7 @@ public sealed class SentimentClassifier
             TextNormalizer.Normalize(text, normalized);
             var sink = new ScoringSink(_model.Weights, _model.Mask, explain: false);
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
-            return _model.Bias + sink.Sum * (_model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)));
+            return sink.Logit(_model);
         }
         finally
         {

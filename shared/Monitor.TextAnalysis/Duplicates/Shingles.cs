@@ -5,14 +5,20 @@ namespace Monitor.TextAnalysis;
 /// <summary>
 /// The 64-bit hashes of a text's shingles: windows of <see cref="Width"/> consecutive tokens, where a
 /// token is one Chinese character or one lower-cased alphabetic word. URLs, mentions, emoticons,
-/// punctuation and emoji are not tokens, and repost markers ("转发微博", "//@user:") are dropped, so
-/// a repost and its original shingle alike.
+/// punctuation and emoji are not tokens, and the repost marker "转发微博" is dropped.
+/// A Weibo repost ("comment//@author: forwarded text", the form the Weibo reader gives it) shingles
+/// as the last forwarded text that has words, so every repost of a post shingles like the post itself.
 /// </summary>
 internal static class Shingles
 {
     public const int Width = 4;
 
-    private static readonly string[] RepostMarkers = ["转发微博", "轉發微博", "Repost"];
+    private const int MaxAuthorNameLength = 30;
+
+    /// <summary>How many "//@author:" links of a repost chain are examined, so a pathological text stays cheap.</summary>
+    private const int MaxChainLinks = 32;
+
+    private static readonly string[] RepostMarkers = ["转发微博", "轉發微博"];
 
     /// <summary>Fills <paramref name="hashes"/> (cleared first) with the shingle hashes of <paramref name="text"/>.</summary>
     public static void Compute(string text, List<ulong> hashes)
@@ -21,6 +27,38 @@ internal static class Shingles
         foreach (var marker in RepostMarkers)
             if (text.Contains(marker, StringComparison.Ordinal)) text = text.Replace(marker, " ", StringComparison.Ordinal);
 
+        // Walk the chain from its end: the last forwarded text that has words is what the repost copies.
+        // ("a//@b: 转发微博" forwards nothing of b's; the reader appends the original post last.)
+        var end = text.Length;
+        for (var examined = 0; end > 0 && examined < MaxChainLinks; examined++)
+        {
+            var marker = text.LastIndexOf("//@", end - 1, StringComparison.Ordinal);
+            if (marker < 0) break;
+            var colon = AuthorColon(text, marker);
+            if (colon > 0)
+            {
+                Compute(text.AsSpan(colon + 1), hashes);
+                if (hashes.Count > 0) return;
+            }
+            end = marker;
+        }
+        Compute(text.AsSpan(), hashes);
+    }
+
+    /// <summary>The position of the ":" that ends "//@author:", or -1 when the marker is not followed by a name and a colon.</summary>
+    private static int AuthorColon(string text, int marker)
+    {
+        var limit = Math.Min(text.Length, marker + 3 + MaxAuthorNameLength + 1);
+        for (var i = marker + 3; i < limit; i++)
+        {
+            if (text[i] == ':') return i > marker + 3 ? i : -1;
+            if (char.IsWhiteSpace(text[i])) break;
+        }
+        return -1;
+    }
+
+    private static void Compute(ReadOnlySpan<char> text, List<ulong> hashes)
+    {
         Span<ulong> window = stackalloc ulong[Width];
         var tokens = 0;
         var scanner = new TextScanner(text);

@@ -13,6 +13,9 @@ public class When_clustering_near_duplicates
     {
         { "repost without comment", "转发微博 //@小米汽车: " + Original },
         { "repost with comment", "太帅了，已经下定！//@雷军:" + Original },
+        { "repost as the Weibo reader writes it", "21.59万,真香\n//@小米汽车: " + Original },
+        { "repost of a repost", "冲！//@米粉十年:雷总加油 //@雷军: " + Original },
+        { "repost with a long comment of its own", "发布会看完了，说说我的看法：价格比预期低很多，配置也很有诚意，就看交付速度了。\n//@小米汽车: " + Original },
         { "syndicated with source and editor", "【来源：新浪汽车】" + Original + " 责任编辑：张三" },
         { "other punctuation, spacing and a link", Original.Replace("，", ",").Replace("。", ". ") + " http://t.cn/A6x" },
         { "full-width and upper case", Original.Replace("SU7", "ＳＵ７").Replace("Pro", "PRO") },
@@ -51,6 +54,16 @@ public class When_clustering_near_duplicates
 
         Assert.NotEqual(ClusterKey.Compute(Original), ClusterKey.Compute(text));
         Assert.True(distance > SimHash.NearDuplicateDistance, $"{post}: only {distance} bits apart");
+    }
+
+    [Fact]
+    public void Should_not_cluster_reposts_by_a_forwarded_comment_without_words()
+    {
+        var first = "温润如玉[鼓掌]//@珠莉: //@灵山: 转发微博";
+        var second = "亲们要注意啦//@五洲酒店: 转给使用的亲们。//@财经报道: 转发微博";
+
+        Assert.NotEqual(ClusterKey.Compute(first), ClusterKey.Compute(second));
+        Assert.Equal(ClusterKey.Compute("转给使用的亲们。"), ClusterKey.Compute(second));
     }
 
     [Fact]
