@@ -45,7 +45,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var regression = new LogisticRegression(1 << options.HashBits, options);
         regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"));
         if (ratios is not null)
-            for (var j = 0; j < ratios.Length; j++) regression.Weights[j] *= ratios[j];
+            FoldNaiveBayes(regression.Weights, ratios, options.NaiveBayesInterpolation);
 
         var model = Quantise(regression, 0, 0);
         var classifier = new SentimentClassifier(model);
@@ -89,6 +89,22 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         return new SetFigures(set,
             rows.Count(r => r.Split == Split.Train), dev?.Total ?? 0, test?.Total ?? 0,
             dev?.Accuracy ?? double.NaN, test?.Accuracy ?? double.NaN, test?.MacroF1 ?? double.NaN);
+    }
+
+    /// <summary>
+    /// Turns weights learned on x∘r into weights on x: w_j ← ((1-β)·mean|w| + β·w_j)·r_j, the mean taken
+    /// over the buckets that training touched (untouched buckets have r = 0 and stay 0).
+    /// </summary>
+    internal static void FoldNaiveBayes(float[] weights, float[] ratios, double beta)
+    {
+        double sum = 0;
+        var touched = 0;
+        for (var j = 0; j < weights.Length; j++)
+            if (weights[j] != 0) { sum += Math.Abs(weights[j]); touched++; }
+        var mean = touched == 0 ? 0 : (float)(sum / touched);
+        var b = (float)beta;
+        for (var j = 0; j < weights.Length; j++)
+            weights[j] = weights[j] == 0 ? 0 : ((1 - b) * mean + b * weights[j]) * ratios[j];
     }
 
     private ModelWeights Quantise(LogisticRegression regression, float below, float above)

@@ -3,8 +3,8 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
 public sealed record TrainingOptions
 {
-    public string Version { get; init; } = "su7-sent-2026.11.1";
-    public int HashBits { get; init; } = 20;
+    public string Version { get; init; } = "su7-sent-2026.11.2";
+    public int HashBits { get; init; } = 21;
     public int MaxCjkGram { get; init; } = 3;
     public int Epochs { get; init; } = 4;
     public double LearningRate { get; init; } = 0.2;
@@ -25,6 +25,12 @@ public sealed record TrainingOptions
 
     /// <summary>Ship the mean of the end-of-epoch weights rather than the last ones.</summary>
     public bool AverageEpochs { get; init; } = true;
+
+    /// <summary>
+    /// NB-LR interpolation β: the shipped weight of a scaled feature is (1-β)·mean|w| + β·w, which
+    /// leans every feature towards its plain naive-Bayes vote (β = 1: the regression's weights alone).
+    /// </summary>
+    public double NaiveBayesInterpolation { get; init; } = 1.0;
 
     /// <summary>Smoothing of the naive-Bayes counts.</summary>
     public double NaiveBayesAlpha { get; init; } = 1.0;

@@ -24,10 +24,13 @@ internal static class TrainCommand
         var hashBits = new Option<int?>("--hash-bits") { Description = "Override the number of hash bits (buckets = 2^bits)." };
         var lexicons = new Option<DirectoryInfo>("--lexicons") { Description = "Sentiment lexicons read as extra training words (default: 'lexicons' beside the data folder)." };
         var lexiconWeight = new Option<double?>("--lexicon-weight") { Description = "Override the weight of each lexicon word (0 = no lexicons)." };
+        var nbBeta = new Option<double?>("--nb-beta") { Description = "Override the NB-LR interpolation β in [0, 1] (1 = regression weights alone)." };
+        var nbAlpha = new Option<double?>("--nb-alpha") { Description = "Override the smoothing of the naive-Bayes counts." };
+        var setWeights = new Option<string[]>("--set-weight") { Description = "Weight of a set's training rows, as SET=WEIGHT (repeatable; replaces the default set weights).", AllowMultipleArgumentsPerToken = false };
         var noNaiveBayes = new Option<bool>("--no-nb-scaling") { Description = "Train plain logistic regression without naive-Bayes feature scaling." };
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
-            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, lexicons, lexiconWeight,
+            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
         };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -38,6 +41,18 @@ internal static class TrainCommand
             if (parse.GetValue(cjkGrams) is { } grams) options = options with { MaxCjkGram = grams };
             if (parse.GetValue(hashBits) is { } bits) options = options with { HashBits = bits };
             if (parse.GetValue(noNaiveBayes)) options = options with { NaiveBayesScaling = false };
+            if (parse.GetValue(nbBeta) is { } beta)
+            {
+                if (beta is < 0 or > 1) throw new ArgumentOutOfRangeException("--nb-beta", beta, "β must be between 0 and 1.");
+                options = options with { NaiveBayesInterpolation = beta };
+            }
+            if (parse.GetValue(nbAlpha) is { } alpha)
+            {
+                if (alpha <= 0) throw new ArgumentOutOfRangeException("--nb-alpha", alpha, "the naive-Bayes smoothing must be positive.");
+                options = options with { NaiveBayesAlpha = alpha };
+            }
+            if (parse.GetValue(setWeights) is { Length: > 0 } pairs)
+                options = options with { SetWeights = ParseSetWeights(pairs) };
             if (parse.GetValue(lexiconWeight) is { } lw) options = options with { LexiconWeight = lw };
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
@@ -55,6 +70,19 @@ internal static class TrainCommand
             Console.WriteLine($"model: {outPath} ({new FileInfo(outPath).Length / 1024:N0} KiB), card: {card}, trained in {report.Elapsed.TotalSeconds:F0}s");
         }));
         return command;
+    }
+
+    private static Dictionary<string, double> ParseSetWeights(string[] pairs)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var at = pair.LastIndexOf('=');
+            if (at <= 0 || !double.TryParse(pair[(at + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight <= 0)
+                throw new FormatException($"--set-weight '{pair}' is not SET=WEIGHT with a positive weight (e.g. weibo_senti_100k_subset=4).");
+            weights[pair[..at]] = weight;
+        }
+        return weights;
     }
 
     private static void Print(TrainingReport report)
