@@ -9,9 +9,11 @@ public static class ExtractionHosting
     public static WebApplicationBuilder AddContentExtraction(this WebApplicationBuilder builder)
     {
         var settings = builder.GetMonitorSettings();
-        builder.Services.AddSingleton(_ => settings.SubjectPath is { } path
+        // Built now, not at the first message: a broken gazetteer file stops the service at start.
+        var extractor = settings.SubjectPath is { } path
             ? ContentExtractor.Create(Gazetteer.Load(path))
-            : ContentExtractor.CreateDefault());
+            : ContentExtractor.CreateDefault();
+        builder.Services.AddSingleton(extractor);
         builder.Services.AddSingleton<ExtractContent>();
         return builder;
     }
