@@ -33,9 +33,14 @@ public sealed class PipelineProcesses : IAsyncDisposable
 
     public async Task StartAsync(params string[] folders)
     {
+        StartWithoutWaiting(folders);
+        await Task.WhenAll(folders.Select(f => _services[f].WaitUntilReadyAsync(ReadyTimeout)));
+    }
+
+    public void StartWithoutWaiting(params string[] folders)
+    {
         foreach (var folder in folders)
             _services[folder] = ServiceProcess.Start(folder, _environment);
-        await Task.WhenAll(folders.Select(f => _services[f].WaitUntilReadyAsync(ReadyTimeout)));
     }
 
     /// <summary>Every process's captured output, for the test log when something failed.</summary>
