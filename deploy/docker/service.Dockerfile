@@ -7,6 +7,10 @@ ARG SERVICE
 RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required: one of the folders under services/" >&2; exit 1; }
 WORKDIR /src
 COPY . .
+# Builders that ignore service.Dockerfile.dockerignore (docker-compose 1.x's own) copy the host's
+# build output too; its obj/ folders point at the host's package cache, so drop them.
+RUN find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + \
+    && rm -rf .monitor .git
 RUN test -f "services/${SERVICE}/Monitor.${SERVICE}.csproj" \
       || { echo "no project services/${SERVICE}/Monitor.${SERVICE}.csproj" >&2; exit 1; }
 RUN dotnet publish "services/${SERVICE}/Monitor.${SERVICE}.csproj" -c Release -o /app -p:UseAppHost=false

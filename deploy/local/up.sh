@@ -35,7 +35,7 @@ start_service() { # name folder port
   [ -f "$dll" ] || fail_service "$name" "is not built: $dll is missing (./monitor up builds it in Release)"
   printf '==== %s starting %s on http://127.0.0.1:%s\n' "$(date -u +%FT%TZ)" "$name" "$port" >>"$LOG_DIR/$name.log"
   # setsid: the service leaves this shell's process group, so ^C on `up` does not stop it.
-  ASPNETCORE_URLS="${ASPNETCORE_URLS_OVERRIDE:-http://127.0.0.1:$port}" \
+  ASPNETCORE_URLS="http://127.0.0.1:$port" \
   MONITOR_LOG_FORMAT="${MONITOR_LOG_FORMAT:-json}" \
     setsid nohup dotnet "$dll" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   echo "$!" >"$PID_DIR/$name.pid"
@@ -58,6 +58,9 @@ mkdir -p "$LOG_DIR" "$PID_DIR"
 [ -e "$CORPUS" ] || { say "up: sample corpus $CORPUS not found" >&2; exit 2; }
 [ -f "$CLI_DLL" ] || { say "up: the CLI is not built: $CLI_DLL is missing" >&2; exit 1; }
 
+if [ -n "${MONITOR_UP_STARTED:-}" ]; then
+  say "Provisioned PostgreSQL and RabbitMQ and built Monitor in $(( started_at - MONITOR_UP_STARTED ))s"
+fi
 say "Starting services"
 for entry in "${MONITOR_SERVICES[@]}"; do start_service $entry; done
 for entry in "${MONITOR_SERVICES[@]}"; do wait_ready $entry; done

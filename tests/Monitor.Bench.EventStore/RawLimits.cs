@@ -26,8 +26,8 @@ public sealed class RawLimits(NpgsqlDataSource dataSource, string schema)
 
     private string InsertSql => $"INSERT INTO {Table} (id, stream_id, version, type, data) VALUES ($1, $2, 1, 'bench-event', $3::jsonb)";
 
-    public Task<double> SingleRowTransactionsAsync(int connections) =>
-        Measurement.RateAsync($"raw: single-row INSERT per transaction, {connections} connections", connections, async _ =>
+    public Scenario SingleRowTransactions(int connections) =>
+        new($"raw: single-row INSERT per transaction, {connections} connections", connections, async _ =>
         {
             await using var cmd = dataSource.CreateCommand(InsertSql);
             AddRow(cmd.Parameters);
@@ -35,8 +35,8 @@ public sealed class RawLimits(NpgsqlDataSource dataSource, string schema)
             return 1;
         });
 
-    public Task<double> BatchedInsertsAsync(int batchSize) =>
-        Measurement.RateAsync($"raw: NpgsqlBatch of {batchSize} INSERTs per transaction, 1 connection", 1, async _ =>
+    public Scenario BatchedInserts(int batchSize) =>
+        new($"raw: NpgsqlBatch of {batchSize} INSERTs per transaction, 1 connection", 1, async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var tx = await connection.BeginTransactionAsync();

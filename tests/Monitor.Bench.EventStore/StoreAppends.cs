@@ -7,15 +7,15 @@ public sealed class StoreAppends(Monitor.EventStore.EventStore store)
 {
     private long _next;
 
-    public Task<double> OneEventPerTransactionAsync(int writers) =>
-        Measurement.RateAsync($"store: AppendAsync, 1 event per transaction, {writers} writers", writers, async _ =>
+    public Scenario OneEventPerTransaction(int writers) =>
+        new($"store: AppendAsync, 1 event per transaction, {writers} writers", writers, async _ =>
         {
             await store.AppendAsync(Guid.NewGuid(), "coverage", ExpectedVersion.NoStream, [Event()]);
             return 1;
         });
 
-    public Task<double> BatchAcrossStreamsAsync(int streams) =>
-        Measurement.RateAsync($"store: AppendBatchAsync, {streams} streams x 1 event per transaction", 1, async _ =>
+    public Scenario BatchAcrossStreams(int streams) =>
+        new($"store: AppendBatchAsync, {streams} streams x 1 event per transaction", 1, async _ =>
         {
             var appends = new StreamAppend[streams];
             for (var i = 0; i < streams; i++)

@@ -90,4 +90,5 @@ internal struct CountingSink : IFeatureSink
 {
     public int Count;
     public void Add(uint hash, int start, int length) => Count++;
+    public void AddUnscaled(uint hash, int start, int length) => Count++;
 }

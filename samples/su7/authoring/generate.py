@@ -48,6 +48,19 @@ def times_in(window, count):
     return [start + timedelta(seconds=int(o) + rng.randint(0, 59)) for o in offsets]
 
 
+def not_before(stamp, hint, text):
+    """Moves a post whose text speaks of a later day to after that day; no draw from rng, so other posts keep their values."""
+    if hint is None:
+        return stamp
+    earliest = datetime.strptime(hint, "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING) + timedelta(seconds=stable(text) % (30 * 3600))
+    return max(stamp, earliest)
+
+
+def hinted(entry):
+    """A post is a text, or (not-before time, text)."""
+    return (entry[0], entry[1]) if isinstance(entry, tuple) else (None, entry)
+
+
 def wan(n, plus=False):
     """Chinese display form: 12345 -> "1.2万", 150000000 -> "1.5亿"."""
     if n >= 100_000_000:
@@ -175,7 +188,8 @@ def build_weibo():
         rng.shuffle(order)
         blogs = []
         for stamp, idx in zip(stamps, order):
-            text = posts[idx]
+            hint, text = hinted(posts[idx])
+            stamp = not_before(stamp, hint, text)
             user = rng.choice(en_users if is_english(text) else zh_users)
             blogs.append(mblog(ids, user, stamp, text))
         pages[name] = blogs
@@ -289,7 +303,10 @@ def build_douyin():
         window = getattr(douyin_texts, name)
         posts = list(window[2])
         rng.shuffle(posts)
-        awemes = [douyin_aweme(t, text, name == "EXPORT") for t, text in zip(times_in(window, len(posts)), posts)]
+        awemes = []
+        for t, entry in zip(times_in(window, len(posts)), posts):
+            hint, text = hinted(entry)
+            awemes.append(douyin_aweme(not_before(t, hint, text), text, name == "EXPORT"))
         awemes.sort(key=lambda a: a["statistics"]["digg_count"] if name != "EXPORT" else 0, reverse=True)
         page = {"status_code": 0, "aweme_list": awemes, "has_more": 0, "cursor": len(awemes),
                 "extra": {"now": 1724900000000, "logid": f"2024{total:06d}SU7SAMPLE"}}
@@ -353,7 +370,8 @@ def build_xiaohongshu():
         window = getattr(xiaohongshu_texts, name)
         notes = list(window[2])
         rng.shuffle(notes)
-        items = [xhs_note(t, *note, total + i) for i, (t, note) in enumerate(zip(times_in(window, len(notes)), notes))]
+        items = [xhs_note(not_before(t, note[3] if len(note) > 3 else None, note[0]), *note[:3], total + i)
+                 for i, (t, note) in enumerate(zip(times_in(window, len(notes)), notes))]
         page = {"success": True, "msg": "成功", "code": 0, "data": {"has_more": False, "items": items}}
         (out / f"search-{SLUGS[name]}.json").write_text(json.dumps(page, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         total += len(items)

@@ -1,7 +1,8 @@
 # Authored Weibo post texts for the SU7 sample corpus (sample data, not real posts).
 # Markup in the plain texts: #话题# becomes a topic link, [表情] an emoticon image, @名字 a mention link,
 # a blank line a <br />. generate.py renders them into Weibo's HTML.
-# Each window: (start, end) in Beijing time, then the posts that fall in it.
+# Each window: (start, end) in Beijing time, then the posts that fall in it. A post written as
+# ("yyyy-MM-dd HH:mm", text) is not placed before that time (its text speaks of a later day).
 
 PRESS_CONFERENCE = ("2023-12-28 14:05", "2024-01-03 23:00", [
     "发布会开场先致敬保时捷、特斯拉、莲花、雪铁龙，这个姿态挺好，承认自己是后来者[赞] #小米汽车技术发布会#",
@@ -62,13 +63,13 @@ LAUNCH_AND_28_DAYS = ("2024-03-28 19:00", "2024-04-24 23:00", [
     "冷静一下：21.59万的标准版是后驱、续航700公里、没有激光雷达，跟29.99万的Max不是一台车。",
     "锁单了，海湾蓝，等车时间显示28-31周……这是要等到秋天吗[泪]",
     "提车周期半年起，下定的兄弟们都在群里骂娘，这交付能力扛不住这么多订单吧。",
-    "第一批车今天开始交付了，雷总亲自给车主开车门，这仪式感拉满了[赞] #小米SU7交付#",
-    "雷总给首批车主开车门的视频笑死我了，大佬们站一排在等他[哈哈]",
-    "网传小米SU7试驾车撞了护栏，官方说是试驾客户操作原因。新车这么快的加速，试驾真的要限制一下。",
-    "又一起SU7事故……不是车的问题，是太多人没开过这么快的车。建议新手先用赛道模式以外的模式。",
-    "第二起试驾事故了，小米的安全员在哪？门店培训跟不上销量的问题开始暴露了[思考]",
-    "看了事故视频，几个人一脚油门就出去了，3秒破百的车不是玩具。",
-    "开了一周SU7 Pro，说点真实的：底盘扎实、静音好、车机流畅；缺点是后排头部空间一般、座椅偏硬。",
+    ("2024-04-03 10:00", "第一批车今天开始交付了，雷总亲自给车主开车门，这仪式感拉满了[赞] #小米SU7交付#"),
+    ("2024-04-03 12:00", "雷总给首批车主开车门的视频笑死我了，大佬们站一排在等他[哈哈]"),
+    ("2024-04-04 09:00", "网传小米SU7试驾车撞了护栏，官方说是试驾客户操作原因。新车这么快的加速，试驾真的要限制一下。"),
+    ("2024-04-05 09:00", "又一起SU7事故……不是车的问题，是太多人没开过这么快的车。建议新手先用赛道模式以外的模式。"),
+    ("2024-04-05 12:00", "第二起试驾事故了，小米的安全员在哪？门店培训跟不上销量的问题开始暴露了[思考]"),
+    ("2024-04-05 15:00", "看了事故视频，几个人一脚油门就出去了，3秒破百的车不是玩具。"),
+    ("2024-04-10 09:00", "开了一周SU7 Pro，说点真实的：底盘扎实、静音好、车机流畅；缺点是后排头部空间一般、座椅偏硬。"),
     "小米SU7的智能泊车体验挺好，地库倒车入库一次成功，比我之前的车强多了。",
     "雷总说的“50万以内最好看的轿车”，实车看了一下，确实好看，颜值我给满分[赞]",
     "营销大师雷军，这一个月热搜就没断过。车好不好放一年再说，现在全是情绪。",
@@ -80,26 +81,26 @@ LAUNCH_AND_28_DAYS = ("2024-03-28 19:00", "2024-04-24 23:00", [
     "保险报价出来了，SU7 Max一年保险两万多，年轻车主直接劝退[允悲]",
     "小米SU7的冬季续航还没人测过，北方朋友别着急，等等东北车主的反馈。",
     "我们公司楼下停了一辆橄榄绿SU7，午饭的时候围了一圈人，这流量真是没谁了。",
-    "有车主反馈SU7的车机偶发黑屏，重启就好。新车新系统难免，希望OTA尽快修。",
+    ("2024-04-06 09:00", "有车主反馈SU7的车机偶发黑屏，重启就好。新车新系统难免，希望OTA尽快修。"),
     "在门店试驾排了两个小时，销售说今天预约已经排满到下周了。雷总说的门店太少是真的。",
     "说小米是营销驱动的，可以；说它车不行，先去开一下。开完你就知道为什么订单这么多。",
-    "小米汽车App上显示“已下线”，激动得截了个图，等了27天终于要提车了！#小米SU7交付#",
+    ("2024-04-22 09:00", "小米汽车App上显示“已下线”，激动得截了个图，等了27天终于要提车了！#小米SU7交付#"),
     "SU7车门无框，在北京冬天结冰会不会开不了门？有没有懂的车主说说",
     "雷军亲自直播开SU7去高速，讲了两个小时的驾驶辅助，这个老板真是全能销冠。",
     "转发这条的人不知道有多少真的能在今年拿到车[二哈]",
     "国产新能源终于有一台车让年轻人主动讨论了，不管喜不喜欢，这件事本身是好事。",
-    "SU7的刹车盘出现锈迹被车主吐槽，官方回应说是正常现象。好吧，但新车第一周就锈确实影响观感。",
+    ("2024-04-08 09:00", "SU7的刹车盘出现锈迹被车主吐槽，官方回应说是正常现象。好吧，但新车第一周就锈确实影响观感。"),
     "给大家科普一下：大定可退，锁单不可退。那个“24小时大定88898台”里最后能有多少锁单，才是真实需求。",
     "有人把SU7开到了纽北模拟器上跑圈，虽然只是游戏，但热度是真高[哈哈]",
-    "28天交付过万的话，小米就真的站住脚了。新势力里能做到的没几家。",
+    ("2024-04-18 09:00", "28天交付过万的话，小米就真的站住脚了。新势力里能做到的没几家。"),
     "Xiaomi SU7 priced at RMB 215,900, about 30k below the Model 3. Tesla China will feel this. #小米SU7#",
     "Test-drove the SU7 Max in Shanghai today. The acceleration is absurd for the price; the infotainment is the best I've used in a Chinese car. Rear seat is tight.",
-    "Two test-drive crashes in the first week. Not a defect story, more a 'giving 670 hp to strangers' story. Stores need stricter test-drive modes.",
-    "Delivery wait for the SU7 is now 6-7 months for most trims. Great demand signal, painful for buyers.",
+    ("2024-04-06 09:00", "Two test-drive crashes in the first week. Not a defect story, more a 'giving 670 hp to strangers' story. Stores need stricter test-drive modes."),
+    ("2024-04-01 09:00", "Delivery wait for the SU7 is now 6-7 months for most trims. Great demand signal, painful for buyers."),
     "SU7 vs BYD Han EV: Han has the dealer network and space; SU7 has the software and the looks. Very different buyers.",
     "Hot take: half the SU7 hype is Lei Jun's personal brand. Whether it lasts depends on year-two quality, not launch-day orders.",
-    "SU7 的 OTA 速度真的 impressive，一周一更，但是 bug 也不少，希望 stable 一点。",
-    "提车第三天，跑了600公里，电耗大概15度/百公里，市区续航很实在，满意[鼓掌]",
+    ("2024-04-15 09:00", "SU7 的 OTA 速度真的 impressive，一周一更，但是 bug 也不少，希望 stable 一点。"),
+    ("2024-04-06 12:00", "提车第三天，跑了600公里，电耗大概15度/百公里，市区续航很实在，满意[鼓掌]"),
 ])
 
 ZGC_FORUM = ("2024-04-25 10:00", "2024-05-05 22:00", [
@@ -145,16 +146,16 @@ COURAGE_SPEECH = ("2024-07-19 19:00", "2024-07-26 23:00", [
 ])
 
 AFTERMATH = ("2024-07-27 09:00", "2024-08-31 22:00", [
-    "7月小米汽车交付超过1万台，连续两个月破万，12万的目标看起来不是吹的。#小米SU7#",
-    "提车一个月，跑了3000公里，除了车机偶尔卡顿，其他都很满意。",
+    ("2024-08-01 10:00", "7月小米汽车交付超过1万台，连续两个月破万，12万的目标看起来不是吹的。#小米SU7#"),
+    ("2024-08-03 10:00", "提车一个月，跑了3000公里，除了车机偶尔卡顿，其他都很满意。"),
     "SU7的二手车价格居然比新车还高，黄牛都来了……这个市场真是看不懂[允悲]",
     "最近刷到好几个SU7高速上的事故视频，不知道是车多了所以事故多，还是真有问题。",
     "小米汽车门店又开了一批，我们这个三线城市终于有了，周末去试驾[哈哈]",
     "车主群里在吐槽：提车后发现漆面有橘皮，售后说在标准范围内，心里很不爽。",
     "说实话，SU7的热度已经过去了，接下来看YU7还是SUV能不能接住。",
-    "Month four with my SU7 Pro. 9,000 km, no major issues, one software glitch fixed by OTA. Range in summer with AC on is about 80% of the CLTC figure.",
+    ("2024-08-05 10:00", "Month four with my SU7 Pro. 9,000 km, no major issues, one software glitch fixed by OTA. Range in summer with AC on is about 80% of the CLTC figure."),
     "Xiaomi's SU7 still out-sold the Model 3 in China for July according to insurance registrations posted by a few analysts. Tesla's response will be interesting.",
-    "等车第五个月，小米App上的进度条终于动了，比我的耐心动得快一点[doge]",
+    ("2024-08-20 10:00", "等车第五个月，小米App上的进度条终于动了，比我的耐心动得快一点[doge]"),
 ])
 
 # Official and long posts: (window, author, Beijing time, text shown in the feed, full long text or None, reach boost).

@@ -18,6 +18,9 @@ public abstract class Projection : ISubscriptionHandler
 
     public virtual int BatchSize => 500;
 
+    /// <summary>See <see cref="SubscriptionOptions.SynchronousCommit"/>; a read model kept in this database can safely say false.</summary>
+    public virtual bool SynchronousCommit => true;
+
     /// <summary>Creates the read model's tables if missing. Called before the projection runs or rebuilds.</summary>
     public virtual Task EnsureStorageAsync(NpgsqlConnection connection, CancellationToken ct) => Task.CompletedTask;
 
@@ -32,6 +35,7 @@ public abstract class Projection : ISubscriptionHandler
         BatchSize = BatchSize,
         EventTypes = EventTypes,
         IncludeArchived = IncludeArchived,
+        SynchronousCommit = SynchronousCommit,
         PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(100),
     };
 }

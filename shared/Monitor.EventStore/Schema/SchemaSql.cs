@@ -20,7 +20,7 @@ internal static class SchemaSql
             CREATE TABLE {s}.events (
                 seq_id     bigint      PRIMARY KEY DEFAULT nextval('{s}.events_seq'),
                 id         uuid        NOT NULL UNIQUE,
-                stream_id  uuid        NOT NULL REFERENCES {s}.streams (id),
+                stream_id  uuid        NOT NULL,
                 version    integer     NOT NULL,
                 type       text        NOT NULL,
                 data       jsonb       NOT NULL,
@@ -31,6 +31,8 @@ internal static class SchemaSql
                 UNIQUE (stream_id, version)
             );
             ALTER SEQUENCE {s}.events_seq OWNED BY {s}.events.seq_id;
+            -- No foreign key to streams: append_events is the only writer and creates the stream row
+            -- under its lock first; the per-row check would more than double the cost of an insert.
 
             -- the global log is read in (tx_id, seq_id) order
             CREATE INDEX events_position ON {s}.events (tx_id, seq_id);
@@ -61,6 +63,7 @@ internal static class SchemaSql
                 v_foreign      bigint[];
                 v_dup_version  integer[];
                 v_bad          integer;
+                v_created      uuid[];
             BEGIN
                 -- Row locks serialise writers of a stream, and everything below is decided under
                 -- them, before a sequence number is taken, so a losing writer burns none. Streams
@@ -70,10 +73,14 @@ internal static class SchemaSql
                 PERFORM 1 FROM {s}.streams st
                   WHERE st.id = ANY (ARRAY(SELECT p_stream_ids[i] FROM generate_subscripts(p_stream_ids, 1) i WHERE p_expected[i] > 0))
                   ORDER BY st.id FOR UPDATE;
-                INSERT INTO {s}.streams AS st (id, type, version)
-                SELECT p_stream_ids[i], p_stream_types[i], 0 FROM generate_subscripts(p_stream_ids, 1) i
-                 WHERE p_expected[i] <= 0 ORDER BY p_stream_ids[i]
-                ON CONFLICT (id) DO UPDATE SET version = st.version WHERE false;
+                -- A stream created here gets its final version at once; RETURNING names only those.
+                WITH created AS (
+                    INSERT INTO {s}.streams AS st (id, type, version)
+                    SELECT p_stream_ids[i], p_stream_types[i], p_counts[i] FROM generate_subscripts(p_stream_ids, 1) i
+                     WHERE p_expected[i] <= 0 ORDER BY p_stream_ids[i]
+                    ON CONFLICT (id) DO UPDATE SET version = st.version WHERE false
+                    RETURNING st.id)
+                SELECT coalesce(array_agg(id), ARRAY[]::uuid[]) INTO v_created FROM created;
 
                 -- A redelivered append: its ids are stored already. Checked before the version, so a
                 -- retry of an append whose commit was not acknowledged reads as success.
@@ -98,13 +105,15 @@ internal static class SchemaSql
                 SELECT array_agg(x.base ORDER BY x.i), array_agg(x.status ORDER BY x.i), array_agg(x.version ORDER BY x.i)
                   INTO v_base, v_status, v_version
                   FROM (SELECT r.i,
-                               coalesce(st.version, 0) AS base,
-                               CASE WHEN st.id IS NULL THEN 2
+                               CASE WHEN st.id = ANY (v_created) THEN 0 ELSE coalesce(st.version, 0) END AS base,
+                               CASE WHEN st.id = ANY (v_created) THEN 0
+                                    WHEN st.id IS NULL THEN 2
                                     WHEN v_found[r.i] > 0 THEN 1
                                     WHEN st.archived THEN 3
                                     WHEN p_expected[r.i] >= 0 AND p_expected[r.i] <> st.version THEN 2
                                     ELSE 0 END AS status,
-                               CASE WHEN st.id IS NULL THEN 0
+                               CASE WHEN st.id = ANY (v_created) THEN p_counts[r.i]
+                                    WHEN st.id IS NULL THEN 0
                                     WHEN v_found[r.i] > 0 THEN v_dup_version[r.i]
                                     WHEN st.archived THEN st.version
                                     WHEN p_expected[r.i] >= 0 AND p_expected[r.i] <> st.version THEN st.version
@@ -120,7 +129,7 @@ internal static class SchemaSql
 
                 UPDATE {s}.streams st SET version = v_version[r.i], updated = now()
                   FROM generate_subscripts(p_stream_ids, 1) AS r (i)
-                 WHERE st.id = p_stream_ids[r.i] AND v_status[r.i] = 0;
+                 WHERE st.id = p_stream_ids[r.i] AND v_status[r.i] = 0 AND NOT st.id = ANY (v_created);
 
                 RETURN QUERY SELECT p_stream_ids[i], v_status[i], v_version[i] FROM generate_subscripts(p_stream_ids, 1) i;
             END;

@@ -81,6 +81,8 @@ public sealed class Subscription
         {
             _logger.LogInformation("Subscription {Name}: took the lock, processing", Name);
             await Execute(connection, _store.Sql.Listen, ct);
+            if (!_options.SynchronousCommit)
+                await Execute(connection, "SET synchronous_commit = off", ct);
             await using (var ensure = new NpgsqlCommand(_store.Sql.EnsureCheckpoint, connection))
             {
                 ensure.Parameters.AddWithValue(Name);
@@ -229,7 +231,7 @@ public sealed class Subscription
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await Execute(connection, "UNLISTEN *; SELECT pg_advisory_unlock_all()", timeout.Token);
+            await Execute(connection, "UNLISTEN *; RESET synchronous_commit; SELECT pg_advisory_unlock_all()", timeout.Token);
         }
         catch (Exception e)
         {

@@ -16,6 +16,14 @@ public sealed class SubscriptionOptions
     /// <summary>Also deliver events of archived streams.</summary>
     public bool IncludeArchived { get; init; }
 
+    /// <summary>
+    /// False commits each batch without waiting for its WAL flush (synchronous_commit = off). The read
+    /// model's writes and the checkpoint still commit atomically, so a crash can only lose both together,
+    /// and the batch is handled again: at-least-once holds. Only a handler whose effects live outside
+    /// this database sees such a batch twice more often. Catch-up is faster when fsync is slow.
+    /// </summary>
+    public bool SynchronousCommit { get; init; } = true;
+
     /// <summary>How often a waiting instance tries to take over the subscription's lock.</summary>
     public TimeSpan LockRetryInterval { get; init; } = TimeSpan.FromSeconds(1);
 

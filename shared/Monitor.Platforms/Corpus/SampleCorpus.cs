@@ -86,8 +86,15 @@ public static partial class SampleCorpus
         if (!SafeId().IsMatch(id)) return null;
         var file = Path.Combine(folder, id + ".json");
         if (!File.Exists(file)) return null;
-        using var document = JsonDocument.Parse(File.ReadAllText(file, Encoding.UTF8));
-        return WeiboReader.LongTextContent(document.RootElement);
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file, Encoding.UTF8));
+            return WeiboReader.LongTextContent(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null; // a broken long-text file leaves the post with the text its page shows
+        }
     };
 
     private static IEnumerable<string> FilesIn(string root, string folder, string pattern)

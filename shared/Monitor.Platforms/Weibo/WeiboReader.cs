@@ -63,12 +63,9 @@ public sealed class WeiboReader
     {
         if (mblog.ValueKind != JsonValueKind.Object)
             throw new InvalidItemException("mblog", $"expected an object, got {PlatformCount.DescribeKind(mblog)}");
-        var id = JsonFields.OptionalString(mblog, "id", "id") is { } given && !string.IsNullOrWhiteSpace(given)
-            ? given.Trim()
-            : JsonFields.OptionalString(mblog, "mid", "mid") is { } fallback && !string.IsNullOrWhiteSpace(fallback)
-                ? fallback.Trim()
-                : throw new InvalidItemException("id", "missing (neither id nor mid is given)");
-        var mid = JsonFields.OptionalString(mblog, "mid", "mid") is { Length: > 0 } m ? m : id;
+        var mid = NonBlank(JsonFields.OptionalString(mblog, "mid", "mid"));
+        var id = NonBlank(JsonFields.OptionalString(mblog, "id", "id")) ?? mid
+                 ?? throw new InvalidItemException("id", "missing (neither id nor mid is given)");
         var created = JsonFields.RequiredString(mblog, "created_at", "created_at");
         DateTimeOffset publishedAt;
         try
@@ -105,7 +102,7 @@ public sealed class WeiboReader
             Shares: JsonFields.Count(mblog, "reposts_count", "reposts_count"));
 
         return new CoverageReceived(
-            Platform, id, $"https://weibo.com/{author.Id}/{mid}", Title: null, text, author,
+            Platform, id, $"https://weibo.com/{author.Id}/{mid ?? id}", Title: null, text, author,
             publishedAt, engagement, Hashtags.Distinct(hashtags), Region(mblog), feed, observedAt);
     }
 
@@ -117,6 +114,8 @@ public sealed class WeiboReader
             html = full;
         return WeiboHtml.ToText(html);
     }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string? Region(JsonElement mblog)
     {

@@ -45,12 +45,12 @@ public static class FeatureExtractor
             {
                 var cp = char.ConvertToUtf32(c, text[i + 1]);
                 if (CharClass.IsEmojiCodePoint(cp))
-                    sink.Add(FeatureHash.Finish(FeatureHash.Step(FeatureHash.Step(FeatureHash.Seed(FeatureKind.Emoji), c), text[i + 1]), false), i, 2);
+                    sink.AddUnscaled(FeatureHash.Finish(FeatureHash.Step(FeatureHash.Step(FeatureHash.Seed(FeatureKind.Emoji), c), text[i + 1]), false), i, 2);
                 i += 2;
             }
             else if (CharClass.IsBmpEmoji(c))
             {
-                sink.Add(FeatureHash.Finish(FeatureHash.Step(FeatureHash.Seed(FeatureKind.Emoji), c), false), i, 1);
+                sink.AddUnscaled(FeatureHash.Finish(FeatureHash.Step(FeatureHash.Seed(FeatureKind.Emoji), c), false), i, 1);
                 i++;
             }
             else if (TryAsciiEmoticon(text, i, ref sink, out var afterEmoticon))
@@ -191,10 +191,10 @@ public static class FeatureExtractor
             {
                 if (close == open + 1) return false;
                 var name = text[(open + 1)..close];
-                sink.Add(FeatureHash.Of(FeatureKind.Emoticon, name), open, close + 1 - open);
+                sink.AddUnscaled(FeatureHash.Of(FeatureKind.Emoticon, name), open, close + 1 - open);
                 var polarity = WeiboEmoticons.PolarityOf(name);
                 if (polarity != 0)
-                    sink.Add(FeatureHash.Finish(FeatureHash.Seed(FeatureKind.EmoticonPolarity), polarity < 0), open, close + 1 - open);
+                    sink.AddUnscaled(FeatureHash.Finish(FeatureHash.Seed(FeatureKind.EmoticonPolarity), polarity < 0), open, close + 1 - open);
                 next = close + 1;
                 return true;
             }
@@ -215,8 +215,8 @@ public static class FeatureExtractor
             if (!text[at..].StartsWith(face)) continue;
             var end = at + face.Length;
             if (end < text.Length && CharClass.IsWordChar(text[end])) continue;
-            sink.Add(FeatureHash.Of(FeatureKind.Emoticon, face), at, face.Length);
-            sink.Add(FeatureHash.Finish(FeatureHash.Seed(FeatureKind.EmoticonPolarity), polarity < 0), at, face.Length);
+            sink.AddUnscaled(FeatureHash.Of(FeatureKind.Emoticon, face), at, face.Length);
+            sink.AddUnscaled(FeatureHash.Finish(FeatureHash.Seed(FeatureKind.EmoticonPolarity), polarity < 0), at, face.Length);
             next = end;
             return true;
         }

@@ -7,8 +7,10 @@ namespace Monitor.SentimentModel.Scoring;
 internal static class PhraseExplainer
 {
     public static IReadOnlyList<(string Phrase, double Weight)> Explain(
-        string text, ref TopContributions top, double perUnit, int wanted)
+        string text, ref TopContributions top, double scale, double perUnit, int wanted)
     {
+        Span<double> effect = stackalloc double[TopContributions.Capacity];
+        for (var i = 0; i < top.Count; i++) effect[i] = top[i].Weight * (top[i].Unscaled ? scale : perUnit);
         Span<int> order = stackalloc int[TopContributions.Capacity];
         var n = top.Count;
         for (var i = 0; i < n; i++) order[i] = i;
@@ -16,9 +18,9 @@ internal static class PhraseExplainer
         for (var i = 1; i < n; i++)
         {
             var current = order[i];
-            var strength = Math.Abs(top[current].Weight);
+            var strength = Math.Abs(effect[current]);
             var j = i - 1;
-            while (j >= 0 && Math.Abs(top[order[j]].Weight) < strength)
+            while (j >= 0 && Math.Abs(effect[order[j]]) < strength)
             {
                 order[j + 1] = order[j];
                 j--;
@@ -32,17 +34,18 @@ internal static class PhraseExplainer
         for (var k = 0; k < n && chosen.Count < wanted; k++)
         {
             var c = top[order[k]];
-            if (c.Weight == 0) break;
+            var weight = effect[order[k]];
+            if (weight == 0) break;
             var end = c.Start + c.Length;
             var covered = false;
             for (var s = 0; s < spanCount && !covered; s++)
                 covered = spans[s].Start <= c.Start && end <= spans[s].End
-                    && Math.Sign(chosen[s].Weight) == Math.Sign(c.Weight);
+                    && Math.Sign(chosen[s].Weight) == Math.Sign(weight);
             if (covered) continue;
             var phrase = text.Substring(c.Start, c.Length).Trim();
             if (phrase.Length == 0 || chosen.Exists(p => p.Phrase == phrase)) continue;
             spans[spanCount++] = (c.Start, end);
-            chosen.Add((phrase, c.Weight * perUnit));
+            chosen.Add((phrase, weight));
         }
         return chosen;
     }

@@ -8,6 +8,7 @@ internal struct ScoringSink(short[] weights, int mask, bool explain) : IFeatureS
 {
     public long Sum;
     public int Count;
+    public long UnscaledSum;
     public TopContributions Top;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -16,6 +17,17 @@ internal struct ScoringSink(short[] weights, int mask, bool explain) : IFeatureS
         int w = weights[hash & mask];
         Sum += w;
         Count++;
-        if (explain && (w < 0 ? -w : w) > Top.Floor) Top.Offer(hash, w, start, length);
+        if (explain && (w < 0 ? -w : w) > Top.Floor) Top.Offer(hash, w, start, length, unscaled: false);
     }
+
+    public void AddUnscaled(uint hash, int start, int length)
+    {
+        int w = weights[hash & mask];
+        UnscaledSum += w;
+        if (explain && w != 0) Top.Offer(hash, w, start, length, unscaled: true);
+    }
+
+    /// <summary>The logit: bias + scale · (Σ n-gram weights / sqrt(n-gram count) + Σ emoticon weights).</summary>
+    public readonly double Logit(ModelWeights model) =>
+        model.Bias + model.Scale * (Sum / Math.Sqrt(Math.Max(Count, 1)) + UnscaledSum);
 }

@@ -8,7 +8,7 @@ namespace Monitor.SentimentModel.Scoring;
 /// </summary>
 internal struct TopContributions
 {
-    public const int Capacity = 24;
+    public const int Capacity = 16;
 
     private Entries _entries;
     private int _count;
@@ -21,7 +21,7 @@ internal struct TopContributions
     public readonly int Floor => _floor;
     public readonly Contribution this[int index] => _entries[index];
 
-    public void Offer(uint hash, int weight, int start, int length)
+    public void Offer(uint hash, int weight, int start, int length, bool unscaled)
     {
         var strength = weight < 0 ? -weight : weight;
         if (strength <= _floor) return;
@@ -31,16 +31,17 @@ internal struct TopContributions
             // the same feature again: it counts twice, shown once
             _entries[i].Weight += weight;
             _entries[i].Occurrences++;
-            FindWeakest();
+            // same-sign repeats only grow stronger, so the weakest entry changes only if this was it
+            if (i == _weakest) FindWeakest();
             return;
         }
         if (_count < Capacity)
         {
-            _entries[_count++] = new Contribution(hash, weight, start, length);
+            _entries[_count++] = new Contribution(hash, weight, start, length, unscaled);
             if (_count == Capacity) FindWeakest();
             return;
         }
-        _entries[_weakest] = new Contribution(hash, weight, start, length);
+        _entries[_weakest] = new Contribution(hash, weight, start, length, unscaled);
         FindWeakest();
     }
 
@@ -60,8 +61,9 @@ internal struct TopContributions
         _floor = floor;
     }
 
-    internal struct Contribution(uint hash, int weight, int start, int length)
+    internal struct Contribution(uint hash, int weight, int start, int length, bool unscaled)
     {
+        public bool Unscaled = unscaled;
         public uint Hash = hash;
         public int Weight = weight;
         public int Start = start;

@@ -17,6 +17,8 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
         var random = new SplitMix64((ulong)options.Seed);
         var eta = (float)options.LearningRate;
         var l2 = (float)options.L2;
+        var averaged = options.AverageEpochs ? new double[Weights.Length] : null;
+        var averagedBias = 0.0;
 
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -41,8 +43,18 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
                 biasSquares += error * error;
                 Bias -= (float)(eta * error / (Math.Sqrt(biasSquares) + 1e-6));
             }
+            if (averaged is not null)
+            {
+                for (var j = 0; j < Weights.Length; j++) averaged[j] += Weights[j];
+                averagedBias += Bias;
+            }
             afterEpoch?.Invoke(epoch);
         }
+
+        // the mean of the end-of-epoch weights is steadier than the last epoch's alone
+        if (averaged is null) return;
+        for (var j = 0; j < Weights.Length; j++) Weights[j] = (float)(averaged[j] / options.Epochs);
+        Bias = (float)(averagedBias / options.Epochs);
     }
 
     private static void Shuffle(int[] order, SplitMix64 random)

@@ -12,7 +12,7 @@ namespace Monitor.SentimentModel.Training;
 /// </summary>
 public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
-    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test)
+    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null)
     {
         var clock = Stopwatch.StartNew();
         var corpus = TrainingCorpus.Load(dataDirectory);
@@ -20,14 +20,24 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
 
         var train = corpus.Rows.Where(r => r.Split == Split.Train && r.Label != SentimentLabel.Neutral)
             .Where((_, i) => i % options.Subsample == 0).ToList();
+        var lexiconRows = 0;
+        if (lexiconDirectory is not null && options.LexiconWeight > 0)
+        {
+            var lexicon = LexiconRows.Load(lexiconDirectory);
+            lexiconRows = lexicon.Count;
+            train.AddRange(lexicon);
+            log?.Invoke($"{lexicon.Count:N0} lexicon words added as training rows from {lexiconDirectory}");
+        }
         var mask = (1 << options.HashBits) - 1;
         var vectors = new SparseVector[train.Count];
         Parallel.For(0, train.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-            () => new List<int>(4096),
-            (i, _, scratch) => { vectors[i] = SparseVector.Of(train[i].Text, options.MaxCjkGram, mask, scratch); return scratch; },
+            () => (Scaled: new List<int>(4096), Unscaled: new List<int>(16)),
+            (i, _, scratch) => { vectors[i] = SparseVector.Of(train[i].Text, options.MaxCjkGram, mask, scratch.Scaled, scratch.Unscaled); return scratch; },
             _ => { });
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
-        var weights = train.Select(r => (float)options.SetWeights.GetValueOrDefault(r.Set, 1.0)).ToArray();
+        var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
+            ? options.LexiconWeight
+            : options.SetWeights.GetValueOrDefault(r.Set, 1.0))).ToArray();
         log?.Invoke($"features for {train.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1}s");
 
         var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, 1 << options.HashBits, options.NaiveBayesAlpha) : null;
@@ -56,7 +66,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(classifier, g.Key, g.ToList())).ToList();
         var report = new TrainingReport(
             options.Version,
-            train.Count,
+            train.Count - lexiconRows,
+            lexiconRows,
             corpus.Rows.Count(r => r.Split == Split.Dev),
             corpus.Rows.Count(r => r.Split == Split.Test),
             corpus.DroppedAsEvaluationDuplicates,

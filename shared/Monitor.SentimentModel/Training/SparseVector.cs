@@ -3,8 +3,8 @@ using Monitor.SentimentModel.Features;
 namespace Monitor.SentimentModel.Training;
 
 /// <summary>
-/// A text's features as sorted distinct buckets with values count / sqrt(total occurrences): the same
-/// length normalisation the classifier applies when scoring.
+/// A text's features as sorted distinct buckets with the values the classifier gives them when
+/// scoring: n-grams count / sqrt(n-gram occurrences), emoticons their plain count.
 /// </summary>
 internal readonly record struct SparseVector(int[] Indices, float[] Values)
 {
@@ -15,25 +15,17 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
         return new SparseVector(Indices, values);
     }
 
-    public static SparseVector Of(string text, int maxCjkGram, int mask, List<int> scratch)
+    public static SparseVector Of(string text, int maxCjkGram, int mask, List<int> scaled, List<int> unscaled)
     {
-        scratch.Clear();
+        scaled.Clear();
+        unscaled.Clear();
         var normalized = TextNormalizer.Normalize(text);
-        var sink = new CollectingSink(scratch, mask);
+        var sink = new CollectingSink(scaled, unscaled, mask);
         FeatureExtractor.Extract(normalized.AsSpan(), maxCjkGram, ref sink);
-        scratch.Sort();
-        var total = Math.Max(scratch.Count, 1);
-        var norm = 1f / MathF.Sqrt(total);
-        var indices = new List<int>(scratch.Count);
-        var values = new List<float>(scratch.Count);
-        for (var i = 0; i < scratch.Count;)
-        {
-            var j = i;
-            while (j < scratch.Count && scratch[j] == scratch[i]) j++;
-            indices.Add(scratch[i]);
-            values.Add((j - i) * norm);
-            i = j;
-        }
-        return new SparseVector(indices.ToArray(), values.ToArray());
+        var norm = 1f / MathF.Sqrt(Math.Max(scaled.Count, 1));
+        var values = new SortedDictionary<int, float>();
+        foreach (var j in scaled) values[j] = values.GetValueOrDefault(j) + norm;
+        foreach (var j in unscaled) values[j] = values.GetValueOrDefault(j) + 1f;
+        return new SparseVector(values.Keys.ToArray(), values.Values.ToArray());
     }
 }

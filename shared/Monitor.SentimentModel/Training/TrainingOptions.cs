@@ -6,8 +6,8 @@ public sealed record TrainingOptions
     public string Version { get; init; } = "su7-sent-2026.11.1";
     public int HashBits { get; init; } = 20;
     public int MaxCjkGram { get; init; } = 3;
-    public int Epochs { get; init; } = 8;
-    public double LearningRate { get; init; } = 0.05;
+    public int Epochs { get; init; } = 4;
+    public double LearningRate { get; init; } = 0.2;
     public double L2 { get; init; } = 1e-6;
     public int Seed { get; init; } = 20261121;
 
@@ -23,8 +23,14 @@ public sealed record TrainingOptions
     /// </summary>
     public bool NaiveBayesScaling { get; init; } = true;
 
+    /// <summary>Ship the mean of the end-of-epoch weights rather than the last ones.</summary>
+    public bool AverageEpochs { get; init; } = true;
+
     /// <summary>Smoothing of the naive-Bayes counts.</summary>
     public double NaiveBayesAlpha { get; init; } = 1.0;
+
+    /// <summary>Weight of each lexicon word used as a training row (0 = lexicons unused).</summary>
+    public double LexiconWeight { get; init; } = 1.0;
 
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;

@@ -6,6 +6,7 @@ namespace Monitor.SentimentModel.Training;
 public sealed record TrainingReport(
     string Version,
     int TrainRows,
+    int LexiconRows,
     int DevRows,
     int TestRows,
     int DroppedAsEvaluationDuplicates,

@@ -5,14 +5,20 @@ namespace Monitor.TextAnalysis;
 /// <summary>
 /// The 64-bit hashes of a text's shingles: windows of <see cref="Width"/> consecutive tokens, where a
 /// token is one Chinese character or one lower-cased alphabetic word. URLs, mentions, emoticons,
-/// punctuation and emoji are not tokens, and repost markers ("转发微博", "//@user:") are dropped, so
-/// a repost and its original shingle alike.
+/// punctuation and emoji are not tokens, and the repost marker "转发微博" is dropped.
+/// A Weibo repost ("comment//@author: forwarded text", the form the Weibo reader gives it) shingles
+/// as the last forwarded text that has words, so every repost of a post shingles like the post itself.
 /// </summary>
 internal static class Shingles
 {
     public const int Width = 4;
 
-    private static readonly string[] RepostMarkers = ["转发微博", "轉發微博", "Repost"];
+    private const int MaxAuthorNameLength = 30;
+
+    /// <summary>How many "//@author:" links of a repost chain are examined, so a pathological text stays cheap.</summary>
+    private const int MaxChainLinks = 32;
+
+    private static readonly string[] RepostMarkers = ["转发微博", "轉發微博"];
 
     /// <summary>Fills <paramref name="hashes"/> (cleared first) with the shingle hashes of <paramref name="text"/>.</summary>
     public static void Compute(string text, List<ulong> hashes)
@@ -21,45 +27,66 @@ internal static class Shingles
         foreach (var marker in RepostMarkers)
             if (text.Contains(marker, StringComparison.Ordinal)) text = text.Replace(marker, " ", StringComparison.Ordinal);
 
-        Span<ulong> window = stackalloc ulong[Width];
+        // Walk the chain from its end: the last forwarded text that has words is what the repost copies.
+        // ("a//@b: 转发微博" forwards nothing of b's; the reader appends the original post last.)
+        var end = text.Length;
+        for (var examined = 0; end > 0 && examined < MaxChainLinks; examined++)
+        {
+            var marker = text.LastIndexOf("//@", end - 1, StringComparison.Ordinal);
+            if (marker < 0) break;
+            var colon = AuthorColon(text, marker);
+            if (colon > 0)
+            {
+                Compute(text.AsSpan(colon + 1), hashes);
+                if (hashes.Count > 0) return;
+            }
+            end = marker;
+        }
+        Compute(text.AsSpan(), hashes);
+    }
+
+    /// <summary>The position of the ":" that ends "//@author:", or -1 when the marker is not followed by a name and a colon.</summary>
+    private static int AuthorColon(string text, int marker)
+    {
+        var limit = Math.Min(text.Length, marker + 3 + MaxAuthorNameLength + 1);
+        for (var i = marker + 3; i < limit; i++)
+        {
+            if (text[i] == ':') return i > marker + 3 ? i : -1;
+            if (char.IsWhiteSpace(text[i])) break;
+        }
+        return -1;
+    }
+
+    private static void Compute(ReadOnlySpan<char> text, List<ulong> hashes)
+    {
+        // The last Width tokens, oldest first; a shingle hashes them as a polynomial, mixed once.
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
         var tokens = 0;
         var scanner = new TextScanner(text);
         while (scanner.Next(out var kind, out var start, out var length))
         {
             if (kind == TokenKind.HanRun)
             {
-                for (var i = start; i < start + length; i++) Push(Mix(text[i]), window, ref tokens, hashes);
+                for (var i = start; i < start + length; i++) Add(text[i] * Golden);
             }
             else
             {
                 var hash = 0xcbf29ce484222325UL; // FNV-1a over the folded characters
                 for (var i = start; i < start + length; i++) hash = (hash ^ Chars.FoldForMatch(text[i])) * 0x100000001b3UL;
-                Push(Mix(hash), window, ref tokens, hashes);
+                Add(hash);
             }
         }
         // A text shorter than one window is one shingle of what it has.
-        if (tokens is > 0 and < Width) hashes.Add(Combine(window[..tokens]));
-    }
+        if (tokens is > 0 and < Width) hashes.Add(Mix(((t0 * Golden + t1) * Golden + t2) * Golden + t3 + (ulong)tokens));
 
-    private static void Push(ulong token, Span<ulong> window, ref int tokens, List<ulong> hashes)
-    {
-        if (tokens < Width)
+        void Add(ulong token)
         {
-            window[tokens++] = token;
-            if (tokens == Width) hashes.Add(Combine(window));
-            return;
+            (t0, t1, t2, t3) = (t1, t2, t3, token);
+            if (++tokens >= Width) hashes.Add(Mix(((t0 * Golden + t1) * Golden + t2) * Golden + t3));
         }
-        window[1..].CopyTo(window); // shift left by one; Span.CopyTo handles the overlap
-        window[^1] = token;
-        hashes.Add(Combine(window));
     }
 
-    private static ulong Combine(ReadOnlySpan<ulong> tokens)
-    {
-        var hash = 0UL;
-        for (var i = 0; i < tokens.Length; i++) hash = Mix(hash * 31 + tokens[i]);
-        return hash;
-    }
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     /// <summary>SplitMix64's finaliser: spreads every input bit over the whole word.</summary>
     internal static ulong Mix(ulong x)

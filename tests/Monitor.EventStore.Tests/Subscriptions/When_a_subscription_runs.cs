@@ -33,26 +33,24 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
     }
 
     [Fact]
-    public async Task Should_wake_on_commit_without_waiting_for_a_slow_poll()
+    public async Task Should_wake_on_commit_without_waiting_for_its_poll()
     {
         await using var store = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         var handler = new RecordingHandler(stream);
-        var subscription = new Subscription(store, new SubscriptionOptions { Name = "prompt", PollInterval = TimeSpan.FromSeconds(30) }, handler);
+        // a poll this slow never fires within the test: only the notification can deliver the event
+        var subscription = new Subscription(store, new SubscriptionOptions { Name = "prompt", PollInterval = TimeSpan.FromMinutes(10) }, handler);
         using var cts = new CancellationTokenSource(Timeout);
         var run = subscription.RunAsync(cts.Token);
         await Stores.EventuallyAsync(() => subscription.IsActive, Timeout);
         await Task.Delay(500); // let it catch up and settle into its wait
 
-        var appended = DateTime.UtcNow;
         await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(1)]);
-        var arrived = await Stores.EventuallyAsync(() => handler.Seen.Count == 1, TimeSpan.FromSeconds(10));
-        var latency = DateTime.UtcNow - appended;
+        var arrived = await Stores.EventuallyAsync(() => handler.Seen.Count == 1, TimeSpan.FromSeconds(15));
         await cts.CancelAsync();
         await run;
 
-        Assert.True(arrived);
-        Assert.True(latency < TimeSpan.FromSeconds(10), $"took {latency}, the poll interval is 30 s");
+        Assert.True(arrived, "the append's notification did not wake the subscription");
     }
 
     [Fact]

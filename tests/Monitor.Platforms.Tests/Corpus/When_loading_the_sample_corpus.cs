@@ -73,6 +73,27 @@ public sealed class When_loading_the_sample_corpus
         Assert.InRange(Corpus.Value.Items.Count - Corpus.Value.DistinctCount, 1, 10);
     }
 
+    [Theory]
+    [InlineData("1003天")]                 // the 28 Dec 2023 press conference
+    [InlineData("致敬保时捷")]
+    [InlineData("门店太少")]               // the Weibo video on smart technology and stores
+    [InlineData("21.59万")]                // the launch price
+    [InlineData("Model 3")]
+    [InlineData("比亚迪汉")]
+    [InlineData("28天就像一场梦")]         // the Zhongguancun Forum interview
+    [InlineData("三年后进入国际市场")]
+    [InlineData("1489万")]                 // the "Courage" speech
+    [InlineData("51万")]
+    [InlineData("104.4亿")]
+    [InlineData("12万台")]
+    [InlineData("14.89 million")]
+    [InlineData("215,900")]
+    public void Should_cover_the_events_around_the_launch(string phrase)
+    {
+        var mentions = Corpus.Value.Items.Count(i => ((i.Title ?? "") + i.Text).Contains(phrase, StringComparison.Ordinal));
+        Assert.True(mentions >= 2, $"'{phrase}' appears in {mentions} items");
+    }
+
     [Fact]
     public void Should_spread_posts_from_december_2023_to_august_2024()
     {

@@ -7,6 +7,8 @@ internal struct FeatureRecorder(string text, List<(uint Hash, string Phrase)> fe
 {
     public void Add(uint hash, int start, int length) => features.Add((hash, text.Substring(start, length)));
 
+    public void AddUnscaled(uint hash, int start, int length) => Add(hash, start, length);
+
     public static List<(uint Hash, string Phrase)> Extract(string text, int maxCjkGram = 3)
     {
         var features = new List<(uint, string)>();

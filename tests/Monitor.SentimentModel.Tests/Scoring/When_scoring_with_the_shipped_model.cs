@@ -5,9 +5,9 @@ namespace Monitor.SentimentModel.Tests.Scoring;
 
 public class When_scoring_with_the_shipped_model
 {
-    // Measured on the committed model (see models/MODEL_CARD.md), less a margin for retraining noise.
-    private const double Su7TestAccuracyFloor = 0.68;
-    private const double Su7TestBinaryAccuracyFloor = 0.90;
+    // Measured on the committed model: 0.7571 three-class, 0.8929 positive-vs-negative (models/MODEL_CARD.md), less a margin.
+    private const double Su7TestAccuracyFloor = 0.72;
+    private const double Su7TestBinaryAccuracyFloor = 0.86;
 
     private static readonly SentimentClassifier Classifier = SentimentClassifier.LoadDefault();
 

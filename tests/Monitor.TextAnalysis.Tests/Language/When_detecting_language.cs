@@ -39,6 +39,22 @@ public class When_detecting_language
     }
 
     [Theory]
+    [InlineData("The #雷军年度演讲# hashtag hit about 10.44 billion views on Weibo. That number is hard to picture.", "en")]
+    [InlineData("Drag race today, the SU7 won #小米SU7 #特斯拉 #新能源汽车", "en")]
+    [InlineData("今天去提车了，开心 #XiaomiSU7 #NewCar #HappyDay", "zh")]
+    public void Should_not_let_hashtags_decide_when_the_text_has_prose(string text, string expected)
+    {
+        Assert.Equal(expected, LanguageDetector.Detect(text));
+    }
+
+    [Fact]
+    public void Should_read_the_hashtags_of_a_post_that_has_nothing_else()
+    {
+        Assert.Equal("zh", LanguageDetector.Detect("#小米SU7# #雷军年度演讲# 😍"));
+        Assert.Equal("en", LanguageDetector.Detect("#XiaomiSU7 #ElectricCar"));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("😍😍👍 !!! 123")]
     public void Should_call_text_without_words_mixed(string text)

@@ -22,9 +22,12 @@ internal static class TrainCommand
         var l2 = new Option<double?>("--l2") { Description = "Override the L2 penalty." };
         var cjkGrams = new Option<int?>("--cjk-grams") { Description = "Override the longest CJK character n-gram." };
         var hashBits = new Option<int?>("--hash-bits") { Description = "Override the number of hash bits (buckets = 2^bits)." };
+        var lexicons = new Option<DirectoryInfo>("--lexicons") { Description = "Sentiment lexicons read as extra training words (default: 'lexicons' beside the data folder)." };
+        var lexiconWeight = new Option<double?>("--lexicon-weight") { Description = "Override the weight of each lexicon word (0 = no lexicons)." };
+        var noNaiveBayes = new Option<bool>("--no-nb-scaling") { Description = "Train plain logistic regression without naive-Bayes feature scaling." };
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
-            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits,
+            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, lexicons, lexiconWeight,
         };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -34,12 +37,17 @@ internal static class TrainCommand
             if (parse.GetValue(l2) is { } penalty) options = options with { L2 = penalty };
             if (parse.GetValue(cjkGrams) is { } grams) options = options with { MaxCjkGram = grams };
             if (parse.GetValue(hashBits) is { } bits) options = options with { HashBits = bits };
+            if (parse.GetValue(noNaiveBayes)) options = options with { NaiveBayesScaling = false };
+            if (parse.GetValue(lexiconWeight) is { } lw) options = options with { LexiconWeight = lw };
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
 
             var trainer = new ModelTrainer(options, line => Console.Error.WriteLine(line));
-            var (model, report) = trainer.Train(parse.GetValue(data)!.FullName, devPath, testPath);
+            var dataPath = parse.GetValue(data)!.FullName;
+            var lexiconPath = parse.GetValue(lexicons)?.FullName
+                ?? Path.Combine(Path.GetDirectoryName(dataPath.TrimEnd(Path.DirectorySeparatorChar)) ?? dataPath, "lexicons");
+            var (model, report) = trainer.Train(dataPath, devPath, testPath, lexiconPath);
             ModelFile.Save(model, outPath);
             var card = Path.Combine(Path.GetDirectoryName(outPath)!, "MODEL_CARD.md");
             ModelCard.UpdateFigures(card, report, options);

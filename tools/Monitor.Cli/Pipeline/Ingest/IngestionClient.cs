@@ -83,7 +83,16 @@ public sealed class IngestionClient : IDisposable
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            string text;
+            try
+            {
+                text = await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new PipelineCommandException(ExitCodes.InfrastructureUnreachable,
+                    $"ingestion at {endpoint} closed the connection while answering: {e.Message}", e);
+            }
             return response.StatusCode switch
             {
                 HttpStatusCode.Accepted or HttpStatusCode.OK => ParseReply(text),

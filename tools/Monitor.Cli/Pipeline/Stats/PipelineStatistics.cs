@@ -124,5 +124,10 @@ public sealed class PipelineStatisticsReader(EventStoreConnection store)
                 $"the event store has no events table in schema '{store.Schema}' ({store.Describe()}): " +
                 "no service has started against it yet (./monitor up starts them)", e);
         }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            throw new PipelineCommandException(ExitCodes.InfrastructureUnreachable,
+                $"lost PostgreSQL at {store.Describe()}: {e.Message}", e);
+        }
     }
 }

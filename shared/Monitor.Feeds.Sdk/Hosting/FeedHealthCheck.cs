@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Monitor.Feeds.Sdk.Polling;
+
+namespace Monitor.Feeds.Sdk.Hosting;
+
+/// <summary>
+/// Unhealthy until the feed registered; degraded (still HTTP 200, so the process is not restarted
+/// for its source's trouble) while cycles fail, with the last reason in the description.
+/// </summary>
+public sealed class FeedHealthCheck(FeedStatus status) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var current = status.Current;
+        var data = new Dictionary<string, object>
+        {
+            ["cycles"] = current.Cycles,
+            ["published"] = current.Published,
+            ["quarantined"] = current.Quarantined,
+            ["consecutiveFailures"] = current.ConsecutiveFailures,
+        };
+        var result = current switch
+        {
+            { Registered: false } => HealthCheckResult.Unhealthy("the feed has not registered yet", data: data),
+            { ConsecutiveFailures: > 0 } => HealthCheckResult.Degraded($"{current.ConsecutiveFailures} failed cycles: {current.LastFailure}", data: data),
+            _ => HealthCheckResult.Healthy("polling", data),
+        };
+        return Task.FromResult(result);
+    }
+}

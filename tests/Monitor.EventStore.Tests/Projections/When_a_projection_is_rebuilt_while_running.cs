@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Monitor.EventStore.Tests.Support;
+using Monitor.Testing;
+using Xunit;
+
+namespace Monitor.EventStore.Tests.Projections;
+
+public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema schema) : IClassFixture<PostgresSchema>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Should_end_with_the_read_model_a_fold_of_every_stream_gives_and_report_progress()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        var projection = new CartProjection(store.Schema);
+        var carts = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToArray();
+        var items = new[] { "tyre", "seat", "mirror" };
+        var appended = 0;
+        async Task AppendRoundAsync(int round)
+        {
+            await store.AppendBatchAsync(carts.Select((c, i) => new StreamAppend(c, "cart", ExpectedVersion.Any,
+                round % 4 == 3
+                    ? [new EventData(Guid.NewGuid(), new ItemRemoved(items[(round + i) % 3]))]
+                    : [TestEvents.Added(items[(round + i) % 3], round + 1)])).ToArray());
+            Interlocked.Increment(ref appended);
+        }
+        for (var round = 0; round < 20; round++) await AppendRoundAsync(round);
+
+        // the service's own instance keeps running throughout
+        var service = await store.StartProjectionAsync(projection);
+        using var serviceCts = new CancellationTokenSource(Timeout * 2);
+        var serviceRun = service.RunAsync(serviceCts.Token);
+        Assert.True(await Stores.EventuallyAsync(async () => await projection.LoadAsync(store.DataSource, carts[^1]) is not null, Timeout));
+
+        // appends keep coming while the rebuild runs
+        using var writing = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
+        {
+            for (var round = 20; round < 60 && !writing.IsCancellationRequested; round++)
+            {
+                await AppendRoundAsync(round);
+                await Task.Delay(10);
+            }
+        });
+        var reports = new ConcurrentQueue<RebuildProgress>();
+        using var rebuildCts = new CancellationTokenSource(Timeout);
+        await new ProjectionRebuilder(store) { ProgressInterval = TimeSpan.FromMilliseconds(20) }
+            .RebuildAsync(projection, new SynchronousProgress(reports), rebuildCts.Token);
+        await writing.CancelAsync();
+        await writer.WaitAsync(Timeout);
+
+        var expected = new Dictionary<Guid, Dictionary<string, int>>();
+        foreach (var cart in carts)
+            expected[cart] = (await store.AggregateStreamAsync(cart, CartProjection.Fold))!.Items;
+        var matches = await Stores.EventuallyAsync(async () =>
+        {
+            foreach (var cart in carts)
+            {
+                var document = await projection.LoadAsync(store.DataSource, cart);
+                if (document is null || !document.Items.OrderBy(i => i.Key).SequenceEqual(expected[cart].OrderBy(i => i.Key))) return false;
+            }
+            return true;
+        }, Timeout);
+        await serviceCts.CancelAsync();
+        await serviceRun;
+
+        Assert.True(matches, "the read model does not equal the fold of the streams");
+        Assert.True(appended > 20, "appends ran during the rebuild");
+        var last = reports.Last();
+        Assert.True(last.IsComplete);
+        Assert.Equal(last.Total, last.Processed);
+        Assert.True(last.Total >= 20 * carts.Length, $"the rebuild covered {last.Total} events");
+        Assert.Equal(reports.Select(r => r.Processed).Order(), reports.Select(r => r.Processed));
+    }
+
+    private sealed class SynchronousProgress(ConcurrentQueue<RebuildProgress> reports) : IProgress<RebuildProgress>
+    {
+        public void Report(RebuildProgress value) => reports.Enqueue(value);
+    }
+}

@@ -1,0 +1,51 @@
+namespace Monitor.Feeds.Tests.Support;
+
+/// <summary>
+/// A fake clock for timing tests that never sleep: whenever code waits (Task.Delay on this
+/// provider), the clock jumps straight to the end of the wait. What the code would have waited is
+/// then read off the clock.
+/// </summary>
+public sealed class JumpingClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly object _lock = new();
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_lock) return _now;
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new JumpTimer(this, callback, state, dueTime);
+
+    private void Jump(TimeSpan by)
+    {
+        lock (_lock) _now += by;
+    }
+
+    private sealed class JumpTimer : ITimer
+    {
+        private readonly JumpingClock _clock;
+        private readonly TimerCallback _callback;
+        private readonly object? _state;
+
+        public JumpTimer(JumpingClock clock, TimerCallback callback, object? state, TimeSpan dueTime)
+        {
+            (_clock, _callback, _state) = (clock, callback, state);
+            Change(dueTime, Timeout.InfiniteTimeSpan);
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime == Timeout.InfiniteTimeSpan) return true;
+            _clock.Jump(dueTime);
+            // Fire after the caller finished setting the timer up, as a real timer would.
+            ThreadPool.QueueUserWorkItem(_ => _callback(_state));
+            return true;
+        }
+
+        public void Dispose() { }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
