@@ -43,6 +43,20 @@ public sealed class PipelineProcesses : IAsyncDisposable
             _services[folder] = ServiceProcess.Start(folder, _environment);
     }
 
+    /// <summary>Another instance of a service (e.g. a standby relay), reachable under <paramref name="key"/>.</summary>
+    public async Task StartInstanceAsync(string folder, string key)
+    {
+        _services[key] = ServiceProcess.Start(folder, _environment);
+        await _services[key].WaitUntilReadyAsync(ReadyTimeout);
+    }
+
+    /// <summary>Kills one instance (its process tree), as a crash would.</summary>
+    public async Task KillAsync(string key)
+    {
+        await _services[key].DisposeAsync();
+        _services.Remove(key);
+    }
+
     /// <summary>Every process's captured output, for the test log when something failed.</summary>
     public string Output() =>
         string.Join("\n\n", _services.Values.Select(s => $"===== {s.Name}{(s.HasExited ? " (exited)" : "")} =====\n{s.Output()}"));
