@@ -1,0 +1,39 @@
+namespace Monitor.Cli.Sentiment.Rescore;
+
+/// <summary>What a rescore run did (or, on a dry run, would have done).</summary>
+/// <param name="Examined">Coverage streams with extracted text in the history that was read.</param>
+/// <param name="Rescored">Streams that got a SentimentRescored for <paramref name="ModelVersion"/> in this run.</param>
+/// <param name="AlreadyRescored">Streams that held one already (an earlier or concurrent run).</param>
+/// <param name="AwaitingFirstScore">Streams the pipeline has not scored yet; it scores them, a later run rescores them.</param>
+/// <param name="Archived">Streams archived while the run went on; they take no more events.</param>
+/// <param name="LabelChanges">How many rescored streams moved from one label to another, largest first.</param>
+public sealed record RescoreSummary(
+    string ModelVersion,
+    bool DryRun,
+    long Examined,
+    long Rescored,
+    long AlreadyRescored,
+    long AwaitingFirstScore,
+    long Archived,
+    IReadOnlyList<LabelChange> LabelChanges,
+    TimeSpan Elapsed)
+{
+    public long Changed => LabelChanges.Sum(c => c.Count);
+
+    public long Unchanged => Rescored - Changed;
+}
+
+/// <summary><paramref name="Count"/> streams went from label <paramref name="From"/> to <paramref name="To"/>.</summary>
+public sealed record LabelChange(string From, string To, long Count);
+
+/// <summary>How far a run has come: streams examined of those in the history it set out to rescore.</summary>
+public sealed record RescoreProgress(long Examined, long Total);
+
+/// <summary>
+/// The part of the log a run rescores: the extracted-text events committed when it began, up to
+/// <paramref name="Until"/>. Items extracted later are scored by the pipeline as they come.
+/// </summary>
+public sealed record RescoreHistory(Monitor.EventStore.GlobalPosition Until, long Streams)
+{
+    public static RescoreHistory Empty { get; } = new(Monitor.EventStore.GlobalPosition.Start, 0);
+}

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using Monitor.Cli.Pipeline;
+using Monitor.Cli.Pipeline.Ingest;
+using Monitor.Cli.Pipeline.Stats;
+using Monitor.Cli.Sentiment.Rescore;
+using Monitor.EventStore;
+using Monitor.Hosting.Storage;
+using Monitor.SentimentModel;
+using Monitor.SentimentModel.Catalogue;
+using Npgsql;
+using Spectre.Console;
+
+namespace Monitor.Cli.Sentiment;
+
+/// <summary>
+/// ./monitor sentiment rescore --model VERSION|FILE [--dry-run]: scores the stored history again with
+/// another model version, appending SentimentRescored events while the pipeline keeps running.
+/// </summary>
+public static class RescoreCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model")
+        {
+            Description = "Model version (looked up among the model files in models/ and MONITOR_SENTIMENT_MODEL's folder) or a model file path.",
+            Required = true,
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Score and print the summary without appending anything." };
+        var pageSize = new Option<int>("--page-size") { Description = "Extracted items read and appended per round trip.", DefaultValueFactory = _ => 500 };
+        var command = new Command("rescore",
+            "Re-score stored coverage (MONITOR_POSTGRES, MONITOR_EVENTSTORE_SCHEMA) with another model version; the old scores stay in the log.")
+        {
+            model, dryRun, pageSize,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(model)!, parse.GetValue(dryRun), parse.GetValue(pageSize), ct));
+        return command;
+    }
+
+    private static Task<int> RunAsync(string modelName, bool dryRun, int pageSize, CancellationToken ct) => PipelineCommands.RunAsync(async () =>
+    {
+        if (pageSize < 1) throw new PipelineCommandException(ExitCodes.Usage, $"--page-size must be at least 1 (was {pageSize})");
+        var classifier = LoadModel(modelName);
+        var connection = EventStoreConnection.FromEnvironment();
+        await using var store = EventStore.EventStore.Create(
+            new EventStoreOptions { ConnectionString = connection.ConnectionString, Schema = connection.Schema, MaxRetryAttempts = 2 },
+            MonitorEventTypes.CreateRegistry());
+        var rescorer = new SentimentRescorer(store, classifier) { PageSize = pageSize };
+        var console = PipelineConsole.Create();
+        console.MarkupLine($"Rescoring [bold]{Markup.Escape(connection.Describe())}[/] with model [bold]{Markup.Escape(classifier.Version)}[/]{(dryRun ? " (dry run: nothing is appended)" : "")}");
+
+        try
+        {
+            var history = await rescorer.MeasureAsync(ct);
+            var summary = await new StageProgressView(console).RunAsync(["rescored"], history.Streams,
+                update => rescorer.RunAsync(history, dryRun, new InlineProgress(p => update([p.Examined])), ct));
+            RescoreSummaryPrinter.Print(console, summary);
+            return ExitCodes.Ok;
+        }
+        catch (EventStoreException e)
+        {
+            throw new PipelineCommandException(ExitCodes.Failed, e.Message, e);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            throw new PipelineCommandException(ExitCodes.InfrastructureUnreachable,
+                $"cannot reach PostgreSQL at {connection.Describe()}: {e.Message} (is it running? ./monitor provision starts it)", e);
+        }
+    });
+
+    private static SentimentClassifier LoadModel(string versionOrPath)
+    {
+        try
+        {
+            var catalogue = ModelCatalogue.Scan(ModelCatalogue.DefaultFolders(RepositoryPaths.Combine("models")));
+            return catalogue.Load(versionOrPath);
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException)
+        {
+            throw new PipelineCommandException(ExitCodes.Usage, e.Message, e);
+        }
+    }
+
+    /// <summary>Reports on the caller's thread; Progress&lt;T&gt; would post to the thread pool and reorder updates.</summary>
+    private sealed class InlineProgress(Action<RescoreProgress> report) : IProgress<RescoreProgress>
+    {
+        public void Report(RescoreProgress value) => report(value);
+    }
+}
+
+/// <summary>The summary a rescore prints: streams rescored, label changes old -> new, time.</summary>
+internal static class RescoreSummaryPrinter
+{
+    public static void Print(IAnsiConsole console, RescoreSummary summary)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var table = new Table().Title($"Label changes ({summary.ModelVersion})").Border(TableBorder.Rounded);
+        table.AddColumn("from");
+        table.AddColumn("to");
+        table.AddColumn(new TableColumn("streams").RightAligned());
+        foreach (var change in summary.LabelChanges) table.AddRow(change.From, change.To, change.Count.ToString(c));
+        table.AddRow("[bold]unchanged[/]", "", summary.Unchanged.ToString(c));
+        console.Write(table);
+        if (summary.AwaitingFirstScore > 0)
+            console.WriteLine($"{summary.AwaitingFirstScore} items are not scored yet; the pipeline scores them, and running rescore again rescores them.");
+        if (summary.Archived > 0)
+            console.WriteLine($"{summary.Archived} streams were archived during the run and were left as they are.");
+        // The last line is for scripts: one key=value per figure (on a dry run, "rescored" counts what would be).
+        Console.WriteLine(string.Create(c,
+            $"rescore: model={summary.ModelVersion} dry_run={(summary.DryRun ? "yes" : "no")} examined={summary.Examined} " +
+            $"rescored={summary.Rescored} changed={summary.Changed} already={summary.AlreadyRescored} " +
+            $"awaiting_first_score={summary.AwaitingFirstScore} seconds={summary.Elapsed.TotalSeconds:F1}"));
+    }
+}
