@@ -21,7 +21,7 @@ public sealed class When_a_rescore_was_interrupted(StoreFixture fixture) : IClas
             () => interrupted.RunAsync(dryRun: false, new StopAfterPages(2, stop), stop.Token));
         var resumed = await new SentimentRescorer(fixture.Store, model) { PageSize = 5 }.RunAsync(dryRun: false);
 
-        Assert.Equal(10, resumed.AlreadyRescored);
+        Assert.Equal(10, resumed.AlreadyAtVersion);
         Assert.Equal(10, resumed.Rescored);
         var perStream = await fixture.Events.TypesPerStreamAsync();
         Assert.All(streams, s => Assert.Equal(1, perStream[s][MonitorEventTypes.SentimentRescored]));

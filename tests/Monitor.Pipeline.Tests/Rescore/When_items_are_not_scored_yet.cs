@@ -25,7 +25,7 @@ public sealed class When_items_are_not_scored_yet(StoreFixture fixture) : IClass
         var second = await new SentimentRescorer(fixture.Store, model).RunAsync(dryRun: false);
 
         Assert.Equal((10, 6, 4), (first.Examined, first.Rescored, first.AwaitingFirstScore));
-        Assert.Equal((10, 4, 6, 0), (second.Examined, second.Rescored, second.AlreadyRescored, second.AwaitingFirstScore));
+        Assert.Equal((10, 4, 6, 0), (second.Examined, second.Rescored, second.AlreadyAtVersion, second.AwaitingFirstScore));
         var perStream = await fixture.Events.TypesPerStreamAsync();
         foreach (var item in waiting)
         {

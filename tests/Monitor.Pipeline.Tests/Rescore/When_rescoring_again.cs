@@ -20,7 +20,7 @@ public sealed class When_rescoring_again(StoreFixture fixture) : IClassFixture<S
 
         Assert.Equal(12, first.Rescored);
         Assert.Equal(0, second.Rescored);
-        Assert.Equal(12, second.AlreadyRescored);
+        Assert.Equal(12, second.AlreadyAtVersion);
         Assert.Empty(second.LabelChanges);
         Assert.Equal(eventsAfterFirst, await fixture.Events.CountAsync());
     }

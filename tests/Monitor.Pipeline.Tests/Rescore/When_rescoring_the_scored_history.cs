@@ -20,7 +20,7 @@ public sealed class When_rescoring_the_scored_history(StoreFixture fixture) : IC
 
         Assert.Equal(23, summary.Examined);
         Assert.Equal(23, summary.Rescored);
-        Assert.Equal(0, summary.AlreadyRescored);
+        Assert.Equal(0, summary.AlreadyAtVersion);
         var changes = new Dictionary<(string, string), long>();
         foreach (var stream in streams)
         {

@@ -24,18 +24,26 @@ public sealed class When_the_pipeline_appends_during_a_rescore(StoreFixture fixt
         var history = new CoverageHistory(fixture.Store);
         var streams = await history.ScoredAsync("race", 40);
         var model = _models.Flipped("race-1");
+        var small = new SentimentRescorer(fixture.Store, model) { PageSize = 3 };
+        var large = new SentimentRescorer(fixture.Store, model) { PageSize = 7 };
+        // A run rescores the history as it stood when the run measured it.
+        var smallHistory = await small.MeasureAsync();
+        var largeHistory = await large.MeasureAsync();
         using var stopRacing = new CancellationTokenSource(RaceLimit);
 
         var metrics = AppendMetricsUpdatesAsync(streams, stopRacing.Token);
         var newCoverage = ExtractAndScoreNewItemsAsync(history, stopRacing.Token);
         var runs = await Task.WhenAll(
-            new SentimentRescorer(fixture.Store, model) { PageSize = 3 }.RunAsync(dryRun: false),
-            new SentimentRescorer(fixture.Store, model) { PageSize = 7 }.RunAsync(dryRun: false));
+            small.RunAsync(smallHistory, dryRun: false),
+            large.RunAsync(largeHistory, dryRun: false));
         await stopRacing.CancelAsync();
         var racingAppends = await metrics;
         var newItems = await newCoverage;
 
         Assert.True(racingAppends > 0, "the racing writer appended nothing");
+        Assert.NotEmpty(newItems);
+        Assert.All(runs, r => Assert.Equal(40, r.Examined));
+        Assert.All(runs, r => Assert.Equal(40, r.Rescored + r.AlreadyAtVersion));
         Assert.Equal(40, runs.Sum(r => r.Rescored));
         var perStream = await fixture.Events.TypesPerStreamAsync();
         Assert.All(streams, s =>

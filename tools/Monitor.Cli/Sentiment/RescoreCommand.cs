@@ -57,6 +57,12 @@ public static class RescoreCommand
             RescoreSummaryPrinter.Print(console, summary);
             return ExitCodes.Ok;
         }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            throw new PipelineCommandException(ExitCodes.Failed,
+                $"the event store has no events table in schema '{connection.Schema}' ({connection.Describe()}): " +
+                "no service has started against it yet, so there is no history to rescore", e);
+        }
         catch (EventStoreException e)
         {
             throw new PipelineCommandException(ExitCodes.Failed, e.Message, e);
@@ -108,7 +114,7 @@ internal static class RescoreSummaryPrinter
         // The last line is for scripts: one key=value per figure (on a dry run, "rescored" counts what would be).
         Console.WriteLine(string.Create(c,
             $"rescore: model={summary.ModelVersion} dry_run={(summary.DryRun ? "yes" : "no")} examined={summary.Examined} " +
-            $"rescored={summary.Rescored} changed={summary.Changed} already={summary.AlreadyRescored} " +
+            $"rescored={summary.Rescored} changed={summary.Changed} already_at_version={summary.AlreadyAtVersion} " +
             $"awaiting_first_score={summary.AwaitingFirstScore} seconds={summary.Elapsed.TotalSeconds:F1}"));
     }
 }

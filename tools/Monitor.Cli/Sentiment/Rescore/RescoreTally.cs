@@ -8,7 +8,7 @@ internal sealed class RescoreTally
     private readonly Dictionary<(string From, string To), long> _changes = new();
 
     public long Examined { get; set; }
-    public long AlreadyRescored { get; set; }
+    public long AlreadyAtVersion { get; set; }
     public long AwaitingFirstScore { get; set; }
     public long Archived { get; set; }
     private long _rescored;
@@ -22,7 +22,7 @@ internal sealed class RescoreTally
     }
 
     public RescoreSummary ToSummary(string modelVersion, bool dryRun, TimeSpan elapsed) => new(
-        modelVersion, dryRun, Examined, _rescored, AlreadyRescored, AwaitingFirstScore, Archived,
+        modelVersion, dryRun, Examined, _rescored, AlreadyAtVersion, AwaitingFirstScore, Archived,
         _changes.Select(c => new LabelChange(c.Key.From, c.Key.To, c.Value))
             .OrderByDescending(c => c.Count).ThenBy(c => c.From, StringComparer.Ordinal).ThenBy(c => c.To, StringComparer.Ordinal)
             .ToArray(),

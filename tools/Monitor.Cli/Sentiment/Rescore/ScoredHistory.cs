@@ -42,7 +42,7 @@ internal sealed class ScoredHistory(EventStore.EventStore store)
         return new RescoreHistory(until, (long)(await count.ExecuteScalarAsync(ct))!);
     }
 
-    /// <summary>Per stream that has been scored: its latest score, and whether <paramref name="rescoreIds"/> holds its event already.</summary>
+    /// <summary>Per stream that has been scored: its latest score, and whether the store holds its event of <paramref name="rescoreIds"/> (stream to rescore event id).</summary>
     public async Task<IReadOnlyDictionary<Guid, CurrentScore>> CurrentScoresAsync(
         IReadOnlyDictionary<Guid, Guid> rescoreIds, CancellationToken ct)
     {

@@ -75,7 +75,7 @@ public sealed class SentimentRescorer(EventStore.EventStore store, SentimentClas
             // A stream the pipeline has not scored yet is left to it: a rescore appended first
             // would be followed by the pipeline's older-model score, which would then read as current.
             if (!current.TryGetValue(stream, out var score)) tally.AwaitingFirstScore++;
-            else if (score.AlreadyRescored) tally.AlreadyRescored++;
+            else if (score.IsAt(model.Version)) tally.AlreadyAtVersion++;
             else planned.Add((stream, Rescore(item, score)));
         }
         if (planned.Count == 0) return;
@@ -95,7 +95,7 @@ public sealed class SentimentRescorer(EventStore.EventStore store, SentimentClas
             switch (outcomes[i].Status)
             {
                 case AppendStatus.Appended: tally.Rescored(planned[i].Event); break;
-                case AppendStatus.Duplicate: tally.AlreadyRescored++; break; // a concurrent run got there first
+                case AppendStatus.Duplicate: tally.AlreadyAtVersion++; break; // a concurrent run got there first
                 case AppendStatus.Archived: tally.Archived++; break;
                 default:
                     throw new EventStoreException(
