@@ -25,18 +25,3 @@ public sealed record RescoreSummary(
 
     public long Unchanged => Rescored - Changed;
 }
-
-/// <summary><paramref name="Count"/> streams went from label <paramref name="From"/> to <paramref name="To"/>.</summary>
-public sealed record LabelChange(string From, string To, long Count);
-
-/// <summary>How far a run has come: streams examined of those in the history it set out to rescore.</summary>
-public sealed record RescoreProgress(long Examined, long Total);
-
-/// <summary>
-/// The part of the log a run rescores: the extracted-text events committed when it began, up to
-/// <paramref name="Until"/>. Items extracted later are scored by the pipeline as they come.
-/// </summary>
-public sealed record RescoreHistory(Monitor.EventStore.GlobalPosition Until, long Streams)
-{
-    public static RescoreHistory Empty { get; } = new(Monitor.EventStore.GlobalPosition.Start, 0);
-}
