@@ -42,7 +42,8 @@ public sealed class RelayWorker(EventStore.EventStore store, IBus bus, ILoggerFa
             catch (Exception e)
             {
                 _logger.LogError(e, "Relay stopped on an error; its last batch was not checkpointed and will be published again");
-                await Task.Delay(RestartDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try { await Task.Delay(RestartDelay, stoppingToken); }
+                catch (OperationCanceledException) { return; }
             }
         }
     }

@@ -15,6 +15,7 @@ public static class MonitorEventTypes
     public const string CoverageMetricsUpdated = "coverage-metrics-updated";
     public const string ContentExtracted = "content-extracted";
     public const string SentimentScored = "sentiment-scored";
+    public const string SentimentRescored = "sentiment-rescored";
 
     /// <summary>Every event the relay publishes to the bus.</summary>
     public static readonly IReadOnlyList<string> Published = [CoverageIngested, CoverageMetricsUpdated, ContentExtracted, SentimentScored];
@@ -23,7 +24,8 @@ public static class MonitorEventTypes
         .Register<CoverageIngested>(CoverageIngested)
         .Register<CoverageMetricsUpdated>(CoverageMetricsUpdated)
         .Register<ContentExtracted>(ContentExtracted)
-        .Register<SentimentScored>(SentimentScored);
+        .Register<SentimentScored>(SentimentScored)
+        .Register<SentimentRescored>(SentimentRescored);
 
     public static EventTypeRegistry CreateRegistry() => Register(new EventTypeRegistry());
 }

@@ -54,6 +54,12 @@ public class When_finding_entities
     }
 
     [Fact]
+    public void Should_find_traditional_chinese_spellings()
+    {
+        Assert.Equal(["lei-jun", "xiaomi-auto", "byd"], Ids("雷軍說小米汽車要超過比亞迪"));
+    }
+
+    [Fact]
     public void Should_match_full_width_text()
     {
         Assert.Equal(["xiaomi-su7-ultra"], Ids("ＳＵ７　Ｕｌｔｒａ！"));

@@ -10,6 +10,7 @@ internal static class SentimentCommand
         var command = new Command("sentiment", "Train and evaluate the sentiment model.");
         command.Subcommands.Add(TrainCommand.Create());
         command.Subcommands.Add(EvaluateCommand.Create());
+        command.Subcommands.Add(RescoreCommand.Create());
         return command;
     }
 }
