@@ -24,7 +24,7 @@ public sealed class SentimentClassifier
 
     public string Version => _model.Version;
 
-    public ModelWeights Weights => _model;
+    internal ModelWeights Weights => _model;
 
     public static SentimentClassifier Load(string path) => new(ModelFile.Load(path));
 
@@ -49,40 +49,33 @@ public sealed class SentimentClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(topPhrases);
 
-        char[]? rented = null;
-        var buffer = text.Length <= StackLimit
-            ? stackalloc char[StackLimit]
-            : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        try
-        {
-            var normalized = buffer[..text.Length];
-            TextNormalizer.Normalize(text, normalized);
-            var sink = new ScoringSink(_model.Weights, _model.Mask, explain: topPhrases > 0);
-            FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
-
-            var perUnit = _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1));
-            var logit = sink.Logit(_model);
-            var positive = 1.0 / (1.0 + Math.Exp(-logit));
-            var score = 2 * positive - 1;
-            var (label, confidence) = logit <= _model.NeutralBelow
-                ? ("negative", 1 - positive)
-                : logit >= _model.NeutralAbove
-                    ? ("positive", positive)
-                    : ("neutral", 1 - Math.Abs(score));
-            var phrases = topPhrases == 0
-                ? []
-                : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, perUnit, topPhrases);
-            return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
-        }
+        var sink = new ScoringSink(_model.Weights, _model.Mask, explain: topPhrases > 0);
+        Scan(text, ref sink);
+        var logit = sink.Logit(_model);
+        var positive = 1.0 / (1.0 + Math.Exp(-logit));
+        var score = 2 * positive - 1;
+        var (label, confidence) = logit <= _model.NeutralBelow
+            ? ("negative", 1 - positive)
+            : logit >= _model.NeutralAbove
+                ? ("positive", positive)
+                : ("neutral", 1 - Math.Abs(score));
+        var phrases = topPhrases == 0
+            ? []
+            : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)), topPhrases);
+        return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
     }
 
-    /// <summary>The raw logit of P(positive); the binary decision is logit ≥ 0.</summary>
+    /// <summary>The raw logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
     public double Logit(ReadOnlySpan<char> text)
     {
+        var sink = new ScoringSink(_model.Weights, _model.Mask, explain: false);
+        Scan(text, ref sink);
+        return sink.Logit(_model);
+    }
+
+    private void Scan(ReadOnlySpan<char> text, ref ScoringSink sink)
+    {
+        // normalise into a stack buffer (a pooled one for long texts): no allocation per call
         char[]? rented = null;
         var buffer = text.Length <= StackLimit
             ? stackalloc char[StackLimit]
@@ -91,9 +84,7 @@ public sealed class SentimentClassifier
         {
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
-            var sink = new ScoringSink(_model.Weights, _model.Mask, explain: false);
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
-            return sink.Logit(_model);
         }
         finally
         {

@@ -30,7 +30,7 @@ public static class LabelledFile
             if (firstRecord)
             {
                 firstRecord = false;
-                if (!SentimentLabels.TryParse(fields[0], out _) && TryHeader(fields, out labelColumn, out textColumn))
+                if (!SentimentLabelText.TryParse(fields[0], out _) && TryHeader(fields, out labelColumn, out textColumn))
                 {
                     columns = fields.Length;
                     continue;
@@ -43,7 +43,7 @@ public static class LabelledFile
             var extra = fields.Length - columns;
             var label = labelColumn > textColumn ? labelColumn + extra : labelColumn;
             var labelField = fields[label];
-            if (!SentimentLabels.TryParse(labelField, out var parsed))
+            if (!SentimentLabelText.TryParse(labelField, out var parsed))
                 throw new FormatException(
                     $"{sourceName}:{line}: unknown label '{Shorten(labelField)}' (expected 0/1, pos/neg or positive/negative/neutral).");
             var text = string.Join(separator, fields[textColumn..(textColumn + extra + 1)]);

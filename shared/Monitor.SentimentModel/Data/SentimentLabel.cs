@@ -7,7 +7,7 @@ public enum SentimentLabel
     Positive = 1,
 }
 
-public static class SentimentLabels
+public static class SentimentLabelText
 {
     public static string Name(this SentimentLabel label) => label switch
     {

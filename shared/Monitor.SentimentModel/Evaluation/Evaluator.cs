@@ -20,7 +20,7 @@ public static class Evaluator
         {
             var predicted = binary
                 ? classifier.Logit(row.Text) >= 0 ? SentimentLabel.Positive : SentimentLabel.Negative
-                : SentimentLabels.FromName(classifier.Predict(row.Text, topPhrases: 0).Label);
+                : SentimentLabelText.FromName(classifier.Predict(row.Text, topPhrases: 0).Label);
             matrix.Add(row.Label, predicted);
         }
         return matrix;

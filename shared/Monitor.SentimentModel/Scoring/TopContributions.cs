@@ -8,7 +8,7 @@ namespace Monitor.SentimentModel.Scoring;
 /// </summary>
 internal struct TopContributions
 {
-    public const int Capacity = 24;
+    public const int Capacity = 16;
 
     private Entries _entries;
     private int _count;

@@ -59,45 +59,34 @@ internal static class Shingles
 
     private static void Compute(ReadOnlySpan<char> text, List<ulong> hashes)
     {
-        Span<ulong> window = stackalloc ulong[Width];
+        // The last Width tokens, oldest first; a shingle hashes them as a polynomial, mixed once.
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
         var tokens = 0;
         var scanner = new TextScanner(text);
         while (scanner.Next(out var kind, out var start, out var length))
         {
             if (kind == TokenKind.HanRun)
             {
-                for (var i = start; i < start + length; i++) Push(Mix(text[i]), window, ref tokens, hashes);
+                for (var i = start; i < start + length; i++) Add(text[i] * Golden);
             }
             else
             {
                 var hash = 0xcbf29ce484222325UL; // FNV-1a over the folded characters
                 for (var i = start; i < start + length; i++) hash = (hash ^ Chars.FoldForMatch(text[i])) * 0x100000001b3UL;
-                Push(Mix(hash), window, ref tokens, hashes);
+                Add(hash);
             }
         }
         // A text shorter than one window is one shingle of what it has.
-        if (tokens is > 0 and < Width) hashes.Add(Combine(window[..tokens]));
-    }
+        if (tokens is > 0 and < Width) hashes.Add(Mix(((t0 * Golden + t1) * Golden + t2) * Golden + t3 + (ulong)tokens));
 
-    private static void Push(ulong token, Span<ulong> window, ref int tokens, List<ulong> hashes)
-    {
-        if (tokens < Width)
+        void Add(ulong token)
         {
-            window[tokens++] = token;
-            if (tokens == Width) hashes.Add(Combine(window));
-            return;
+            (t0, t1, t2, t3) = (t1, t2, t3, token);
+            if (++tokens >= Width) hashes.Add(Mix(((t0 * Golden + t1) * Golden + t2) * Golden + t3));
         }
-        window[1..].CopyTo(window); // shift left by one; Span.CopyTo handles the overlap
-        window[^1] = token;
-        hashes.Add(Combine(window));
     }
 
-    private static ulong Combine(ReadOnlySpan<ulong> tokens)
-    {
-        var hash = 0UL;
-        for (var i = 0; i < tokens.Length; i++) hash = Mix(hash * 31 + tokens[i]);
-        return hash;
-    }
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     /// <summary>SplitMix64's finaliser: spreads every input bit over the whole word.</summary>
     internal static ulong Mix(ulong x)

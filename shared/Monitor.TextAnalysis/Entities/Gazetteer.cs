@@ -120,7 +120,7 @@ public sealed class Gazetteer
         end = start;
         var first = text[start];
         if (first == ' ') return false;
-        if (Chars.IsLatinWordChar(Chars.FoldWidth(first)) && start > 0 && Chars.IsLatinWordChar(Chars.FoldWidth(text[start - 1])))
+        if (Chars.IsLatinWordChar(first) && start > 0 && Chars.IsLatinWordChar(text[start - 1]))
             return false;
 
         var node = CharTrie.Root;
@@ -140,8 +140,8 @@ public sealed class Gazetteer
 
     private static bool EndsOnBoundary(string text, int last) =>
         last + 1 >= text.Length
-        || !Chars.IsLatinWordChar(Chars.FoldWidth(text[last]))
-        || !Chars.IsLatinWordChar(Chars.FoldWidth(text[last + 1]));
+        || !Chars.IsLatinWordChar(text[last])
+        || !Chars.IsLatinWordChar(text[last + 1]);
 
     private static CharTrie BuildMatcher(IReadOnlyList<GazetteerEntity> entities, string subject)
     {

@@ -11,6 +11,9 @@ namespace Monitor.TextAnalysis;
 /// </summary>
 public sealed class ChineseSegmenter
 {
+    /// <summary>Runs shorter than this segment on the stack; longer ones on pooled arrays.</summary>
+    private const int StackLimit = 256;
+
     private readonly CharTrie _words;
     private readonly float[] _logProbability;   // by word index
     private readonly float _unknownCharacter;   // log probability of a character the dictionary lacks
@@ -62,9 +65,12 @@ public sealed class ChineseSegmenter
     internal int Segment(ReadOnlySpan<char> run, Span<int> lengths, Span<float> logProbabilities)
     {
         var n = run.Length;
-        var best = ArrayPool<float>.Shared.Rent(n + 1);    // best[i]: best log probability of run[i..]
-        var cut = ArrayPool<int>.Shared.Rent(n + 1);       // cut[i]: length of the first word of that best split
-        var wordScore = ArrayPool<float>.Shared.Rent(n + 1);
+        float[]? rentedScores = null;
+        int[]? rentedCuts = null;
+        // best[i]: best log probability of run[i..]; cut[i]: length of the first word of that best split.
+        var best = n < StackLimit ? stackalloc float[n + 1] : (rentedScores = ArrayPool<float>.Shared.Rent(2 * (n + 1))).AsSpan(0, n + 1);
+        var wordScore = n < StackLimit ? stackalloc float[n + 1] : rentedScores.AsSpan(n + 1, n + 1);
+        var cut = n < StackLimit ? stackalloc int[n + 1] : (rentedCuts = ArrayPool<int>.Shared.Rent(n + 1)).AsSpan(0, n + 1);
         try
         {
             best[n] = 0;
@@ -100,9 +106,8 @@ public sealed class ChineseSegmenter
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(best);
-            ArrayPool<int>.Shared.Return(cut);
-            ArrayPool<float>.Shared.Return(wordScore);
+            if (rentedScores is not null) ArrayPool<float>.Shared.Return(rentedScores);
+            if (rentedCuts is not null) ArrayPool<int>.Shared.Return(rentedCuts);
         }
     }
 }

@@ -23,11 +23,18 @@ internal static class Chars
     public static bool IsHan(char c) =>
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 
-    /// <summary>A letter or digit of an alphabetic script (Latin, Greek, Cyrillic ...), i.e. one that forms words with spaces between them.</summary>
-    public static bool IsLatinWordChar(char c) =>
+    /// <summary>
+    /// A letter or digit of an alphabetic script (Latin, Greek, Cyrillic ...), i.e. one that forms words
+    /// with spaces between them, in either width ("Ｓ" is as much a letter as "S").
+    /// </summary>
+    public static bool IsLatinWordChar(char c) => IsNarrowLatinWordChar(FoldWidth(c));
+
+    private static bool IsNarrowLatinWordChar(char c) =>
         c < 128 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
                 : c < '\u2E80' && char.IsLetterOrDigit(c);
 
-    public static bool IsLatinLetter(char c) =>
+    public static bool IsLatinLetter(char c) => IsNarrowLatinLetter(FoldWidth(c));
+
+    private static bool IsNarrowLatinLetter(char c) =>
         c < 128 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' : c < '\u2E80' && char.IsLetter(c);
 }
