@@ -8,6 +8,9 @@ internal sealed class StoreSql(string s)
     public string Append { get; } =
         $"SELECT o_stream_id, o_status, o_version FROM {s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
+    public string AppendStream { get; } =
+        $"SELECT o_status, o_version FROM {s}.append_stream($1, $2, $3, $4, $5, $6, $7)";
+
     public string ReadStream { get; } =
         $"SELECT {EventColumns} FROM {s}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version";
 

@@ -22,6 +22,8 @@ internal sealed class AppendRequest
 
     public bool IsEmpty => StreamIds.Length == 0;
 
+    public bool IsSingleStream => StreamIds.Length == 1;
+
     public static AppendRequest Build(IReadOnlyList<StreamAppend> appends, EventTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(appends);

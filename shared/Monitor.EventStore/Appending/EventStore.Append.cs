@@ -40,7 +40,7 @@ public sealed partial class EventStore
             if (inline.Length == 0)
             {
                 // autocommit: one round trip, no explicit transaction
-                await using var cmd = DataSource.CreateCommand(Sql.Append);
+                await using var cmd = DataSource.CreateCommand(request.IsSingleStream ? Sql.AppendStream : Sql.Append);
                 return await ExecuteAppendAsync(cmd, request, token);
             }
 
@@ -79,7 +79,7 @@ public sealed partial class EventStore
     {
         var connection = tx.Connection ?? throw new ArgumentException("The transaction is already completed.", nameof(tx));
         IReadOnlyList<StreamAppendOutcome> outcomes;
-        await using (var cmd = new NpgsqlCommand(Sql.Append, connection, tx))
+        await using (var cmd = new NpgsqlCommand(request.IsSingleStream ? Sql.AppendStream : Sql.Append, connection, tx))
             outcomes = await ExecuteAppendAsync(cmd, request, ct);
 
         if (inline.Length == 0) return outcomes;
@@ -94,6 +94,8 @@ public sealed partial class EventStore
 
     private static async Task<IReadOnlyList<StreamAppendOutcome>> ExecuteAppendAsync(NpgsqlCommand cmd, AppendRequest request, CancellationToken ct)
     {
+        if (request.IsSingleStream) return await ExecuteSingleStreamAppendAsync(cmd, request, ct);
+
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.StreamIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.StreamTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.Expected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
@@ -116,6 +118,23 @@ public sealed partial class EventStore
             }
         }
         return request.InCallerOrder(byStream);
+    }
+
+    /// <summary>append_stream: the same rules for one stream, in fewer statements.</summary>
+    private static async Task<IReadOnlyList<StreamAppendOutcome>> ExecuteSingleStreamAppendAsync(NpgsqlCommand cmd, AppendRequest request, CancellationToken ct)
+    {
+        var streamId = request.StreamIds[0];
+        cmd.Parameters.AddWithValue(streamId);
+        cmd.Parameters.AddWithValue(request.StreamTypes[0]);
+        cmd.Parameters.AddWithValue(request.Expected[0]);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Headers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            throw new EventStoreException($"The append function returned no outcome for stream {streamId}.");
+        return [new StreamAppendOutcome(streamId, (AppendStatus)reader.GetInt32(0), reader.GetInt32(1))];
     }
 
     private static AppendResult ToResult(StreamAppendOutcome outcome, ExpectedVersion expected) => outcome.Status switch

@@ -37,6 +37,7 @@ internal static class SchemaMigrator
             await Execute(connection, tx, $"INSERT INTO {schema}.schema_version (version) VALUES ({version})", ct);
         }
 
+        await Execute(connection, tx, SchemaSql.Functions(schema), ct);
         await tx.CommitAsync(ct);
     }
 

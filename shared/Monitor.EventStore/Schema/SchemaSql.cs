@@ -44,12 +44,26 @@ internal static class SchemaSql
                 updated  timestamptz NOT NULL DEFAULT now()
             );
 
+            """),
+        (2, $"""
+            -- schemas made by the first cut of version 1 carried these; both are gone
+            ALTER TABLE {s}.events DROP CONSTRAINT IF EXISTS events_stream_id_fkey;
+            DROP FUNCTION IF EXISTS {s}.append_events(uuid[], text[], bigint[], integer[], uuid[], text[], jsonb[], jsonb[]);
+            """),
+    ];
+
+    /// <summary>
+    /// The store's functions are code, not data: replaced on every start (under the schema lock), so a
+    /// release's new function bodies apply without a numbered migration.
+    /// </summary>
+    public static string Functions(string s) =>
+        $"""
             -- Appends to many streams in one statement, set-based. Per stream: id, type, expected
             -- version (-1 any, 0 no stream, n exactly n) and event count; per event, grouped by stream
             -- in the same order: the 1-based index of its stream, its ordinal within that stream's
             -- events, id, type, data, headers. Returns per stream a status (0 appended, 1 duplicate,
             -- 2 conflict, 3 archived) and a version (after the append; of the last duplicate; actual).
-            CREATE FUNCTION {s}.append_events(
+            CREATE OR REPLACE FUNCTION {s}.append_events(
                 p_stream_ids uuid[], p_stream_types text[], p_expected bigint[], p_counts integer[],
                 p_event_streams integer[], p_ordinals integer[],
                 p_ids uuid[], p_types text[], p_data jsonb[], p_headers jsonb[])
@@ -134,6 +148,78 @@ internal static class SchemaSql
                 RETURN QUERY SELECT p_stream_ids[i], v_status[i], v_version[i] FROM generate_subscripts(p_stream_ids, 1) i;
             END;
             $fn$;
-            """),
-    ];
+
+            -- One stream, the common case: the same rules as append_events with fewer statements.
+            -- Returns a status (0 appended, 1 duplicate, 2 conflict, 3 archived) and a version.
+            CREATE OR REPLACE FUNCTION {s}.append_stream(
+                p_stream_id uuid, p_stream_type text, p_expected bigint,
+                p_ids uuid[], p_types text[], p_data jsonb[], p_headers jsonb[])
+            RETURNS TABLE (o_status integer, o_version integer)
+            LANGUAGE plpgsql AS $fn$
+            DECLARE
+                v_count     integer := cardinality(p_ids);
+                v_created   boolean := false;
+                v_current   integer;
+                v_archived  boolean;
+                v_found     integer;
+                v_foreign   integer;
+                v_max       integer;
+            BEGIN
+                -- the stream's row lock serialises its writers; all checks below run under it,
+                -- before a sequence number is taken
+                IF p_expected > 0 THEN
+                    SELECT st.version, st.archived INTO v_current, v_archived
+                      FROM {s}.streams st WHERE st.id = p_stream_id FOR UPDATE;
+                    IF NOT FOUND THEN
+                        RETURN QUERY SELECT 2, 0;
+                        RETURN;
+                    END IF;
+                ELSE
+                    -- creates the stream at its final version, or only locks it when it exists
+                    INSERT INTO {s}.streams AS st (id, type, version) VALUES (p_stream_id, p_stream_type, v_count)
+                    ON CONFLICT (id) DO UPDATE SET version = st.version WHERE false
+                    RETURNING true INTO v_created;
+                    IF v_created IS NULL THEN
+                        v_created := false;
+                        SELECT st.version, st.archived INTO v_current, v_archived
+                          FROM {s}.streams st WHERE st.id = p_stream_id;
+                    END IF;
+                END IF;
+
+                -- a redelivered append reads as success, even with its original expected version
+                SELECT count(*), count(*) FILTER (WHERE e.stream_id <> p_stream_id), max(e.version)
+                  INTO v_found, v_foreign, v_max
+                  FROM {s}.events e WHERE e.id = ANY (p_ids);
+                IF v_found > 0 THEN
+                    IF v_found = v_count AND v_foreign = 0 THEN
+                        RETURN QUERY SELECT 1, v_max;
+                        RETURN;
+                    END IF;
+                    RAISE EXCEPTION USING ERRCODE = 'ES001', MESSAGE = format(
+                        'append to stream %s: %s of its %s event ids are already stored%s; a re-append must repeat exactly the same events',
+                        p_stream_id, v_found, v_count,
+                        CASE WHEN v_foreign > 0 THEN format(' (%s in other streams)', v_foreign) ELSE '' END);
+                END IF;
+
+                IF v_created THEN
+                    v_current := 0;
+                ELSIF v_archived THEN
+                    RETURN QUERY SELECT 3, v_current;
+                    RETURN;
+                ELSIF p_expected >= 0 AND p_expected <> v_current THEN
+                    RETURN QUERY SELECT 2, v_current;
+                    RETURN;
+                END IF;
+
+                INSERT INTO {s}.events (id, stream_id, version, type, data, headers)
+                SELECT u.id, p_stream_id, v_current + u.ord, u.type, u.data, u.headers
+                  FROM unnest(p_ids, p_types, p_data, p_headers) WITH ORDINALITY AS u (id, type, data, headers, ord);
+
+                IF NOT v_created THEN
+                    UPDATE {s}.streams SET version = v_current + v_count, updated = now() WHERE id = p_stream_id;
+                END IF;
+                RETURN QUERY SELECT 0, v_current + v_count;
+            END;
+            $fn$;
+            """;
 }

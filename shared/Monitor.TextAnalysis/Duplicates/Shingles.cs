@@ -51,7 +51,7 @@ internal static class Shingles
         var limit = Math.Min(text.Length, marker + 3 + MaxAuthorNameLength + 1);
         for (var i = marker + 3; i < limit; i++)
         {
-            if (text[i] == ':') return i > marker + 3 ? i : -1;
+            if (text[i] is ':' or '：') return i > marker + 3 ? i : -1;
             if (char.IsWhiteSpace(text[i])) break;
         }
         return -1;

@@ -78,4 +78,32 @@ public sealed class When_writers_race_on_one_stream(PostgresSchema schema) : ICl
         // each append's two events stayed next to each other
         Assert.All(events.Chunk(2), pair => Assert.Equal(((Noted)pair[0].Data).Number, ((Noted)pair[1].Data).Number));
     }
+
+    [Fact]
+    public async Task Should_serialise_batches_over_the_same_streams_without_deadlock()
+    {
+        // no retries: a deadlock (40P01) would surface instead of being retried away
+        await using var store = new EventStore(schema.DataSource,
+            new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name, MaxRetryAttempts = 0 }, TestEvents.Registry());
+        await store.EnsureSchemaAsync();
+        var streams = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // each writer names the streams in its own order; the store locks them in one order
+        var writers = Enumerable.Range(0, Writers).Select(async w =>
+        {
+            await gate.Task;
+            for (var i = 0; i < 5; i++)
+            {
+                var order = streams.OrderBy(s => HashCode.Combine(s, w, i)).ToArray();
+                var outcomes = await store.AppendBatchAsync(order.Select(s => new StreamAppend(s, "race", ExpectedVersion.Any, [TestEvents.Note(w)])).ToArray());
+                Assert.All(outcomes, o => Assert.Equal(AppendStatus.Appended, o.Status));
+            }
+        }).ToArray();
+        gate.SetResult();
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60));
+
+        foreach (var stream in streams)
+            Assert.Equal(Enumerable.Range(1, Writers * 5).Select(v => (long)v), (await store.ReadStreamAsync(stream)).Select(e => e.Version));
+    }
 }

@@ -16,14 +16,12 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
         var projection = new CartProjection(store.Schema);
         var carts = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToArray();
         var items = new[] { "tyre", "seat", "mirror" };
-        var appended = 0;
         async Task AppendRoundAsync(int round)
         {
             await store.AppendBatchAsync(carts.Select((c, i) => new StreamAppend(c, "cart", ExpectedVersion.Any,
                 round % 4 == 3
                     ? [new EventData(Guid.NewGuid(), new ItemRemoved(items[(round + i) % 3]))]
                     : [TestEvents.Added(items[(round + i) % 3], round + 1)])).ToArray());
-            Interlocked.Increment(ref appended);
         }
         for (var round = 0; round < 20; round++) await AppendRoundAsync(round);
 
@@ -35,14 +33,17 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
 
         // appends keep coming while the rebuild runs
         using var writing = new CancellationTokenSource();
+        var writerStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = Task.Run(async () =>
         {
             for (var round = 20; round < 60 && !writing.IsCancellationRequested; round++)
             {
                 await AppendRoundAsync(round);
+                writerStarted.TrySetResult();
                 await Task.Delay(10);
             }
         });
+        await writerStarted.Task.WaitAsync(Timeout); // the rebuild starts while appends are flowing
         var reports = new ConcurrentQueue<RebuildProgress>();
         using var rebuildCts = new CancellationTokenSource(Timeout);
         await new ProjectionRebuilder(store) { ProgressInterval = TimeSpan.FromMilliseconds(20) }
@@ -66,7 +67,6 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
         await serviceRun;
 
         Assert.True(matches, "the read model does not equal the fold of the streams");
-        Assert.True(appended > 20, "appends ran during the rebuild");
         var last = reports.Last();
         Assert.True(last.IsComplete);
         Assert.Equal(last.Total, last.Processed);

@@ -33,9 +33,28 @@ public sealed class PipelineProcesses : IAsyncDisposable
 
     public async Task StartAsync(params string[] folders)
     {
+        StartWithoutWaiting(folders);
+        await Task.WhenAll(folders.Select(f => _services[f].WaitUntilReadyAsync(ReadyTimeout)));
+    }
+
+    public void StartWithoutWaiting(params string[] folders)
+    {
         foreach (var folder in folders)
             _services[folder] = ServiceProcess.Start(folder, _environment);
-        await Task.WhenAll(folders.Select(f => _services[f].WaitUntilReadyAsync(ReadyTimeout)));
+    }
+
+    /// <summary>Another instance of a service (e.g. a standby relay), reachable under <paramref name="key"/>.</summary>
+    public async Task StartInstanceAsync(string folder, string key)
+    {
+        _services[key] = ServiceProcess.Start(folder, _environment);
+        await _services[key].WaitUntilReadyAsync(ReadyTimeout);
+    }
+
+    /// <summary>Kills one instance (its process tree), as a crash would.</summary>
+    public async Task KillAsync(string key)
+    {
+        await _services[key].DisposeAsync();
+        _services.Remove(key);
     }
 
     /// <summary>Every process's captured output, for the test log when something failed.</summary>

@@ -54,7 +54,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until /health/ready answers 200 (database and broker reachable), or fails with the process's output.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForAsync("/health/ready", timeout);
+
+    /// <summary>Waits until /health/live answers 200 (the process serves HTTP), or fails with the process's output.</summary>
+    public Task WaitUntilLiveAsync(TimeSpan timeout) => WaitForAsync("/health/live", timeout);
+
+    private async Task WaitForAsync(string path, TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -64,14 +69,14 @@ public sealed class ServiceProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{Output()}");
             try
             {
-                using var response = await http.GetAsync("/health/ready");
+                using var response = await http.GetAsync(path);
                 if (response.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"{Name} was not ready within {timeout.TotalSeconds:0} s:\n{Output()}");
+        throw new TimeoutException($"{Name} did not answer {path} within {timeout.TotalSeconds:0} s:\n{Output()}");
     }
 
     public string Output() => string.Join('\n', _output);
