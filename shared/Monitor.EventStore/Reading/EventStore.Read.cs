@@ -106,6 +106,37 @@ public sealed partial class EventStore
         return await ReadEventsAsync(cmd, ct);
     }
 
+    /// <summary>
+    /// Locks a subscription's checkpoint row and reads the batch after <paramref name="after"/> in one
+    /// round trip: what a subscription does when it expects more events (catching up).
+    /// </summary>
+    internal async Task<(GlobalPosition Checkpoint, IReadOnlyList<StoredEvent> Events)> LockCheckpointAndReadAllAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, string subscription, GlobalPosition after, int maxCount,
+        bool includeArchived, IReadOnlyCollection<string>? eventTypes, CancellationToken ct)
+    {
+        var filter = eventTypes is { Count: > 0 };
+        await using var batch = new NpgsqlBatch(connection, tx);
+        var lockCheckpoint = new NpgsqlBatchCommand(Sql.LockCheckpoint);
+        lockCheckpoint.Parameters.AddWithValue(subscription);
+        var read = new NpgsqlBatchCommand(Sql.ReadAll(includeArchived, filter));
+        read.Parameters.Add(new NpgsqlParameter { Value = after.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        read.Parameters.AddWithValue(after.SeqId);
+        read.Parameters.AddWithValue(maxCount);
+        if (filter) read.Parameters.AddWithValue(eventTypes!.ToArray());
+        batch.BatchCommands.Add(lockCheckpoint);
+        batch.BatchCommands.Add(read);
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var checkpoint = await reader.ReadAsync(ct)
+            ? new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1))
+            : GlobalPosition.Start;
+        await reader.NextResultAsync(ct);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(ct))
+            events.Add(EventRow.Read(reader, Registry));
+        return (checkpoint, events);
+    }
+
     internal async Task<IReadOnlyList<StoredEvent>> ReadByIdsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid[] ids, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(Sql.ReadByIds, connection, tx);

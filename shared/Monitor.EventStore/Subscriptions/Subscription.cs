@@ -122,6 +122,7 @@ public sealed class Subscription
     private async Task ProcessAsync(NpgsqlConnection connection, GlobalPosition position, CancellationToken ct)
     {
         var failures = 0;
+        var catchingUp = false;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -129,8 +130,9 @@ public sealed class Subscription
             BatchOutcome outcome;
             try
             {
-                outcome = await ProcessBatchAsync(connection, position, ct);
+                outcome = await ProcessBatchAsync(connection, position, catchingUp, ct);
                 failures = 0;
+                catchingUp = outcome.Full;
             }
             catch (Exception e) when (!TransientErrors.IsTransient(e) && e is not OperationCanceledException && e is not SubscriptionFailedException)
             {
@@ -146,7 +148,7 @@ public sealed class Subscription
 
             position = outcome.Position;
             _checkpoint = position;
-            if (outcome.Kind == BatchKind.Handled || outcome.Kind == BatchKind.Reset) continue;
+            if (outcome.Kind == BatchKind.Handled || outcome.Kind == BatchKind.Reset || outcome.Retry) continue;
             if (outcome.Kind == BatchKind.Held)
             {
                 // The transaction holding the horizon may commit without notifying (it need not be an append).
@@ -161,9 +163,25 @@ public sealed class Subscription
         }
     }
 
-    private async Task<BatchOutcome> ProcessBatchAsync(NpgsqlConnection connection, GlobalPosition from, CancellationToken ct)
+    private async Task<BatchOutcome> ProcessBatchAsync(NpgsqlConnection connection, GlobalPosition from, bool catchingUp, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (catchingUp)
+        {
+            // The last batch was full, so this one will very likely hold events: lock the checkpoint
+            // and read in one round trip. (When idle, reading first spares the lock and its xid.)
+            var (checkpoint, events) = await _store.LockCheckpointAndReadAllAsync(
+                connection, tx, Name, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, ct);
+            if (checkpoint != from)
+            {
+                await tx.RollbackAsync(ct);
+                return Reset(from, checkpoint);
+            }
+            if (events.Count > 0) return await HandleLockedBatchAsync(connection, tx, from, events, ct);
+            await tx.RollbackAsync(ct);
+            return new(BatchKind.Idle, from) { Retry = true };
+        }
+
         var batch = await _store.ReadAllAsync(connection, tx, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, ct);
         if (batch.Count == 0)
         {
@@ -183,7 +201,12 @@ public sealed class Subscription
             await tx.RollbackAsync(ct);
             return Reset(from, locked);
         }
+        return await HandleLockedBatchAsync(connection, tx, from, batch, ct);
+    }
 
+    /// <summary>Runs the handler and saves the checkpoint in the batch's transaction, which holds the checkpoint row.</summary>
+    private async Task<BatchOutcome> HandleLockedBatchAsync(NpgsqlConnection connection, NpgsqlTransaction tx, GlobalPosition from, IReadOnlyList<StoredEvent> batch, CancellationToken ct)
+    {
         var context = new SubscriptionContext(_store, connection, tx, Name, from);
         await _handler.HandleAsync(batch, context, ct);
 
@@ -203,7 +226,7 @@ public sealed class Subscription
         }
         await tx.CommitAsync(ct);
         if (context.Appended) _store.Notifier.Signal();
-        return new(BatchKind.Handled, to);
+        return new(BatchKind.Handled, to) { Full = batch.Count >= _options.BatchSize };
     }
 
     private BatchOutcome Reset(GlobalPosition from, GlobalPosition stored)
@@ -262,5 +285,12 @@ public sealed class Subscription
     /// <summary>Idle: caught up. Held: events exist past the checkpoint but an older open transaction hides them.</summary>
     private enum BatchKind { Idle, Held, Handled, Reset }
 
-    private readonly record struct BatchOutcome(BatchKind Kind, GlobalPosition Position);
+    private readonly record struct BatchOutcome(BatchKind Kind, GlobalPosition Position)
+    {
+        /// <summary>The batch was as large as allowed: more events are probably waiting.</summary>
+        public bool Full { get; init; }
+
+        /// <summary>Look again at once, the plain way (a catch-up read came back empty).</summary>
+        public bool Retry { get; init; }
+    }
 }
