@@ -47,8 +47,7 @@ public sealed class FeedPoller(
 
             // A page that was fetched is finished even when shutdown starts now, within a bound:
             // leaving it half done would only make the next start fetch it again.
-            using var finishing = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-            finishing.CancelAfter(FinishPageGrace);
+            using var finishing = new CancellationTokenSource(FinishPageGrace);
             await publisher.PublishAsync(page.Items, finishing.Token);
             await QuarantineAsync(page, from, finishing.Token);
             await journal.AdvanceAsync(
