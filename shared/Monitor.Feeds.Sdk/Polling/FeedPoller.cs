@@ -36,8 +36,9 @@ public sealed class FeedPoller(
     public async Task<CycleResult> RunCycleAsync(CancellationToken stopping)
     {
         int pages = 0, published = 0, quarantined = 0;
-        // A keyword search reads up to MaxPages pages per keyword; other feeds up to MaxPages in all.
-        var pageLimit = settings.MaxPages * Math.Max(1, settings.Keywords.Count);
+        // A keyword search reads up to MaxPages pages per keyword, plus one page of watched items;
+        // other feeds up to MaxPages in all.
+        var pageLimit = settings.MaxPages * Math.Max(1, settings.Keywords.Count) + (settings.Items.Count > 0 ? 1 : 0);
         while (pages < pageLimit)
         {
             stopping.ThrowIfCancellationRequested();
