@@ -95,6 +95,11 @@ public sealed class When_the_feeds_run_beside_ingestion(ITestOutputHelper output
             Assert.Contains(FeedEventTypes.FeedHeartbeat, types);
             Assert.Contains(FeedEventTypes.FeedCursorAdvanced, types);
         }
+
+        // Graceful shutdown: SIGTERM ends a feed cleanly, within its page grace.
+        var weibo = _processes.Single(p => p.Name == "weibo");
+        Assert.Equal(0, await weibo.StopGracefullyAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Feed weibo stopped", weibo.Output);
     }
 
     private void Routes(WebApplication app)
