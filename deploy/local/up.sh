@@ -24,8 +24,9 @@ fail_service() { # name message
   exit 1
 }
 
-start_service() { # name folder port
+start_service() { # name folder port [VARIABLE=value ...]
   local name="$1" folder="$2" port="$3" dll pid
+  shift 3
   dll="$(service_dll "$folder")"
   if pid="$(running_pid "$name" "$folder")"; then
     say "  $name already running (pid $pid)"
@@ -37,7 +38,7 @@ start_service() { # name folder port
   # setsid: the service leaves this shell's process group, so ^C on `up` does not stop it.
   ASPNETCORE_URLS="http://127.0.0.1:$port" \
   MONITOR_LOG_FORMAT="${MONITOR_LOG_FORMAT:-json}" \
-    setsid nohup dotnet "$dll" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+    setsid nohup env "$@" dotnet "$dll" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   echo "$!" >"$PID_DIR/$name.pid"
   say "  $name started (pid $!), log ${LOG_DIR#"$ROOT"/}/$name.log"
 }

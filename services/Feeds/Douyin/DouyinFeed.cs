@@ -24,6 +24,19 @@ public sealed class DouyinFeed(FeedHttpClient http, FeedSettings settings) : Key
     protected override Uri SearchUri(string keyword, string page) =>
         new(BaseUrl, $"aweme/v1/web/search/item/?keyword={Uri.EscapeDataString(keyword)}&offset={page}&count={PageSize}");
 
+    /// <summary><c>aweme/v1/web/aweme/detail/?aweme_id=...</c> answers <c>{"status_code":0,"aweme_detail":{ aweme }}</c>.</summary>
+    protected override Uri ItemUri(string id) => new(BaseUrl, $"aweme/v1/web/aweme/detail/?aweme_id={Uri.EscapeDataString(id)}");
+
+    protected override SearchPage ReadItem(JsonElement response, FeedContext context)
+    {
+        if (!response.TryGetProperty("aweme_detail", out var aweme) || aweme.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException("Douyin item: 'aweme_detail' is missing");
+        var read = _reader.Read(aweme, context.Feed, context.ObservedAt);
+        return read.Item is { } item
+            ? new SearchPage([item], [], null)
+            : new SearchPage([], [new RejectedItem(null, read.Error!, aweme.GetRawText())], null);
+    }
+
     protected override Task<SearchPage> ReadPageAsync(JsonElement page, string pageToken, FeedContext context, CancellationToken cancellationToken)
     {
         var result = _reader.ReadSearchPage(page, context.Feed, context.ObservedAt);

@@ -24,6 +24,19 @@ public sealed class WeiboFeed(FeedHttpClient http, FeedSettings settings, ILogge
     protected override Uri SearchUri(string keyword, string page) => new(BaseUrl,
         $"api/container/getIndex?containerid={Uri.EscapeDataString("100103type=1&q=" + keyword)}&page_type=searchall&page={page}");
 
+    /// <summary><c>statuses/show?id=...</c> answers <c>{"ok":1,"data":{ mblog }}</c>.</summary>
+    protected override Uri ItemUri(string id) => new(BaseUrl, $"statuses/show?id={Uri.EscapeDataString(id)}");
+
+    protected override SearchPage ReadItem(JsonElement response, FeedContext context)
+    {
+        if (!response.TryGetProperty("data", out var mblog) || mblog.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException("Weibo item: 'data' is missing");
+        var read = _reader.Read(mblog, context.Feed, context.ObservedAt);
+        return read.Item is { } item
+            ? new SearchPage([item], [], null)
+            : new SearchPage([], [new RejectedItem(null, read.Error!, mblog.GetRawText())], null);
+    }
+
     protected override async Task<SearchPage> ReadPageAsync(JsonElement page, string pageToken, FeedContext context, CancellationToken cancellationToken)
     {
         var longTexts = await LongTextsAsync(page, cancellationToken);

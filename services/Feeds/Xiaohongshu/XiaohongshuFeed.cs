@@ -23,6 +23,15 @@ public sealed class XiaohongshuFeed(FeedHttpClient http, FeedSettings settings) 
     protected override Uri SearchUri(string keyword, string page) =>
         new(BaseUrl, $"api/sns/web/v1/search/notes?keyword={Uri.EscapeDataString(keyword)}&page={page}&page_size=20&sort=time_descending");
 
+    /// <summary><c>api/sns/web/v1/feed?source_note_id=...</c> answers in the search page's shape, with the one note.</summary>
+    protected override Uri ItemUri(string id) => new(BaseUrl, $"api/sns/web/v1/feed?source_note_id={Uri.EscapeDataString(id)}");
+
+    protected override SearchPage ReadItem(JsonElement response, FeedContext context)
+    {
+        var result = _reader.ReadSearchPage(response, context.Feed, context.ObservedAt);
+        return new SearchPage(result.Items, result.Skipped.Select(s => new RejectedItem(s.PlatformId, s.Reason, s.RawJson)).ToArray(), null);
+    }
+
     protected override Task<SearchPage> ReadPageAsync(JsonElement page, string pageToken, FeedContext context, CancellationToken cancellationToken)
     {
         var result = _reader.ReadSearchPage(page, context.Feed, context.ObservedAt);

@@ -15,6 +15,7 @@ public sealed partial record FeedSettings
     public const string BaseUrlVariable = "MONITOR_FEED_BASE_URL";
     public const string UrlsVariable = "MONITOR_FEED_URLS";
     public const string KeywordsVariable = "MONITOR_FEED_KEYWORDS";
+    public const string ItemsVariable = "MONITOR_FEED_ITEMS";
     public const string IntervalVariable = "MONITOR_FEED_INTERVAL";
     public const string MaxPagesVariable = "MONITOR_FEED_MAX_PAGES";
     public const string TimeoutVariable = "MONITOR_FEED_TIMEOUT";
@@ -34,6 +35,7 @@ public sealed partial record FeedSettings
         new(BaseUrlVariable, "Base URL of the platform's API (weibo, douyin, xiaohongshu).", ["weibo", "douyin", "xiaohongshu"], null),
         new(UrlsVariable, "Comma-separated RSS / Atom feed URLs.", ["rss"], null),
         new(KeywordsVariable, "Comma-separated search keywords, e.g. 小米SU7,雷军.", ["weibo", "douyin", "xiaohongshu"], null),
+        new(ItemsVariable, "Comma-separated ids of single items to re-poll every cycle for fresh counts (mblog id, aweme_id, note_id).", ["weibo", "douyin", "xiaohongshu"], null),
         new(IntervalVariable, "Time between poll cycles (30s, 5m, 00:01:00 or seconds).", FeedServices, "60s"),
         new(MaxPagesVariable, "Most pages read in one cycle (per keyword, for keyword searches).", FeedServices, "5"),
         new(TimeoutVariable, "Timeout of one HTTP attempt.", FeedServices, "10s"),
@@ -49,6 +51,7 @@ public sealed partial record FeedSettings
     public Uri? BaseUrl { get; init; }
     public IReadOnlyList<Uri> Urls { get; init; } = [];
     public IReadOnlyList<string> Keywords { get; init; } = [];
+    public IReadOnlyList<string> Items { get; init; } = [];
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(60);
     public int MaxPages { get; init; } = 5;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -75,6 +78,7 @@ public sealed partial record FeedSettings
             BaseUrl = Read(BaseUrlVariable) is { } baseUrl ? ParseUrl(BaseUrlVariable, baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/") : null,
             Urls = SplitList(Read(UrlsVariable)).Select(u => ParseUrl(UrlsVariable, u)).ToArray(),
             Keywords = SplitList(Read(KeywordsVariable)),
+            Items = SplitList(Read(ItemsVariable)),
             Interval = ReadDuration(Read(IntervalVariable), IntervalVariable, TimeSpan.FromSeconds(60)),
             MaxPages = ReadInt(Read(MaxPagesVariable), MaxPagesVariable, 5, 1, 1000),
             Timeout = ReadDuration(Read(TimeoutVariable), TimeoutVariable, TimeSpan.FromSeconds(10)),

@@ -36,8 +36,9 @@ public sealed class FeedPoller(
     public async Task<CycleResult> RunCycleAsync(CancellationToken stopping)
     {
         int pages = 0, published = 0, quarantined = 0;
-        // A keyword search reads up to MaxPages pages per keyword; other feeds up to MaxPages in all.
-        var pageLimit = settings.MaxPages * Math.Max(1, settings.Keywords.Count);
+        // A keyword search reads up to MaxPages pages per keyword, plus one page of watched items;
+        // other feeds up to MaxPages in all.
+        var pageLimit = settings.MaxPages * Math.Max(1, settings.Keywords.Count) + (settings.Items.Count > 0 ? 1 : 0);
         while (pages < pageLimit)
         {
             stopping.ThrowIfCancellationRequested();
@@ -47,8 +48,7 @@ public sealed class FeedPoller(
 
             // A page that was fetched is finished even when shutdown starts now, within a bound:
             // leaving it half done would only make the next start fetch it again.
-            using var finishing = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-            finishing.CancelAfter(FinishPageGrace);
+            using var finishing = new CancellationTokenSource(FinishPageGrace);
             await publisher.PublishAsync(page.Items, finishing.Token);
             await QuarantineAsync(page, from, finishing.Token);
             await journal.AdvanceAsync(

@@ -66,6 +66,13 @@ public sealed class FeedWorker(
         }
     }
 
+    /// <summary>
+    /// A feed that stays down would otherwise add an event every interval: record a new reason at
+    /// once, and the same reason again at the 2nd, 4th, 8th ... failure in a row.
+    /// </summary>
+    public static bool ShouldRecord(string reason, string? previousReason, int consecutiveFailures) =>
+        reason != previousReason || (consecutiveFailures & (consecutiveFailures - 1)) == 0;
+
     private async Task RunCycleAsync(CancellationToken stopping)
     {
         try
@@ -80,8 +87,10 @@ public sealed class FeedWorker(
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
             var reason = FailureReason.Describe(e);
+            var previous = status.Current.LastFailure;
             status.Failed(reason);
             logger.LogWarning(e, "Feed {Feed} cycle failed: {Reason}", settings.Name, reason);
+            if (!ShouldRecord(reason, previous, status.Current.ConsecutiveFailures)) return;
             try
             {
                 await journal.FailingAsync(new FeedFailing(settings.Name, reason, status.Current.ConsecutiveFailures, time.GetUtcNow()), stopping);

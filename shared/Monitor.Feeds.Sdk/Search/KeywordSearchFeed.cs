@@ -9,7 +9,9 @@ namespace Monitor.Feeds.Sdk.Search;
 /// A feed that searches a platform's API for each keyword, page by page, newest first. Each cycle
 /// walks every keyword from its first page (so re-seen items carry fresh engagement counts, which
 /// ingestion records as CoverageMetricsUpdated) down to MONITOR_FEED_MAX_PAGES pages or the last page.
-/// A platform fills in where its search lives and how its pages read.
+/// After the keywords, the single items named in MONITOR_FEED_ITEMS are fetched one by one on a
+/// page of their own, so a post worth watching gets fresh counts every cycle.
+/// A platform fills in where its search and its items live and how they read.
 /// </summary>
 public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settings) : IFeedSource
 {
@@ -33,12 +35,23 @@ public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settin
     /// <summary>Reads a search page; <see cref="SearchPage.NextPage"/> is null when the platform says there is no more.</summary>
     protected abstract Task<SearchPage> ReadPageAsync(JsonElement page, string pageToken, FeedContext context, CancellationToken cancellationToken);
 
+    /// <summary>The request for one item by its id.</summary>
+    protected abstract Uri ItemUri(string id);
+
+    /// <summary>Reads the answer to <see cref="ItemUri"/>.</summary>
+    protected abstract SearchPage ReadItem(JsonElement response, FeedContext context);
+
+    /// <summary>The keywords' pages, then one page for the watched items.</summary>
+    private int Phases => Settings.Keywords.Count + (Settings.Items.Count > 0 ? 1 : 0);
+
     public async Task<FeedPage> FetchPageAsync(string? cursor, FeedContext context, CancellationToken cancellationToken)
     {
-        if (Settings.Keywords.Count == 0)
-            throw new InvalidOperationException($"{FeedSettings.KeywordsVariable} is empty: the {Platform} feed has nothing to search for.");
+        if (Phases == 0)
+            throw new InvalidOperationException(
+                $"{FeedSettings.KeywordsVariable} and {FeedSettings.ItemsVariable} are empty: the {Platform} feed has nothing to read.");
 
-        var at = KeywordCursor.Parse(cursor, Settings.Keywords.Count, FirstPage);
+        var at = KeywordCursor.Parse(cursor, Phases, FirstPage);
+        if (at.Keyword == Settings.Keywords.Count) return await FetchItemsAsync(context, cancellationToken);
         var uri = SearchUri(Settings.Keywords[at.Keyword], at.Page);
         var response = await Http.GetAsync(uri, null, cancellationToken);
         SearchPage page;
@@ -53,8 +66,30 @@ public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settin
         }
 
         var keywordDone = page.NextPage is null || page.Items.Count + page.Rejected.Count == 0 || at.Depth >= Settings.MaxPages;
-        var next = keywordDone ? at.NextKeyword(Settings.Keywords.Count, FirstPage) : at.NextPage(page.NextPage!);
+        var next = keywordDone ? at.NextKeyword(Phases, FirstPage) : at.NextPage(page.NextPage!);
         return new FeedPage(page.Items, page.Rejected, next?.ToString(), IsLast: next is null);
+    }
+
+    private async Task<FeedPage> FetchItemsAsync(FeedContext context, CancellationToken cancellationToken)
+    {
+        var items = new List<CoverageReceived>();
+        var rejected = new List<RejectedItem>();
+        foreach (var id in Settings.Items)
+        {
+            var response = await Http.GetAsync(ItemUri(id), null, cancellationToken);
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                var read = ReadItem(document.RootElement, context);
+                items.AddRange(read.Items);
+                rejected.AddRange(read.Rejected);
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException)
+            {
+                rejected.Add(new RejectedItem(id, $"item {id}: {e.Message}", System.Text.Encoding.UTF8.GetString(response.Body)));
+            }
+        }
+        return new FeedPage(items, rejected, Next: null, IsLast: true);
     }
 
     protected static IReadOnlyList<RejectedItem> Rejected<T>(IEnumerable<T> skipped, Func<T, RejectedItem> convert) =>

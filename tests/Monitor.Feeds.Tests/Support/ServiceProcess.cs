@@ -65,6 +65,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Asks the process to stop as the platform's service manager would (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopGracefullyAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+            await kill.WaitForExitAsync();
+        return await WaitForExitAsync(timeout);
+    }
+
     /// <summary>Polls /health/ready until it answers 200; fails early if the process dies.</summary>
     public async Task WaitReadyAsync(Uri baseUrl, TimeSpan timeout)
     {
