@@ -21,6 +21,7 @@ internal sealed class ScoredHistory(EventStore.EventStore store)
     public async Task<RescoreHistory> MeasureAsync(CancellationToken ct)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        await AwaitTransactionsOpenAtStartAsync(connection, ct);
         GlobalPosition until;
         await using (var head = connection.CreateCommand())
         {
@@ -41,6 +42,27 @@ internal sealed class ScoredHistory(EventStore.EventStore store)
         count.Parameters.Add(new() { Value = until.SeqId });
         return new RescoreHistory(until, (long)(await count.ExecuteScalarAsync(ct))!);
     }
+
+    /// <summary>
+    /// Waits (bounded) until every transaction that was open when the run began has ended. Without
+    /// this, an append still committing elsewhere in the cluster holds the horizon below items that
+    /// were already stored, and the run would pass over them. A transaction open longer than the
+    /// bound leaves its items to the next run.
+    /// </summary>
+    private static async Task AwaitTransactionsOpenAtStartAsync(Npgsql.NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var start = connection.CreateCommand();
+        start.CommandText = "SELECT pg_snapshot_xmax(pg_current_snapshot())";
+        var openAtStart = (ulong)(await start.ExecuteScalarAsync(ct))!;
+        await using var passed = connection.CreateCommand();
+        passed.CommandText = "SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1";
+        passed.Parameters.Add(new() { Value = openAtStart, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        var deadline = DateTime.UtcNow + HorizonWait;
+        while (!(bool)(await passed.ExecuteScalarAsync(ct))! && DateTime.UtcNow < deadline)
+            await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
+    }
+
+    private static readonly TimeSpan HorizonWait = TimeSpan.FromSeconds(30);
 
     /// <summary>Per stream that has been scored: its latest score, and whether the store holds its event of <paramref name="rescoreIds"/> (stream to rescore event id).</summary>
     public async Task<IReadOnlyDictionary<Guid, CurrentScore>> CurrentScoresAsync(
