@@ -30,6 +30,7 @@ public static class MonitorEventTypes
     public const string AlertDelivered = "alert-delivered";
     public const string AlertDeliveryFailed = "alert-delivery-failed";
     public const string AlertAcknowledged = "alert-acknowledged";
+    public const string ApiKeyIssued = "api-key-issued";
 
     /// <summary>Every event the relay publishes to the bus.</summary>
     public static readonly IReadOnlyList<string> Published = [CoverageIngested, CoverageMetricsUpdated, ContentExtracted, SentimentScored];
@@ -49,7 +50,8 @@ public static class MonitorEventTypes
         .Register<AlertRaised>(AlertRaised)
         .Register<AlertDelivered>(AlertDelivered)
         .Register<AlertDeliveryFailed>(AlertDeliveryFailed)
-        .Register<AlertAcknowledged>(AlertAcknowledged);
+        .Register<AlertAcknowledged>(AlertAcknowledged)
+        .Register<ApiKeyIssued>(ApiKeyIssued);
 
     public static EventTypeRegistry CreateRegistry() => Register(new EventTypeRegistry());
 }

@@ -1,0 +1,49 @@
+using Monitor.Alerts.Access;
+using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Evaluate;
+using Monitor.Alerts.Raised;
+using Monitor.Alerts.Startup;
+using Monitor.Alerts.Subscriptions;
+
+namespace Monitor.Alerts;
+
+public static class AlertsHosting
+{
+    public const string ServiceName = "alerts";
+    public const int DefaultPort = 5105;
+
+    /// <summary>Evaluation, delivery, subscriptions and keys, with state rebuilt from the event log at start.</summary>
+    public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
+    {
+        var settings = AlertsSettings.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new DeliveryOptions());
+        services.AddSingleton(sp => new ChannelDeliverer(
+            new HttpClient(settings.Guard.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) },
+            sp.GetRequiredService<DeliveryOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<SubscriptionCommands>();
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<AlertLog>();
+        services.AddSingleton<CoverageLookup>();
+        services.AddSingleton<History>();
+        services.AddSingleton<EvaluateScored>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddHostedService<AlertsStartup>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
+        return builder;
+    }
+
+    public static WebApplication MapAlerts(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        api.MapKeyEndpoints();
+        api.MapSubscriptionEndpoints();
+        api.MapAlertEndpoints();
+        return app;
+    }
+}
