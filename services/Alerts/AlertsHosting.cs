@@ -1,4 +1,5 @@
 using Monitor.Alerts.Access;
+using Monitor.Alerts.Backtest;
 using Monitor.Alerts.Delivery;
 using Monitor.Alerts.Evaluate;
 using Monitor.Alerts.Raised;
@@ -44,6 +45,7 @@ public static class AlertsHosting
         api.MapKeyEndpoints();
         api.MapSubscriptionEndpoints();
         api.MapAlertEndpoints();
+        api.MapBacktestEndpoints();
         return app;
     }
 }

@@ -24,18 +24,24 @@ public sealed class History(EventStore.EventStore store, CoverageLookup lookup, 
         }
     }
 
-    /// <summary>Items published within <paramref name="lookback"/> of now, oldest first, with their links and text.</summary>
-    public async Task<IReadOnlyList<ScoredItem>> RecentScoredAsync(TimeSpan lookback, bool withText, CancellationToken ct)
+    /// <summary>Items published in [from, to), oldest first, with their links and text.</summary>
+    public async Task<IReadOnlyList<ScoredItem>> ScoredBetweenAsync(DateTimeOffset from, DateTimeOffset to, bool withText, CancellationToken ct)
     {
-        if (lookback <= TimeSpan.Zero) return [];
-        var since = clock.GetUtcNow() - lookback;
         var scored = (await ReadAsync([MonitorEventTypes.SentimentScored], ct))
             .Select(e => e.Data).OfType<SentimentScored>()
-            .Where(s => s.PublishedAt >= since)
+            .Where(s => s.PublishedAt >= from && s.PublishedAt < to)
             .ToArray();
         var items = new List<ScoredItem>(scored.Length);
         foreach (var chunk in scored.Chunk(Page))
             items.AddRange(await lookup.JoinAsync(chunk, withText, ct));
         return items.OrderBy(i => i.PublishedAt).ToArray();
+    }
+
+    /// <summary>Items published within <paramref name="lookback"/> of now, oldest first, with their links and text.</summary>
+    public async Task<IReadOnlyList<ScoredItem>> RecentScoredAsync(TimeSpan lookback, bool withText, CancellationToken ct)
+    {
+        if (lookback <= TimeSpan.Zero) return [];
+        var now = clock.GetUtcNow();
+        return await ScoredBetweenAsync(now - lookback, DateTimeOffset.MaxValue, withText, ct);
     }
 }
