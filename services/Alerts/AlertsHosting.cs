@@ -23,7 +23,8 @@ public static class AlertsHosting
         services.AddSingleton(new DeliveryOptions());
         services.AddSingleton(sp => new ChannelDeliverer(
             new HttpClient(settings.Guard.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) },
-            sp.GetRequiredService<DeliveryOptions>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<DeliveryOptions>(), sp.GetRequiredService<TimeProvider>(),
+            settings.Smtp is { } smtp ? new EmailSender(smtp) : null));
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<SubscriptionCommands>();
         services.AddSingleton<ApiKeys>();

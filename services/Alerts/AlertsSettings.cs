@@ -4,7 +4,7 @@ using Monitor.Hosting.Configuration;
 namespace Monitor.Alerts;
 
 /// <summary>The alerts service's own settings, read from the environment.</summary>
-public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard)
+public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard, SmtpSettings? Smtp)
 {
     public const string AdminKeyVariable = "MONITOR_ALERTS_ADMIN_KEY";
     public const int MinimumAdminKeyLength = 24;
@@ -24,6 +24,15 @@ public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard)
         {
             throw new InvalidSettingException(SsrfGuard.AllowedAddressesVariable, configuration[SsrfGuard.AllowedAddressesVariable] ?? "", e.Message);
         }
-        return new AlertsSettings(adminKey, guard);
+        SmtpSettings? smtp;
+        try
+        {
+            smtp = SmtpSettings.Parse(configuration[SmtpSettings.Variable]);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidSettingException(SmtpSettings.Variable, "(hidden)", e.Message);
+        }
+        return new AlertsSettings(adminKey, guard, smtp);
     }
 }

@@ -15,14 +15,15 @@ namespace Monitor.Alerts.Delivery;
 /// a refused destination, an open circuit). Each destination host has its own circuit breaker, so one dead
 /// bot endpoint does not slow the others.
 /// </summary>
-public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, TimeProvider clock)
+public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, TimeProvider clock, EmailSender? email = null)
 {
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.OrdinalIgnoreCase);
+    private ResiliencePipeline? _emailPipeline;
 
     public async Task<object> DeliverAsync(AlertRaised alert, AlertChannel channel, CancellationToken ct)
     {
         if (channel.Kind == AlertChannelKinds.Email)
-            return Failed(alert, channel, "e-mail channels are not delivered by this version", 0);
+            return await EmailAsync(alert, channel, ct);
 
         ChannelRequest request;
         try
@@ -59,6 +60,38 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
             return Failed(alert, channel, $"{request.Url.GetLeftPart(UriPartial.Path)}: {e.Message}", attempts);
         }
     }
+
+    private async Task<object> EmailAsync(AlertRaised alert, AlertChannel channel, CancellationToken ct)
+    {
+        if (email is null) return Failed(alert, channel, $"no SMTP server is configured ({SmtpSettings.Variable})", 0);
+        var attempts = 0;
+        try
+        {
+            await (_emailPipeline ??= BuildEmail()).ExecuteAsync(async token =>
+            {
+                Interlocked.Increment(ref attempts);
+                await email.SendAsync(alert, channel.Target, token);
+            }, ct);
+            return new AlertDelivered(alert.AlertId, channel.ChannelId, channel.Kind, attempts, clock.GetUtcNow());
+        }
+        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or TimeoutRejectedException or BrokenCircuitException
+                                  && !ct.IsCancellationRequested)
+        {
+            return Failed(alert, channel, $"e-mail to {channel.Target}: {e.Message}", attempts);
+        }
+    }
+
+    private ResiliencePipeline BuildEmail() => new ResiliencePipelineBuilder { TimeProvider = clock }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
+            MaxRetryAttempts = options.MaxRetries,
+            Delay = options.FirstRetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .AddTimeout(options.AttemptTimeout)
+        .Build();
 
     private AlertDeliveryFailed Failed(AlertRaised alert, AlertChannel channel, string reason, int attempts) =>
         new(alert.AlertId, channel.ChannelId, channel.Kind, reason, attempts, clock.GetUtcNow());

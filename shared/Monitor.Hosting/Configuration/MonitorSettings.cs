@@ -33,9 +33,6 @@ public sealed partial record MonitorSettings
         new(SentimentModelVariable, "Path of the sentiment model file; the shipped model when unset.", [MonitorServices.Sentiment], null),
         new(SubjectVariable, "Path of the subject's gazetteer (JSON); the built-in SU7 subject when unset.", [MonitorServices.Extraction], null),
         new(MaxBodyBytesVariable, "Largest accepted POST /api/coverage body in bytes; larger bodies get 413.", [MonitorServices.Ingestion], DefaultMaxBodyBytes.ToString()),
-        // Alerts (services/Alerts reads these itself, in AlertsSettings).
-        new("MONITOR_ALERTS_ADMIN_KEY", "The first admin API key (at least 24 characters); kept only as its hash.", ["alerts"], null),
-        new("MONITOR_ALERTS_ALLOWED_ADDRESSES", "Comma-separated IPs or CIDR ranges that alert delivery may reach although they are loopback, private or link-local.", ["alerts"], null),
     ];
 
     public required string ServiceName { get; init; }
