@@ -16,13 +16,13 @@ public sealed class RuleState(AlertRule rule, DateTimeOffset anchor)
     public WindowClock Clock { get; } = new(anchor, rule.Window);
     public Cooldown Cooldown { get; } = new(rule.EffectiveCooldown);
 
-    /// <summary>Adds the item to its window and returns that window's index.</summary>
-    public long Add(ScoredItem item)
+    /// <summary>Adds the item to its window and returns that window's index, or null when the item was already counted.</summary>
+    public long? Add(ScoredItem item)
     {
         var index = Clock.IndexOf(item.PublishedAt);
         if (!_windows.TryGetValue(index, out var bucket))
             _windows[index] = bucket = new WindowBucket();
-        bucket.Add(item);
+        if (!bucket.Add(item)) return null;
         _earliest = _earliest is { } e ? Math.Min(e, index) : index;
         _latest = Math.Max(_latest, index);
         Prune();

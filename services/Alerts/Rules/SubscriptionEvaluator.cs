@@ -11,7 +11,15 @@ namespace Monitor.Alerts.Rules;
 /// </summary>
 public sealed class SubscriptionEvaluator
 {
+    private const int RememberedTriggers = 1_000;
+
     private readonly Dictionary<string, RuleState> _rules = new(StringComparer.Ordinal);
+
+    // The alerts each recent item raised. When an item comes again (a batch retried after its append failed),
+    // it is not counted twice; it raises the same alerts again instead, whose appends are then no-ops or the
+    // first successful ones.
+    private readonly Dictionary<Guid, List<AlertRaised>> _raisedBy = new();
+    private readonly Queue<Guid> _triggerOrder = new();
 
     public SubscriptionEvaluator(SubscriptionState subscription)
     {
@@ -44,13 +52,30 @@ public sealed class SubscriptionEvaluator
         var raised = new List<AlertRaised>();
         foreach (var state in _rules.Values)
         {
-            var index = state.Add(item);
+            if (state.Add(item) is not { } index)
+            {
+                raised.AddRange(_raisedBy.GetValueOrDefault(item.CoverageId)?.Where(a => a.RuleId == state.Rule.RuleId) ?? []);
+                continue;
+            }
             var measurement = Measure(state, index, item);
             if (measurement is null || Subscription.Paused) continue;
             if (state.Cooldown.Admit(item.PublishedAt, index, measurement.Severity) is not { } decision) continue;
-            raised.Add(AlertComposer.Compose(Subscription, state, index, item, measurement, decision.EscalationLevel, now));
+            var alert = AlertComposer.Compose(Subscription, state, index, item, measurement, decision.EscalationLevel, now);
+            raised.Add(alert);
+            Remember(item.CoverageId, alert);
         }
         return raised;
+    }
+
+    private void Remember(Guid trigger, AlertRaised alert)
+    {
+        if (!_raisedBy.TryGetValue(trigger, out var alerts))
+        {
+            _raisedBy[trigger] = alerts = [];
+            _triggerOrder.Enqueue(trigger);
+            if (_triggerOrder.Count > RememberedTriggers) _raisedBy.Remove(_triggerOrder.Dequeue());
+        }
+        alerts.Add(alert);
     }
 
     private static Measurement? Measure(RuleState state, long index, ScoredItem item)

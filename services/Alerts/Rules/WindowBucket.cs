@@ -8,6 +8,7 @@ public sealed class WindowBucket
     private readonly List<ScoredItem> _topNegative = [];
     private readonly List<ScoredItem> _topAll = [];
     private readonly Dictionary<string, int> _platforms = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> _items = [];
 
     public int Count { get; private set; }
     public int Negatives { get; private set; }
@@ -16,15 +17,18 @@ public sealed class WindowBucket
     public double AverageScore => Count == 0 ? 0 : ScoreSum / Count;
     public IReadOnlyDictionary<string, int> Platforms => _platforms;
 
-    public void Add(ScoredItem item)
+    /// <summary>Counts the item; false when it was already counted (a redelivered message changes nothing).</summary>
+    public bool Add(ScoredItem item)
     {
+        if (!_items.Add(item.CoverageId)) return false;
         Count++;
         ScoreSum += item.Score;
         _platforms[item.Platform] = _platforms.GetValueOrDefault(item.Platform) + 1;
         KeepLargest(_topAll, item);
-        if (!item.IsNegative) return;
+        if (!item.IsNegative) return true;
         Negatives++;
         KeepLargest(_topNegative, item);
+        return true;
     }
 
     /// <summary>The negative items with the largest reach first, then the others, at most <see cref="TopMentionCount"/>.</summary>
