@@ -5,6 +5,8 @@ using Monitor.Alerts.Evaluate;
 using Monitor.Alerts.Raised;
 using Monitor.Alerts.Startup;
 using Monitor.Alerts.Subscriptions;
+using Monitor.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Monitor.Alerts;
 
@@ -36,6 +38,8 @@ public static class AlertsHosting
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddHostedService<AlertsStartup>();
+        // Ready only once subscriptions and recent history are loaded: before that, scored items would wait.
+        services.AddHealthChecks().AddCheck<StateLoadedCheck>("alerts-state", tags: [MonitorDefaults.ReadyTag]);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
         return builder;
     }
@@ -48,5 +52,13 @@ public static class AlertsHosting
         api.MapAlertEndpoints();
         api.MapBacktestEndpoints();
         return app;
+    }
+
+    private sealed class StateLoadedCheck(SubscriptionRegistry registry) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(registry.Ready.IsCompletedSuccessfully
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("loading subscriptions and recent history"));
     }
 }
