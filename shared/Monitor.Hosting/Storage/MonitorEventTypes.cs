@@ -1,4 +1,5 @@
 using Monitor.Contracts;
+using Monitor.Contracts.Alerts;
 using Monitor.EventStore;
 
 namespace Monitor.Hosting.Storage;
@@ -17,6 +18,21 @@ public static class MonitorEventTypes
     public const string SentimentScored = "sentiment-scored";
     public const string SentimentRescored = "sentiment-rescored";
 
+    public const string SubscriptionStream = "subscription";
+    public const string AlertStream = "alert";
+
+    public const string SubscriptionCreated = "subscription-created";
+    public const string SubscriptionRulesChanged = "subscription-rules-changed";
+    public const string SubscriptionScopeChanged = "subscription-scope-changed";
+    public const string SubscriptionChannelsChanged = "subscription-channels-changed";
+    public const string SubscriptionPaused = "subscription-paused";
+    public const string SubscriptionResumed = "subscription-resumed";
+    public const string AlertRaised = "alert-raised";
+    public const string AlertDelivered = "alert-delivered";
+    public const string AlertDeliveryFailed = "alert-delivery-failed";
+    public const string AlertAcknowledged = "alert-acknowledged";
+    public const string ApiKeyIssued = "api-key-issued";
+
     /// <summary>Every event the relay publishes to the bus.</summary>
     public static readonly IReadOnlyList<string> Published = [CoverageIngested, CoverageMetricsUpdated, ContentExtracted, SentimentScored];
 
@@ -25,7 +41,22 @@ public static class MonitorEventTypes
         .Register<CoverageMetricsUpdated>(CoverageMetricsUpdated)
         .Register<ContentExtracted>(ContentExtracted)
         .Register<SentimentScored>(SentimentScored)
+<<<<<<< HEAD
         .Register<SentimentRescored>(SentimentRescored);
+=======
+        // Alerts: subscriptions (stream subscription-{id}) and alerts (stream alert-{id}).
+        .Register<SubscriptionCreated>(SubscriptionCreated)
+        .Register<SubscriptionRulesChanged>(SubscriptionRulesChanged)
+        .Register<SubscriptionScopeChanged>(SubscriptionScopeChanged)
+        .Register<SubscriptionChannelsChanged>(SubscriptionChannelsChanged)
+        .Register<SubscriptionPaused>(SubscriptionPaused)
+        .Register<SubscriptionResumed>(SubscriptionResumed)
+        .Register<AlertRaised>(AlertRaised)
+        .Register<AlertDelivered>(AlertDelivered)
+        .Register<AlertDeliveryFailed>(AlertDeliveryFailed)
+        .Register<AlertAcknowledged>(AlertAcknowledged)
+        .Register<ApiKeyIssued>(ApiKeyIssued);
+>>>>>>> alerts
 
     public static EventTypeRegistry CreateRegistry() => Register(new EventTypeRegistry());
 }

@@ -1,0 +1,64 @@
+using Monitor.Alerts.Access;
+using Monitor.Alerts.Backtest;
+using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Evaluate;
+using Monitor.Alerts.Raised;
+using Monitor.Alerts.Startup;
+using Monitor.Alerts.Subscriptions;
+using Monitor.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Monitor.Alerts;
+
+public static class AlertsHosting
+{
+    public const string ServiceName = "alerts";
+    public const int DefaultPort = 5105;
+
+    /// <summary>Evaluation, delivery, subscriptions and keys, with state rebuilt from the event log at start.</summary>
+    public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
+    {
+        var settings = AlertsSettings.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new DeliveryOptions());
+        services.AddSingleton(sp => new ChannelDeliverer(
+            new HttpClient(settings.Guard.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) },
+            sp.GetRequiredService<DeliveryOptions>(), sp.GetRequiredService<TimeProvider>(),
+            settings.Smtp is { } smtp ? new EmailSender(smtp) : null));
+        services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<SubscriptionCommands>();
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<AlertLog>();
+        services.AddSingleton<CoverageLookup>();
+        services.AddSingleton<History>();
+        services.AddSingleton<EvaluateScored>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddHostedService<AlertsStartup>();
+        // Ready only once subscriptions and recent history are loaded: before that, scored items would wait.
+        services.AddHealthChecks().AddCheck<StateLoadedCheck>("alerts-state", tags: [MonitorDefaults.ReadyTag]);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
+        return builder;
+    }
+
+    public static WebApplication MapAlerts(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        api.MapKeyEndpoints();
+        api.MapSubscriptionEndpoints();
+        api.MapAlertEndpoints();
+        api.MapBacktestEndpoints();
+        return app;
+    }
+
+    private sealed class StateLoadedCheck(SubscriptionRegistry registry) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(registry.Ready.IsCompletedSuccessfully
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("loading subscriptions and recent history"));
+    }
+}

@@ -1,0 +1,38 @@
+using Monitor.Alerts.Delivery;
+using Monitor.Hosting.Configuration;
+
+namespace Monitor.Alerts;
+
+/// <summary>The alerts service's own settings, read from the environment.</summary>
+public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard, SmtpSettings? Smtp)
+{
+    public const string AdminKeyVariable = "MONITOR_ALERTS_ADMIN_KEY";
+    public const int MinimumAdminKeyLength = 24;
+
+    public static AlertsSettings From(IConfiguration configuration)
+    {
+        var adminKey = configuration[AdminKeyVariable]?.Trim();
+        if (string.IsNullOrEmpty(adminKey)) adminKey = null;
+        if (adminKey is { Length: < MinimumAdminKeyLength })
+            throw new InvalidSettingException(AdminKeyVariable, "(hidden)", $"must be at least {MinimumAdminKeyLength} characters");
+        SsrfGuard guard;
+        try
+        {
+            guard = SsrfGuard.FromSetting(configuration[SsrfGuard.AllowedAddressesVariable]);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidSettingException(SsrfGuard.AllowedAddressesVariable, configuration[SsrfGuard.AllowedAddressesVariable] ?? "", e.Message);
+        }
+        SmtpSettings? smtp;
+        try
+        {
+            smtp = SmtpSettings.Parse(configuration[SmtpSettings.Variable]);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidSettingException(SmtpSettings.Variable, "(hidden)", e.Message);
+        }
+        return new AlertsSettings(adminKey, guard, smtp);
+    }
+}

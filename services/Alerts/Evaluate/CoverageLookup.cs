@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Monitor.Alerts.Rules;
+using Monitor.Contracts;
+using Monitor.Hosting.Storage;
+using Npgsql;
+
+namespace Monitor.Alerts.Evaluate;
+
+/// <summary>
+/// Joins scored items with what the rules and alerts need from earlier in their streams: the link
+/// (CoverageIngested) and the language and text (ContentExtracted). One query per batch.
+/// </summary>
+public sealed class CoverageLookup(EventStore.EventStore store)
+{
+    public async Task<IReadOnlyList<ScoredItem>> JoinAsync(IReadOnlyList<SentimentScored> scored, bool withText, CancellationToken ct)
+    {
+        var ids = scored.Select(s => s.CoverageId).Distinct().ToArray();
+        var types = withText
+            ? new[] { MonitorEventTypes.CoverageIngested, MonitorEventTypes.ContentExtracted }
+            : [MonitorEventTypes.CoverageIngested];
+        var urls = new Dictionary<Guid, string>();
+        var texts = new Dictionary<Guid, (string Language, string Text)>();
+        await using (var cmd = store.DataSource.CreateCommand(
+            $"SELECT stream_id, type, data FROM \"{store.Schema}\".events WHERE stream_id = ANY(@ids) AND type = ANY(@types)"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter("ids", ids));
+            cmd.Parameters.Add(new NpgsqlParameter("types", types));
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetGuid(0);
+                using var data = JsonDocument.Parse(reader.GetString(2));
+                if (reader.GetString(1) == MonitorEventTypes.CoverageIngested && data.RootElement.TryGetProperty("url", out var url))
+                    urls[id] = url.GetString() ?? "";
+                else if (data.RootElement.TryGetProperty("normalizedText", out var text))
+                    texts[id] = (data.RootElement.TryGetProperty("language", out var l) ? l.GetString() ?? "" : "", text.GetString() ?? "");
+            }
+        }
+        return scored.Select(s => ScoredItem.From(s,
+            texts.TryGetValue(s.CoverageId, out var t) ? t.Language : null,
+            texts.TryGetValue(s.CoverageId, out var u) ? u.Text : null,
+            urls.GetValueOrDefault(s.CoverageId))).ToArray();
+    }
+}

@@ -1,0 +1,20 @@
+using MassTransit;
+using Monitor.Alerts;
+using Monitor.Alerts.Evaluate;
+using Monitor.Hosting;
+using Monitor.Hosting.Bus;
+
+// Alerts: evaluates subscriptions' rules over scored coverage and delivers what fires.
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.Configuration["ASPNETCORE_URLS"] = $"http://127.0.0.1:{AlertsHosting.DefaultPort}";
+builder.AddMonitorDefaults(AlertsHosting.ServiceName);
+builder.AddMonitorBus(bus => bus.AddConsumer<SentimentScoredConsumer, SentimentScoredConsumerDefinition>());
+builder.AddAlerts();
+
+var app = builder.Build();
+app.MapMonitorDefaults();
+app.MapAlerts();
+app.Run();
+
+public partial class Program;

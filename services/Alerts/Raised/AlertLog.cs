@@ -1,0 +1,87 @@
+using System.Threading.Channels;
+using Monitor.Contracts.Alerts;
+
+namespace Monitor.Alerts.Raised;
+
+/// <summary>
+/// The recent alerts in memory (rebuilt from the alert streams at start), newest first, and the live feed
+/// the SSE stream reads: each listener has its own bounded channel, and a listener too slow to keep up
+/// loses its oldest pending alerts rather than slowing evaluation.
+/// </summary>
+public sealed class AlertLog
+{
+    public const int Kept = 5_000;
+
+    private readonly object _gate = new();
+    private readonly LinkedList<Guid> _order = new();
+    private readonly Dictionary<Guid, AlertView> _views = new();
+    private readonly List<Channel<AlertRaised>> _listeners = [];
+
+    public void Raised(AlertRaised alert)
+    {
+        lock (_gate)
+        {
+            if (_views.ContainsKey(alert.AlertId)) return;
+            _views[alert.AlertId] = new AlertView(alert, [], [], null);
+            _order.AddFirst(alert.AlertId);
+            while (_order.Count > Kept)
+            {
+                _views.Remove(_order.Last!.Value);
+                _order.RemoveLast();
+            }
+            foreach (var listener in _listeners) listener.Writer.TryWrite(alert);
+        }
+    }
+
+    public void Apply(object e)
+    {
+        lock (_gate)
+        {
+            switch (e)
+            {
+                case AlertRaised raised:
+                    Raised(raised);
+                    break;
+                case AlertDelivered d when _views.TryGetValue(d.AlertId, out var v):
+                    _views[d.AlertId] = v with { Delivered = [.. v.Delivered, d] };
+                    break;
+                case AlertDeliveryFailed f when _views.TryGetValue(f.AlertId, out var v):
+                    _views[f.AlertId] = v with { Failed = [.. v.Failed, f] };
+                    break;
+                case AlertAcknowledged a when _views.TryGetValue(a.AlertId, out var v):
+                    _views[a.AlertId] = v with { Acknowledged = a };
+                    break;
+            }
+        }
+    }
+
+    public AlertView? Find(Guid id)
+    {
+        lock (_gate) return _views.GetValueOrDefault(id);
+    }
+
+    public IReadOnlyList<AlertView> Recent(int limit, Guid? subscriptionId = null)
+    {
+        lock (_gate)
+            return _order.Select(id => _views[id])
+                .Where(v => subscriptionId is null || v.Alert.SubscriptionId == subscriptionId)
+                .Take(limit).ToArray();
+    }
+
+    /// <summary>A live feed of alerts raised from now on; disposing the subscription ends it.</summary>
+    public (ChannelReader<AlertRaised> Reader, IDisposable Subscription) Listen()
+    {
+        var channel = Channel.CreateBounded<AlertRaised>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        lock (_gate) _listeners.Add(channel);
+        return (channel.Reader, new Unlisten(this, channel));
+    }
+
+    private sealed class Unlisten(AlertLog log, Channel<AlertRaised> channel) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (log._gate) log._listeners.Remove(channel);
+            channel.Writer.TryComplete();
+        }
+    }
+}

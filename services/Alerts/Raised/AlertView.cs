@@ -1,0 +1,10 @@
+using Monitor.Contracts.Alerts;
+
+namespace Monitor.Alerts.Raised;
+
+/// <summary>An alert as the API lists it: what fired, where it went, who acknowledged it.</summary>
+public sealed record AlertView(
+    AlertRaised Alert,
+    IReadOnlyList<AlertDelivered> Delivered,
+    IReadOnlyList<AlertDeliveryFailed> Failed,
+    AlertAcknowledged? Acknowledged);

@@ -1,0 +1,27 @@
+using Monitor.Contracts;
+
+namespace Monitor.Alerts.Rules;
+
+/// <summary>
+/// What the rules see of one coverage item: its SentimentScored, plus what extraction read (language and
+/// text) and the link, when known. Event time is <see cref="PublishedAt"/>, so a backtest over history
+/// windows and cools down exactly as live evaluation did.
+/// </summary>
+public sealed record ScoredItem(
+    Guid CoverageId,
+    string Platform,
+    DateTimeOffset PublishedAt,
+    string Label,
+    double Score,
+    long Reach,
+    IReadOnlyList<string> EntityIds,
+    string? Language = null,
+    string? Text = null,
+    string? Url = null)
+{
+    public bool IsNegative => Label == SentimentLabels.Negative;
+
+    public static ScoredItem From(SentimentScored scored, string? language = null, string? text = null, string? url = null) =>
+        new(scored.CoverageId, scored.Platform, scored.PublishedAt, scored.Label, scored.Score, scored.Reach,
+            scored.EntityIds, language, text, url);
+}

@@ -1,0 +1,23 @@
+namespace Monitor.Contracts.Alerts;
+
+/// <summary>
+/// What coverage a subscription watches. An empty list does not restrict. Platforms and entities are
+/// matched against SentimentScored; languages and terms need the item's extracted text (ContentExtracted),
+/// so an item whose text is unknown never matches a scope that names languages or terms.
+/// </summary>
+/// <param name="Platforms">Any of <see cref="Contracts.Platforms"/>.</param>
+/// <param name="EntityIds">Gazetteer entity ids; an item matches when it mentions any of them.</param>
+/// <param name="RequiredTerms">Every term must occur in the text (case-insensitive).</param>
+/// <param name="ExcludedTerms">No term may occur in the text.</param>
+/// <param name="Languages">"zh", "en" or "mixed".</param>
+public sealed record SubscriptionScope(
+    IReadOnlyList<string> Platforms,
+    IReadOnlyList<string> EntityIds,
+    IReadOnlyList<string> RequiredTerms,
+    IReadOnlyList<string> ExcludedTerms,
+    IReadOnlyList<string> Languages)
+{
+    public static readonly SubscriptionScope Everything = new([], [], [], [], []);
+
+    public bool NeedsText => RequiredTerms.Count > 0 || ExcludedTerms.Count > 0 || Languages.Count > 0;
+}
