@@ -41,9 +41,7 @@ public static class MonitorEventTypes
         .Register<CoverageMetricsUpdated>(CoverageMetricsUpdated)
         .Register<ContentExtracted>(ContentExtracted)
         .Register<SentimentScored>(SentimentScored)
-<<<<<<< HEAD
-        .Register<SentimentRescored>(SentimentRescored);
-=======
+        .Register<SentimentRescored>(SentimentRescored)
         // Alerts: subscriptions (stream subscription-{id}) and alerts (stream alert-{id}).
         .Register<SubscriptionCreated>(SubscriptionCreated)
         .Register<SubscriptionRulesChanged>(SubscriptionRulesChanged)
@@ -56,7 +54,6 @@ public static class MonitorEventTypes
         .Register<AlertDeliveryFailed>(AlertDeliveryFailed)
         .Register<AlertAcknowledged>(AlertAcknowledged)
         .Register<ApiKeyIssued>(ApiKeyIssued);
->>>>>>> alerts
 
     public static EventTypeRegistry CreateRegistry() => Register(new EventTypeRegistry());
 }
