@@ -1,31 +1,34 @@
-# One image per Monitor service: docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=Ingestion .
-# SERVICE is the folder under services/ (Ingestion, Extraction, Sentiment, Relay).
+# One image per Monitor service:
+#   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=Ingestion .
+#   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=Feeds/Weibo .
+# SERVICE is the service's folder under services/ (nested folders included); the folder
+# services/Feeds/Weibo holds Monitor.Feeds.Weibo.csproj: its slashes become dots.
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 ARG SERVICE
-RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required: one of the folders under services/" >&2; exit 1; }
+RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required: a folder under services/, e.g. Ingestion or Feeds/Weibo" >&2; exit 1; }
 WORKDIR /src
 COPY . .
 # Builders that ignore service.Dockerfile.dockerignore (docker-compose 1.x's own) copy the host's
 # build output too; its obj/ folders point at the host's package cache, so drop them.
 RUN find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + \
     && rm -rf .monitor .git
-RUN test -f "services/${SERVICE}/Monitor.${SERVICE}.csproj" \
-      || { echo "no project services/${SERVICE}/Monitor.${SERVICE}.csproj" >&2; exit 1; }
-RUN dotnet publish "services/${SERVICE}/Monitor.${SERVICE}.csproj" -c Release -o /app -p:UseAppHost=false
+# /app/monitor-service names the dll the runtime stage starts (the assembly is named after the project).
+RUN project="services/${SERVICE}/Monitor.$(echo "${SERVICE}" | tr / .).csproj" \
+    && { test -f "$project" || { echo "no project $project (SERVICE=${SERVICE})" >&2; exit 1; }; } \
+    && dotnet publish "$project" -c Release -o /app -p:UseAppHost=false \
+    && basename "$project" .csproj > /app/monitor-service
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
-ARG SERVICE
 # curl answers the compose healthcheck (GET /health/ready)
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-ENV MONITOR_SERVICE_DLL=Monitor.${SERVICE}.dll \
-    MONITOR_LOG_FORMAT=json \
+ENV MONITOR_LOG_FORMAT=json \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 # the non-root user the .NET images ship (uid 1654)
 USER $APP_UID
-ENTRYPOINT ["sh", "-c", "exec dotnet \"/app/$MONITOR_SERVICE_DLL\""]
+ENTRYPOINT ["sh", "-c", "exec dotnet \"/app/$(cat /app/monitor-service).dll\""]

@@ -24,8 +24,8 @@ public sealed partial class ComposeFile
 
     public YamlMapping Service(string name) => Services.Mapping(name);
 
-    /// <summary>The compose service of a project folder under services/ ("Ingestion" -> "ingestion").</summary>
-    public static string ServiceNameOf(string projectFolder) => projectFolder.ToLowerInvariant();
+    /// <summary>The compose service of a project folder under services/ ("Ingestion" -> "ingestion", "Feeds/Weibo" -> "weibo").</summary>
+    public static string ServiceNameOf(string projectFolder) => projectFolder.Split('/')[^1].ToLowerInvariant();
 
     /// <summary>Services built from the shared service Dockerfile, by name, with their SERVICE build argument.</summary>
     public IReadOnlyDictionary<string, string> BuiltServices() =>

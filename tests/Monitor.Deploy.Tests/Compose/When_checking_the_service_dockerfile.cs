@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Monitor.Deploy.Tests.Compose;
 
-public class When_checking_the_service_dockerfile
+public partial class When_checking_the_service_dockerfile
 {
     private readonly string[] instructions = Repository.Read(ComposeFile.ServiceDockerfile)
         .Split('\n')
@@ -34,9 +35,38 @@ public class When_checking_the_service_dockerfile
     }
 
     [Fact]
-    public void Should_take_the_service_as_a_build_argument_in_both_stages()
+    public void Should_take_the_service_folder_as_a_build_argument_of_the_build_stage()
     {
-        Assert.Equal(2, instructions.Count(l => l == "ARG SERVICE"));
-        Assert.Contains(instructions, l => l.Contains("dotnet publish \"services/${SERVICE}/Monitor.${SERVICE}.csproj\""));
+        var argument = Array.IndexOf(instructions, "ARG SERVICE");
+        var runtimeStage = Array.FindLastIndex(instructions, l => l.StartsWith("FROM ", StringComparison.Ordinal));
+
+        Assert.InRange(argument, 1, runtimeStage - 1);
+        Assert.Contains(instructions, l => l.Contains("dotnet publish \"$project\""));
     }
+
+    [Theory]
+    [InlineData("Ingestion", "services/Ingestion/Monitor.Ingestion.csproj")]
+    [InlineData("Feeds/Weibo", "services/Feeds/Weibo/Monitor.Feeds.Weibo.csproj")]
+    public void Should_publish_the_project_of_a_flat_or_nested_service_folder(string folder, string project)
+    {
+        // evaluates the Dockerfile's own expression with the shell the build stage runs it in
+        var expression = ProjectExpression().Match(Repository.Read(ComposeFile.ServiceDockerfile));
+        Assert.True(expression.Success, "the Dockerfile sets no project=\"services/...csproj\"");
+
+        var evaluated = RunShell($"SERVICE='{folder}'; echo \"{expression.Groups[1].Value}\"");
+
+        Assert.Equal(project, evaluated);
+        Assert.True(File.Exists(Repository.PathOf(project)), $"{project} does not exist");
+    }
+
+    private static string RunShell(string script)
+    {
+        using var shell = Process.Start(new ProcessStartInfo("sh", ["-c", script]) { RedirectStandardOutput = true })!;
+        var output = shell.StandardOutput.ReadToEnd().Trim();
+        Assert.True(shell.WaitForExit(TimeSpan.FromSeconds(10)), "sh did not finish within 10s");
+        return output;
+    }
+
+    [GeneratedRegex(@"project=""(services/[^\n]+?\.csproj)""")]
+    private static partial Regex ProjectExpression();
 }

@@ -34,9 +34,10 @@ public sealed class ScriptSandbox : IDisposable
     public Process StartFakeService(string name, string folder, bool ignoreSigterm = false)
     {
         var trap = ignoreSigterm ? "trap '' TERM; " : "";
-        var process = Start("bash", "-c", $"{trap}exec -a 'dotnet {Root}/services/{folder}/Monitor.{folder}.dll' sleep 120");
+        var dll = Path.ChangeExtension(Repository.ProjectFileOf(folder), ".dll");
+        var process = Start("bash", "-c", $"{trap}exec -a 'dotnet {Root}/services/{folder}/{dll}' sleep 120");
         File.WriteAllText(PidFile(name), process.Id + "\n");
-        WaitUntil(() => File.ReadAllText($"/proc/{process.Id}/cmdline").Contains($"Monitor.{folder}.dll"), TimeSpan.FromSeconds(5));
+        WaitUntil(() => File.ReadAllText($"/proc/{process.Id}/cmdline").Contains(dll), TimeSpan.FromSeconds(5));
         return process;
     }
 

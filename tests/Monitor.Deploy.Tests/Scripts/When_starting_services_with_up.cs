@@ -23,8 +23,8 @@ public sealed class When_starting_services_with_up : IDisposable
     private void BuildFakeServices()
     {
         // Not assemblies: `dotnet` refuses them and exits at once, like a service that crashes on start.
-        foreach (var folder in new[] { "Relay", "Ingestion", "Extraction", "Sentiment" })
-            WriteFile($"services/{folder}/bin/Release/net10.0/Monitor.{folder}.dll", "not an assembly");
+        foreach (var folder in Repository.ServiceProjects())
+            WriteFile($"services/{folder}/bin/Release/net10.0/{Path.ChangeExtension(Repository.ProjectFileOf(folder), ".dll")}", "not an assembly");
     }
 
     [Fact]
