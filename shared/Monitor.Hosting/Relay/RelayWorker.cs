@@ -1,7 +1,7 @@
-using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitor.EventStore;
+using Monitor.Hosting.Configuration;
 using Monitor.Hosting.Storage;
 
 namespace Monitor.Hosting.Relay;
@@ -12,7 +12,7 @@ namespace Monitor.Hosting.Relay;
 /// when the active one dies. A failed batch (broker down, publish not confirmed) is not
 /// checkpointed; the worker starts the subscription again after a pause and republishes it.
 /// </summary>
-public sealed class RelayWorker(EventStore.EventStore store, IBus bus, ILoggerFactory loggerFactory) : BackgroundService
+public sealed class RelayWorker(EventStore.EventStore store, MonitorSettings settings, ILoggerFactory loggerFactory) : BackgroundService
 {
     public const string SubscriptionName = "relay";
     public const int BatchSize = 500;
@@ -32,7 +32,8 @@ public sealed class RelayWorker(EventStore.EventStore store, IBus bus, ILoggerFa
         {
             try
             {
-                var subscription = new Subscription(store, options, new RelayPublisher(bus), loggerFactory.CreateLogger<Subscription>());
+                await using var publisher = await BrokerRelayPublisher.ConnectAsync(settings.RabbitMq, $"monitor-{settings.ServiceName}-publisher", stoppingToken);
+                var subscription = new Subscription(store, options, publisher, loggerFactory.CreateLogger<Subscription>());
                 await subscription.RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

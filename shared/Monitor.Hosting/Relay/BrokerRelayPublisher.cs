@@ -1,0 +1,86 @@
+using Monitor.EventStore;
+using Monitor.Hosting.Configuration;
+using RabbitMQ.Client;
+
+namespace Monitor.Hosting.Relay;
+
+/// <summary>
+/// The relay's hot path on RabbitMQ.Client directly: a whole batch of committed events is published
+/// on one confirming channel with every publish in flight at once, in MassTransit's envelope to the
+/// exchange of each event's type. It returns only when the broker has confirmed every publish; the
+/// subscription then saves its checkpoint (same contract as <see cref="RelayPublisher"/>, which goes
+/// through MassTransit and confirms far fewer messages per second).
+/// A broken connection fails the batch; the relay worker then starts over with a new publisher.
+/// </summary>
+public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+    private readonly Uri _brokerAddress;
+    private readonly string _sourceAddress;
+    private readonly HashSet<string> _declaredExchanges = new();
+
+    private BrokerRelayPublisher(IConnection connection, IChannel channel, Uri brokerAddress)
+    {
+        _connection = connection;
+        _channel = channel;
+        _brokerAddress = brokerAddress;
+        _sourceAddress = new Uri(brokerAddress, "relay").ToString();
+    }
+
+    public static async Task<BrokerRelayPublisher> ConnectAsync(RabbitMqAddress address, string connectionName, CancellationToken ct)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = address.Host,
+            Port = address.Port,
+            VirtualHost = address.VirtualHost,
+            UserName = address.Username,
+            Password = address.Password,
+            ClientProvidedName = connectionName,
+            Ssl = new SslOption { Enabled = address.UseTls, ServerName = address.Host },
+        };
+        var connection = await factory.CreateConnectionAsync(ct);
+        try
+        {
+            var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
+                publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
+                outstandingPublisherConfirmationsRateLimiter: null), ct);
+            var vhost = address.VirtualHost == "/" ? "" : Uri.EscapeDataString(address.VirtualHost) + "/";
+            return new BrokerRelayPublisher(connection, channel, new Uri($"rabbitmq://{address.Host}:{address.Port}/{vhost}"));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
+    {
+        var confirmations = new Task[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var stored = batch[i];
+            var exchange = MassTransitEnvelope.ExchangeFor(stored.Data.GetType());
+            // Declared as MassTransit declares it (durable fanout); the consumers bind their queues to it.
+            if (_declaredExchanges.Add(exchange))
+                await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
+            var properties = new BasicProperties
+            {
+                MessageId = stored.Id.ToString(),
+                ContentType = MassTransitEnvelope.ContentType,
+                Persistent = true,
+            };
+            var body = MassTransitEnvelope.Serialize(stored, _brokerAddress, _sourceAddress);
+            confirmations[i] = _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body, ct).AsTask();
+        }
+        await Task.WhenAll(confirmations);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Monitor.Bench.Pipeline;
+using Monitor.Testing;
+
+// ./monitor bench pipeline [--items N] [--rate items/s] [--timeout seconds]
+// Starts the four services as processes on a fresh schema and vhost, runs the raw limits, pushes
+// the items through, prints throughput, latency percentiles and ratios, then cleans up.
+var items = Option("--items", 20_000);
+var rate = Option("--rate", 0);
+var timeout = TimeSpan.FromSeconds(Option("--timeout", Math.Max(180, items / 50)));
+
+Console.WriteLine($"pipeline bench: {items:N0} items, {(rate > 0 ? $"published at {rate:N0}/s" : "published as fast as the broker confirms")}, " +
+                  $"{RepositoryLayout.Configuration} build, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+
+var schema = new PostgresSchema();
+var vhost = new RabbitMqVhost();
+await schema.InitializeAsync();
+await vhost.InitializeAsync();
+var environment = new Dictionary<string, string>
+{
+    ["MONITOR_POSTGRES"] = schema.ConnectionString,
+    ["MONITOR_EVENTSTORE_SCHEMA"] = schema.Name,
+    ["MONITOR_RABBITMQ"] = vhost.AmqpUri.ToString(),
+};
+var services = new ServiceProcesses(environment);
+try
+{
+    Console.WriteLine("raw limits (measured now, same machine):");
+    var rabbit = await RawLimits.RabbitMqPublishConfirmConsumeAsync(vhost.AmqpUri, messages: 20_000, bodyBytes: 1_500, timeout: TimeSpan.FromSeconds(120));
+    Console.WriteLine($"  RabbitMQ.Client publish-confirm-consume, quorum queue, 1.5 KB: {rabbit,10:N0} msg/s");
+    var postgres = await RawLimits.PostgresBatchedInsertAsync(schema.DataSource, schema.Name, batchSize: 100, connections: 1, payloadChars: 300, duration: TimeSpan.FromSeconds(5));
+    Console.WriteLine($"  Npgsql batched INSERT (100 rows per transaction, 1 connection):  {postgres,10:N0} rows/s");
+
+    Console.WriteLine("starting ingestion, extraction, sentiment, relay ...");
+    await services.StartAllAsync(TimeSpan.FromSeconds(90));
+    var cpuBefore = services.CpuTimes().ToDictionary(c => c.Name, c => c.Cpu);
+
+    var result = await new PipelineRun(vhost.AmqpUri, schema.DataSource, schema.Name).RunAsync(items, rate, timeout);
+
+    Console.WriteLine("service CPU during the run: " + string.Join(", ",
+        services.CpuTimes().Select(c => $"{c.Name.ToLowerInvariant()} {(c.Cpu - cpuBefore.GetValueOrDefault(c.Name)).TotalSeconds:0.0} s")));
+    Console.WriteLine($"latency CoverageIngested -> SentimentScored: p50 {Ms(result.P50)}, p95 {Ms(result.P95)}, p99 {Ms(result.P99)}, max {Ms(result.Max)}");
+    Console.WriteLine($"first publish -> last scored: {result.EndToEndSeconds:0.00} s for {result.Items:N0} items");
+    // Each item is 4 broker messages (CoverageReceived + three relayed events) and 3 stored events.
+    Console.WriteLine($"ratio to RabbitMQ raw: {result.ItemsPerSecond / rabbit:0.00} (items per raw message; {4 * result.ItemsPerSecond / rabbit:0.00} counting 4 messages per item)");
+    Console.WriteLine($"ratio to PostgreSQL raw: {result.ItemsPerSecond / postgres:0.00} (items per raw row; {3 * result.ItemsPerSecond / postgres:0.00} counting 3 events per item)");
+    Console.WriteLine($"load average after: {LoadAverage()}");
+    Console.WriteLine($"end-to-end: {result.ItemsPerSecond:0} items/s");
+    return 0;
+}
+catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"pipeline bench failed: {e.Message}");
+    Console.Error.WriteLine(services.Output());
+    return 1;
+}
+finally
+{
+    await services.DisposeAsync();
+    await vhost.DisposeAsync();
+    await schema.DisposeAsync();
+}
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    if (i < 0) return fallback;
+    if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
+        throw new ArgumentException($"{name} needs a non-negative whole number (got '{(i + 1 < args.Length ? args[i + 1] : "")}').");
+    return value;
+}
+
+static string Ms(double seconds) => $"{seconds * 1000:N0} ms";
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
