@@ -6,14 +6,14 @@ using Monitor.Alerts.Raised;
 using Monitor.Alerts.Startup;
 using Monitor.Alerts.Subscriptions;
 using Monitor.Hosting;
+using Monitor.Hosting.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Monitor.Alerts;
 
 public static class AlertsHosting
 {
-    public const string ServiceName = "alerts";
-    public const int DefaultPort = 5105;
+    public const string ServiceName = MonitorServices.Alerts;
 
     /// <summary>Evaluation, delivery, subscriptions and keys, with state rebuilt from the event log at start.</summary>
     public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)

@@ -6,8 +6,6 @@ using Monitor.Hosting.Bus;
 
 // Alerts: evaluates subscriptions' rules over scored coverage and delivers what fires.
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
-    builder.Configuration["ASPNETCORE_URLS"] = $"http://127.0.0.1:{AlertsHosting.DefaultPort}";
 builder.AddMonitorDefaults(AlertsHosting.ServiceName);
 builder.AddMonitorBus(bus => bus.AddConsumer<SentimentScoredConsumer, SentimentScoredConsumerDefinition>());
 builder.AddAlerts();

@@ -1,9 +1,11 @@
+using Monitor.Hosting.Configuration;
+
 namespace Monitor.Alerts.Delivery;
 
 /// <summary>Where e-mail alerts go out: MONITOR_ALERTS_SMTP as smtp://[user:password@]host[:port]?from=alerts@example.com[&amp;tls=true].</summary>
 public sealed record SmtpSettings(string Host, int Port, string From, string? Username, string? Password, bool StartTls)
 {
-    public const string Variable = "MONITOR_ALERTS_SMTP";
+    public const string Variable = MonitorSettings.AlertsSmtpVariable;
 
     public static SmtpSettings? Parse(string? value)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Monitor.Hosting.Configuration;
 
 namespace Monitor.Alerts.Delivery;
 
@@ -10,7 +11,7 @@ namespace Monitor.Alerts.Delivery;
 /// </summary>
 public sealed class SsrfGuard(IReadOnlyList<AddressRange> allowed)
 {
-    public const string AllowedAddressesVariable = "MONITOR_ALERTS_ALLOWED_ADDRESSES";
+    public const string AllowedAddressesVariable = MonitorSettings.AlertsAllowedAddressesVariable;
 
     private static readonly (AddressRange Range, string Why)[] Refused =
     [

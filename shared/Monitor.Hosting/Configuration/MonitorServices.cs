@@ -7,6 +7,7 @@ public static class MonitorServices
     public const string Extraction = "extraction";
     public const string Sentiment = "sentiment";
     public const string Relay = "relay";
+    public const string Alerts = "alerts";
 
     public static readonly IReadOnlyDictionary<string, int> DefaultPorts = new Dictionary<string, int>
     {
@@ -14,7 +15,8 @@ public static class MonitorServices
         [Extraction] = 5102,
         [Sentiment] = 5103,
         [Relay] = 5104,
+        [Alerts] = 5105,
     };
 
-    public static readonly IReadOnlyList<string> All = [Ingestion, Extraction, Sentiment, Relay];
+    public static readonly IReadOnlyList<string> All = [Ingestion, Extraction, Sentiment, Relay, Alerts];
 }

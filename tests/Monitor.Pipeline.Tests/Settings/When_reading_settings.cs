@@ -23,6 +23,14 @@ public class When_reading_settings
     }
 
     [Fact]
+    public void Should_listen_on_the_alerts_port_when_no_urls_are_set()
+    {
+        var settings = Read(MonitorServices.Alerts);
+
+        Assert.Equal("http://127.0.0.1:5105", settings.Urls);
+    }
+
+    [Fact]
     public void Should_read_credentials_and_vhost_from_the_broker_uri()
     {
         var settings = Read(MonitorServices.Relay, ("MONITOR_RABBITMQ", "amqp://u%40x:p%3Aw@broker:5673/my%2Fvhost"));
@@ -51,9 +59,11 @@ public class When_reading_settings
 
         Assert.Equal(
             ["MONITOR_POSTGRES", "MONITOR_RABBITMQ", "MONITOR_EVENTSTORE_SCHEMA", "ASPNETCORE_URLS", "MONITOR_LOG_FORMAT",
-             "MONITOR_SENTIMENT_MODEL", "MONITOR_SUBJECT", "MONITOR_INGESTION_MAX_BODY_BYTES"],
+             "MONITOR_SENTIMENT_MODEL", "MONITOR_SUBJECT", "MONITOR_INGESTION_MAX_BODY_BYTES",
+             "MONITOR_ALERTS_ADMIN_KEY", "MONITOR_ALERTS_ALLOWED_ADDRESSES", "MONITOR_ALERTS_SMTP"],
             names);
         Assert.Equal([MonitorServices.Sentiment], MonitorSettings.Variables.Single(v => v.Name == "MONITOR_SENTIMENT_MODEL").Services);
+        Assert.All(MonitorSettings.Variables.Where(v => v.Name.StartsWith("MONITOR_ALERTS_")), v => Assert.Equal([MonitorServices.Alerts], v.Services));
         Assert.All(MonitorSettings.Variables, v => Assert.False(string.IsNullOrWhiteSpace(v.Description)));
     }
 
