@@ -1,9 +1,11 @@
+using Monitor.Testing;
+
 namespace Monitor.Deploy.Tests;
 
 /// <summary>The repository these tests check, found by walking up from the test assembly to Monitor.sln.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -17,11 +19,4 @@ public static class Repository
             .Where(folder => File.Exists(PathOf($"services/{folder}/Monitor.{folder}.csproj")))
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Monitor.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no Monitor.sln above {AppContext.BaseDirectory}");
-    }
 }
