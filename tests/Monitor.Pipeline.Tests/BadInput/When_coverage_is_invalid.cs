@@ -72,9 +72,9 @@ public class When_coverage_is_invalid(IngestionProcessFixture fixture, ITestOutp
         finally { await bus.StopAsync(); }
 
         using var queues = new RabbitMqQueues(fixture.Vhost);
-        var stored = await Eventually.HoldsAsync(
+        var stored = await Until.HoldsAsync(
             async () => await fixture.Events.CountAsync(MonitorEventTypes.CoverageIngested) - before == 40, Patience, TimeSpan.FromMilliseconds(250));
-        var errored = await Eventually.HoldsAsync(
+        var errored = await Until.HoldsAsync(
             async () => await fixture.Vhost.MessageCountAsync("coverage-received_error") == 1, Patience, TimeSpan.FromSeconds(1));
 
         if (!stored || !errored) output.WriteLine(fixture.Processes.Output());

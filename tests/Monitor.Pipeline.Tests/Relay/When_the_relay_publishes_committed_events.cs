@@ -37,7 +37,7 @@ public class When_the_relay_publishes_committed_events(RelayFixture fixture) : I
 
             await using var relay = new RelayRun(fixture.Store, new RelayPublisher(bus));
             var expected = before.Concat(after).ToDictionary(e => CoverageEventIds.Ingested(e.CoverageId), e => e.CoverageId);
-            var complete = await Eventually.HoldsAsync(() => Task.FromResult(published.Count >= expected.Count), Patience);
+            var complete = await Until.HoldsAsync(() => Task.FromResult(published.Count >= expected.Count), Patience);
             await Task.Delay(TimeSpan.FromSeconds(1)); // room for a stray extra publish to show up
 
             Assert.True(complete, $"expected {expected.Count} publishes, saw {published.Count}");

@@ -1,7 +1,7 @@
 namespace Monitor.Testing;
 
 /// <summary>Bounded polling for integration tests: conditions that become true asynchronously.</summary>
-public static class Eventually
+public static class Until
 {
     private static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(25);
 
