@@ -1,9 +1,11 @@
+using Monitor.Testing;
+
 namespace Monitor.Deploy.Tests;
 
 /// <summary>The repository these tests check, found by walking up from the test assembly to Monitor.sln.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -26,11 +28,4 @@ public static class Repository
 
     /// <summary>The project file of a service folder: its path's slashes become dots ("Feeds/Weibo" -> Monitor.Feeds.Weibo.csproj).</summary>
     public static string ProjectFileOf(string serviceFolder) => $"Monitor.{serviceFolder.Replace('/', '.')}.csproj";
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Monitor.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no Monitor.sln above {AppContext.BaseDirectory}");
-    }
 }

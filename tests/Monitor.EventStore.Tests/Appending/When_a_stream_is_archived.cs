@@ -48,7 +48,7 @@ public sealed class When_a_stream_is_archived(PostgresSchema schema) : IClassFix
             new Subscription(store, new SubscriptionOptions { Name = "skips-archived" }, skipping).RunAsync(cts.Token),
             new Subscription(store, new SubscriptionOptions { Name = "includes-archived", IncludeArchived = true }, including).RunAsync(cts.Token),
         };
-        var arrived = await Stores.EventuallyAsync(() => skipping.Seen.Count >= 1 && including.Seen.Count >= 2, TimeSpan.FromSeconds(15));
+        var arrived = await Until.HoldsAsync(() => skipping.Seen.Count >= 1 && including.Seen.Count >= 2, TimeSpan.FromSeconds(15));
         await Task.Delay(200);
         await cts.CancelAsync();
         await Task.WhenAll(runs);

@@ -29,7 +29,7 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
         var service = await store.StartProjectionAsync(projection);
         using var serviceCts = new CancellationTokenSource(Timeout * 2);
         var serviceRun = service.RunAsync(serviceCts.Token);
-        Assert.True(await Stores.EventuallyAsync(async () => await projection.LoadAsync(store.DataSource, carts[^1]) is not null, Timeout));
+        Assert.True(await Until.HoldsAsync(async () => await projection.LoadAsync(store.DataSource, carts[^1]) is not null, Timeout));
 
         // appends keep coming while the rebuild runs
         using var writing = new CancellationTokenSource();
@@ -54,7 +54,7 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
         var expected = new Dictionary<Guid, Dictionary<string, int>>();
         foreach (var cart in carts)
             expected[cart] = (await store.AggregateStreamAsync(cart, CartProjection.Fold))!.Items;
-        var matches = await Stores.EventuallyAsync(async () =>
+        var matches = await Until.HoldsAsync(async () =>
         {
             foreach (var cart in carts)
             {

@@ -31,7 +31,7 @@ public sealed class When_a_subscribers_connection_is_dropped_mid_batch(PostgresS
         var subscription = await store.StartProjectionAsync(projection);
         using var cts = new CancellationTokenSource(Timeout);
         var run = subscription.RunAsync(cts.Token);
-        var done = await Stores.EventuallyAsync(async () => await projection.TotalAsync(store.DataSource) >= expected.Count, Timeout);
+        var done = await Until.HoldsAsync(async () => await projection.TotalAsync(store.DataSource) >= expected.Count, Timeout);
         await cts.CancelAsync();
         await run;
 
@@ -77,7 +77,7 @@ public sealed class When_a_subscribers_process_ends_mid_batch(PostgresSchema sch
         using (var cts = new CancellationTokenSource(Timeout))
         {
             var run = second.RunAsync(cts.Token);
-            var done = await Stores.EventuallyAsync(async () => await projection.TotalAsync(store.DataSource) >= expected.Count, Timeout);
+            var done = await Until.HoldsAsync(async () => await projection.TotalAsync(store.DataSource) >= expected.Count, Timeout);
             await cts.CancelAsync();
             await run;
             Assert.True(done, "the second instance did not catch up");

@@ -22,7 +22,7 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
         for (var i = 2; i < 10; i++)
             await store.AppendAsync(stream, "cart", ExpectedVersion.Exactly(i), [TestEvents.Note(i)]);
         var ours = () => handler.Seen.Where(e => e.StreamId == stream).ToList();
-        var all = await Stores.EventuallyAsync(() => ours().Count >= 10, Timeout);
+        var all = await Until.HoldsAsync(() => ours().Count >= 10, Timeout);
         await Task.Delay(200); // a duplicate delivery would show up now
         await cts.CancelAsync();
         await run;
@@ -42,11 +42,11 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
         var subscription = new Subscription(store, new SubscriptionOptions { Name = "prompt", PollInterval = TimeSpan.FromMinutes(10) }, handler);
         using var cts = new CancellationTokenSource(Timeout);
         var run = subscription.RunAsync(cts.Token);
-        await Stores.EventuallyAsync(() => subscription.IsActive, Timeout);
+        Assert.True(await Until.HoldsAsync(() => subscription.IsActive, Timeout), "the subscription never became active");
         await Task.Delay(500); // let it catch up and settle into its wait
 
         await store.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(1)]);
-        var arrived = await Stores.EventuallyAsync(() => handler.Seen.Count == 1, TimeSpan.FromSeconds(15));
+        var arrived = await Until.HoldsAsync(() => handler.Seen.Count == 1, TimeSpan.FromSeconds(15));
         await cts.CancelAsync();
         await run;
 
@@ -68,7 +68,7 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
             var subscription = new Subscription(store, options, first);
             var run = subscription.RunAsync(cts.Token);
             // stop only once the batch is committed; a batch cancelled before its commit comes again
-            await Stores.EventuallyAsync(() => subscription.Checkpoint >= lastPosition, Timeout);
+            Assert.True(await Until.HoldsAsync(() => subscription.Checkpoint >= lastPosition, Timeout), "the first run never committed its checkpoint");
             await cts.CancelAsync();
             await run;
         }
@@ -77,8 +77,8 @@ public sealed class When_a_subscription_runs(PostgresSchema schema) : IClassFixt
         using (var cts = new CancellationTokenSource(Timeout))
         {
             var run = new Subscription(store, options, second).RunAsync(cts.Token);
-            await Stores.EventuallyAsync(() => second.Seen.Any(e => e.StreamId == stream), Timeout);
-            await Task.Delay(200);
+            Assert.True(await Until.HoldsAsync(() => second.Seen.Any(e => e.StreamId == stream), Timeout), "the resumed run saw nothing");
+            await Task.Delay(200); // an event delivered again would show up now
             await cts.CancelAsync();
             await run;
         }

@@ -35,7 +35,7 @@ public sealed class When_a_transaction_commits_late(PostgresSchema schema) : ICl
         Assert.DoesNotContain(await store.ReadAllAsync(GlobalPosition.Start, 1000), e => e.StreamId == late);
 
         await slowTx.CommitAsync();
-        var both = await Stores.EventuallyAsync(() => handler.Seen.Count >= 2, Timeout);
+        var both = await Until.HoldsAsync(() => handler.Seen.Count >= 2, Timeout);
         await Task.Delay(200);
         await cts.CancelAsync();
         await run;
@@ -64,7 +64,7 @@ public sealed class When_a_transaction_commits_late(PostgresSchema schema) : ICl
         }
         await store.AppendAsync(kept, "cart", ExpectedVersion.Exactly(1), [TestEvents.Note(3)]);
 
-        var arrived = await Stores.EventuallyAsync(() => handler.Seen.Count >= 2, Timeout);
+        var arrived = await Until.HoldsAsync(() => handler.Seen.Count >= 2, Timeout);
         await Task.Delay(200);
         await cts.CancelAsync();
         await run;

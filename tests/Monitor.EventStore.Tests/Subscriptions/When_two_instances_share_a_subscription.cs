@@ -23,7 +23,7 @@ public sealed class When_two_instances_share_a_subscription(PostgresSchema schem
         using var firstCts = new CancellationTokenSource(Timeout);
         using var secondCts = new CancellationTokenSource(Timeout);
         var firstRun = first.RunAsync(firstCts.Token);
-        Assert.True(await Stores.EventuallyAsync(() => first.IsActive, Timeout), "the first instance never took the lock");
+        Assert.True(await Until.HoldsAsync(() => first.IsActive, Timeout), "the first instance never took the lock");
         var secondRun = second.RunAsync(secondCts.Token);
 
         var bothActive = false;
@@ -32,17 +32,17 @@ public sealed class When_two_instances_share_a_subscription(PostgresSchema schem
             await store.AppendAsync(stream, "cart", ExpectedVersion.Exactly(i), [TestEvents.Note(i)]);
             bothActive |= first.IsActive && second.IsActive;
         }
-        Assert.True(await Stores.EventuallyAsync(() => a.Handled.Count(e => e.StreamId == stream) == 40, Timeout));
+        Assert.True(await Until.HoldsAsync(() => a.Handled.Count(e => e.StreamId == stream) == 40, Timeout));
         Assert.Empty(b.Handled);
 
         await firstCts.CancelAsync();
         await firstRun;
-        Assert.True(await Stores.EventuallyAsync(() => second.IsActive, Timeout), "the second instance never took over");
+        Assert.True(await Until.HoldsAsync(() => second.IsActive, Timeout), "the second instance never took over");
         for (var i = 40; i < 60; i++)
             await store.AppendAsync(stream, "cart", ExpectedVersion.Exactly(i), [TestEvents.Note(i)]);
         // at-least-once: a batch the first instance handled but had not committed when it stopped comes again
         var later = () => b.Handled.Where(e => e.StreamId == stream && ((Noted)e.Data).Number >= 40).Select(e => e.Id).Distinct().Count();
-        var tookOver = await Stores.EventuallyAsync(() => later() == 20, Timeout);
+        var tookOver = await Until.HoldsAsync(() => later() == 20, Timeout);
         await secondCts.CancelAsync();
         await secondRun;
 

@@ -12,21 +12,6 @@ public static class Stores
         return store;
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; returns whether it held.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return true;
-            await Task.Delay(25);
-        }
-        return await condition();
-    }
-
-    public static Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan timeout) =>
-        EventuallyAsync(() => Task.FromResult(condition()), timeout);
-
     /// <summary>
     /// Reads the whole global log until <paramref name="complete"/> holds for it (or 20 s pass). The
     /// cluster is shared: another session's open transaction can hold the readable horizon back a while.

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Monitor.Contracts;
 using Monitor.Hosting.Storage;
 using Monitor.Pipeline.Tests.Infrastructure;
+using Monitor.Testing;
 using Xunit.Abstractions;
 
 namespace Monitor.Pipeline.Tests.BadInput;
@@ -71,9 +72,9 @@ public class When_coverage_is_invalid(IngestionProcessFixture fixture, ITestOutp
         finally { await bus.StopAsync(); }
 
         using var queues = new RabbitMqQueues(fixture.Vhost);
-        var stored = await EventsTable.EventuallyAsync(
-            async () => await fixture.Events.CountAsync(MonitorEventTypes.CoverageIngested) - before == 40, Patience);
-        var errored = await EventsTable.EventuallyAsync(
+        var stored = await Until.HoldsAsync(
+            async () => await fixture.Events.CountAsync(MonitorEventTypes.CoverageIngested) - before == 40, Patience, TimeSpan.FromMilliseconds(250));
+        var errored = await Until.HoldsAsync(
             async () => await fixture.Vhost.MessageCountAsync("coverage-received_error") == 1, Patience, TimeSpan.FromSeconds(1));
 
         if (!stored || !errored) output.WriteLine(fixture.Processes.Output());

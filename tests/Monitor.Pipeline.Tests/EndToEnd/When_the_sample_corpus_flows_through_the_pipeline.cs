@@ -7,6 +7,7 @@ using Monitor.Hosting.Storage;
 using Monitor.Ingestion.Ingest;
 using Monitor.Pipeline.Tests.Infrastructure;
 using Monitor.Platforms;
+using Monitor.Testing;
 using Xunit.Abstractions;
 
 namespace Monitor.Pipeline.Tests.EndToEnd;
@@ -43,7 +44,7 @@ public class When_the_sample_corpus_flows_through_the_pipeline(PipelineFixture f
             var clock = Stopwatch.StartNew();
             var first = await PostAsync(http, corpus.Items);
             var posted = clock.Elapsed;
-            var processed = await EventsTable.EventuallyAsync(
+            var processed = await Until.HoldsAsync(
                 async () => await events.CountAsync(MonitorEventTypes.SentimentScored) >= streams.Count, ProcessingTimeout, TimeSpan.FromMilliseconds(200));
             output.WriteLine($"{streams.Count} items: posted in {posted.TotalSeconds:0.00} s, all three stages stored after " +
                              $"{clock.Elapsed.TotalSeconds:0.00} s ({streams.Count / clock.Elapsed.TotalSeconds:0} items/s on a shared machine; a figure, not a benchmark)");

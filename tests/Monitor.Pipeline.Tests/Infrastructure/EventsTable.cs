@@ -35,16 +35,4 @@ public sealed class EventsTable(NpgsqlDataSource dataSource, string schema)
         }
         return result.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, int>)r.Value);
     }
-
-    /// <summary>Polls (bounded) until the condition holds; returns false on timeout.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, TimeSpan? interval = null)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await condition()) return true;
-            if (DateTime.UtcNow >= deadline) return false;
-            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(250));
-        }
-    }
 }

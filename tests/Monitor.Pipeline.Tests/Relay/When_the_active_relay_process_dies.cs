@@ -6,6 +6,7 @@ using Monitor.Contracts;
 using Monitor.Hosting.Storage;
 using Monitor.Pipeline.Tests.BadInput;
 using Monitor.Pipeline.Tests.Infrastructure;
+using Monitor.Testing;
 using Xunit.Abstractions;
 
 namespace Monitor.Pipeline.Tests.Relay;
@@ -30,14 +31,14 @@ public class When_the_active_relay_process_dies(IngestionProcessFixture fixture,
         {
             await fixture.Processes.StartInstanceAsync(PipelineProcesses.Relay, "relay-a");
             var first = await PostAsync("failover-first-", 20);
-            Assert.True(await EventsTable.EventuallyAsync(() => Task.FromResult(first.All(published.ContainsKey)), Patience),
+            Assert.True(await Until.HoldsAsync(() => Task.FromResult(first.All(published.ContainsKey)), Patience),
                 $"relay-a should publish the first 20; saw {published.Count}");
 
             await fixture.Processes.StartInstanceAsync(PipelineProcesses.Relay, "relay-b");
             await fixture.Processes.KillAsync("relay-a");
             var second = await PostAsync("failover-second-", 20);
 
-            var tookOver = await EventsTable.EventuallyAsync(() => Task.FromResult(second.All(published.ContainsKey)), Patience);
+            var tookOver = await Until.HoldsAsync(() => Task.FromResult(second.All(published.ContainsKey)), Patience);
             if (!tookOver) output.WriteLine(fixture.Processes.Output());
             Assert.True(tookOver, $"relay-b should take over and publish the next 20; saw {published.Keys.Intersect(second).Count()}");
             Assert.Equal(first.Concat(second).Order(), published.Keys.Order());

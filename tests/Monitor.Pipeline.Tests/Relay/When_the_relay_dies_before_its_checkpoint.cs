@@ -6,6 +6,7 @@ using Monitor.Extraction.Extract;
 using Monitor.Hosting.Relay;
 using Monitor.Hosting.Storage;
 using Monitor.Pipeline.Tests.Infrastructure;
+using Monitor.Testing;
 using Monitor.TextAnalysis;
 
 namespace Monitor.Pipeline.Tests.Relay;
@@ -34,19 +35,19 @@ public class When_the_relay_dies_before_its_checkpoint(RelayFixture fixture) : I
             await using (var crashing = new RelayRun(fixture.Store, new CrashAfterPublishing(new RelayPublisher(bus)), maxHandlerAttempts: 1))
             {
                 await Assert.ThrowsAsync<SubscriptionFailedException>(() => crashing.Completion.WaitAsync(Patience));
-                Assert.True(await EventsTable.EventuallyAsync(() => Task.FromResult(deliveries.Count >= 10), Patience),
+                Assert.True(await Until.HoldsAsync(() => Task.FromResult(deliveries.Count >= 10), Patience),
                     $"the first relay's publishes were confirmed, so all 10 must arrive; saw {deliveries.Count}");
             }
 
             await using var restarted = new RelayRun(fixture.Store, new RelayPublisher(bus));
-            var republished = await EventsTable.EventuallyAsync(() => Task.FromResult(deliveries.Count >= 20), Patience);
+            var republished = await Until.HoldsAsync(() => Task.FromResult(deliveries.Count >= 20), Patience);
 
             Assert.True(republished, $"the restarted relay must publish the uncheckpointed batch again; saw {deliveries.Count} deliveries");
             Assert.All(deliveries.GroupBy(d => d), g => Assert.Equal(2, g.Count()));
             Assert.Equal(events.Select(e => CoverageEventIds.Ingested(e.CoverageId)).Order(), deliveries.Distinct().Order());
             var perStream = await fixture.Storage.Events.TypesPerStreamAsync();
             Assert.All(events, e => Assert.Equal(1, perStream[e.CoverageId][MonitorEventTypes.ContentExtracted]));
-            Assert.True(await EventsTable.EventuallyAsync(() => Task.FromResult(restarted.Subscription.Checkpoint is not null), Patience));
+            Assert.True(await Until.HoldsAsync(() => Task.FromResult(restarted.Subscription.Checkpoint is not null), Patience));
         }
         finally { await bus.StopAsync(); }
     }

@@ -5,6 +5,7 @@ using Monitor.EventStore;
 using Monitor.Hosting.Relay;
 using Monitor.Hosting.Storage;
 using Monitor.Pipeline.Tests.Infrastructure;
+using Monitor.Testing;
 using Npgsql;
 
 namespace Monitor.Pipeline.Tests.Relay;
@@ -36,7 +37,7 @@ public class When_the_relay_publishes_committed_events(RelayFixture fixture) : I
 
             await using var relay = new RelayRun(fixture.Store, new RelayPublisher(bus));
             var expected = before.Concat(after).ToDictionary(e => CoverageEventIds.Ingested(e.CoverageId), e => e.CoverageId);
-            var complete = await EventsTable.EventuallyAsync(() => Task.FromResult(published.Count >= expected.Count), Patience);
+            var complete = await Until.HoldsAsync(() => Task.FromResult(published.Count >= expected.Count), Patience);
             await Task.Delay(TimeSpan.FromSeconds(1)); // room for a stray extra publish to show up
 
             Assert.True(complete, $"expected {expected.Count} publishes, saw {published.Count}");

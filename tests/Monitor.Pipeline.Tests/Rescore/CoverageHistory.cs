@@ -1,9 +1,12 @@
 using Monitor.Contracts;
+using Monitor.EventStore;
 using Monitor.Extraction.Extract;
+using Monitor.Hosting.Storage;
 using Monitor.Pipeline.Tests.Infrastructure;
 using Monitor.Sentiment.Score;
 using Monitor.SentimentModel;
 using Monitor.TextAnalysis;
+using Monitor.Testing;
 
 namespace Monitor.Pipeline.Tests.Rescore;
 
@@ -40,7 +43,9 @@ public sealed class CoverageHistory(EventStore.EventStore store)
     {
         var extracted = await ExtractedAsync(prefix, count);
         await _score.HandleAsync(extracted, default);
-        return extracted.Select(e => e.CoverageId).ToArray();
+        var streams = extracted.Select(e => e.CoverageId).ToArray();
+        await VisibleInLogAsync(streams, MonitorEventTypes.SentimentScored);
+        return streams;
     }
 
     /// <summary>Extracts the items but leaves them unscored, as when the sentiment stage lags.</summary>
@@ -48,8 +53,23 @@ public sealed class CoverageHistory(EventStore.EventStore store)
     {
         var items = Items(prefix, count);
         await _extract.HandleAsync(items, default);
+        await VisibleInLogAsync(items.Select(i => i.CoverageId).ToArray(), MonitorEventTypes.ContentExtracted);
         var extractor = ContentExtractor.CreateDefault();
         return items.Select(extractor.Extract).ToArray();
+    }
+
+    /// <summary>
+    /// Waits until the global log shows the streams' events. The cluster is shared: another session's
+    /// open transaction holds the readable horizon back a while, and a rescore reads only below it.
+    /// </summary>
+    private async Task VisibleInLogAsync(IReadOnlyCollection<Guid> streams, string eventType)
+    {
+        var visible = await Until.HoldsAsync(async () =>
+        {
+            var seen = (await store.ReadAllAsync(GlobalPosition.Start, 100_000, includeArchived: false, eventTypes: [eventType])).Select(e => e.StreamId).ToHashSet();
+            return streams.All(seen.Contains);
+        }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50));
+        if (!visible) throw new TimeoutException($"the {eventType} events of {streams.Count} streams did not become readable within 20 s");
     }
 
     public Task ScoreAsync(IReadOnlyList<ContentExtracted> items) => _score.HandleAsync(items, default);

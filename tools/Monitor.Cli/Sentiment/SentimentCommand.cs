@@ -7,7 +7,7 @@ internal static class SentimentCommand
 {
     public static Command Create()
     {
-        var command = new Command("sentiment", "Train and evaluate the sentiment model.");
+        var command = new Command("sentiment", "Train, evaluate and rescore with the sentiment model.");
         command.Subcommands.Add(TrainCommand.Create());
         command.Subcommands.Add(EvaluateCommand.Create());
         command.Subcommands.Add(RescoreCommand.Create());

@@ -1,3 +1,4 @@
+using Monitor.Hosting.Storage;
 using Npgsql;
 
 namespace Monitor.Cli.Pipeline.Stats;
@@ -27,31 +28,33 @@ public sealed record StageProgress(long Ingested, long Extracted, long Scored);
 /// <summary>Reads pipeline figures with plain SQL over the event store's events table.</summary>
 public sealed class PipelineStatisticsReader(EventStoreConnection store)
 {
-    public const string CoverageIngested = "coverage-ingested";
-    public const string ContentExtracted = "content-extracted";
-    public const string SentimentScored = "sentiment-scored";
+    /// <summary>Streams that reached each stage, from the events table rows the filter keeps.</summary>
+    private string StageCountsSql(string filter) => $"""
+        SELECT
+          count(DISTINCT stream_id) FILTER (WHERE type = '{MonitorEventTypes.CoverageIngested}'),
+          count(DISTINCT stream_id) FILTER (WHERE type = '{MonitorEventTypes.ContentExtracted}'),
+          count(DISTINCT stream_id) FILTER (WHERE type = '{MonitorEventTypes.SentimentScored}')
+        FROM {store.EventsTable}
+        {filter}
+        """;
+
+    private static StageProgress ReadStageCounts(NpgsqlDataReader r) => new(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
 
     public async Task<PipelineStatistics> ReadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
 
-        var stages = await QueryAsync(connection, $"""
-            SELECT
-              count(DISTINCT stream_id) FILTER (WHERE type = '{CoverageIngested}'),
-              count(DISTINCT stream_id) FILTER (WHERE type = '{ContentExtracted}'),
-              count(DISTINCT stream_id) FILTER (WHERE type = '{SentimentScored}')
-            FROM {store.EventsTable}
-            """, r => new StageProgress(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);
+        var stages = await QueryAsync(connection, StageCountsSql(filter: ""), ReadStageCounts, cancellationToken);
 
         var items = await QueryAsync(connection, $"""
             SELECT data->>'platform', count(DISTINCT stream_id)
-            FROM {store.EventsTable} WHERE type = '{CoverageIngested}'
+            FROM {store.EventsTable} WHERE type = '{MonitorEventTypes.CoverageIngested}'
             GROUP BY 1
             """, r => (Platform: r.IsDBNull(0) ? "(none)" : r.GetString(0), Count: r.GetInt64(1)), cancellationToken);
 
         var labels = await QueryAsync(connection, $"""
             SELECT data->>'platform', data->>'label', count(DISTINCT stream_id)
-            FROM {store.EventsTable} WHERE type = '{SentimentScored}'
+            FROM {store.EventsTable} WHERE type = '{MonitorEventTypes.SentimentScored}'
             GROUP BY 1, 2
             """, r => (Platform: r.IsDBNull(0) ? "(none)" : r.GetString(0),
                        Label: r.IsDBNull(1) ? "" : r.GetString(1), Count: r.GetInt64(2)), cancellationToken);
@@ -78,15 +81,8 @@ public sealed class PipelineStatisticsReader(EventStoreConnection store)
     public async Task<StageProgress> ReadProgressAsync(IReadOnlyCollection<Guid> streamIds, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await QueryAsync(connection, $"""
-            SELECT
-              count(DISTINCT stream_id) FILTER (WHERE type = '{CoverageIngested}'),
-              count(DISTINCT stream_id) FILTER (WHERE type = '{ContentExtracted}'),
-              count(DISTINCT stream_id) FILTER (WHERE type = '{SentimentScored}')
-            FROM {store.EventsTable}
-            WHERE stream_id = ANY(@ids)
-            """, r => new StageProgress(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken,
-            new NpgsqlParameter<Guid[]>("ids", streamIds.ToArray()));
+        var rows = await QueryAsync(connection, StageCountsSql(filter: "WHERE stream_id = ANY(@ids)"), ReadStageCounts,
+            cancellationToken, new NpgsqlParameter<Guid[]>("ids", streamIds.ToArray()));
         return rows.Single();
     }
 
