@@ -15,7 +15,7 @@ public static class CoverageIdentity
     /// <summary>The stream id of a platform item (platform + platform id) or a news article (its normalised URL).</summary>
     public static Guid For(string platform, string platformId, string url)
     {
-        var key = platform == Platforms.News
+        var key = platform == PlatformNames.News
             ? "news:" + NormalizeUrl(string.IsNullOrWhiteSpace(url) ? platformId : url)
             : platform + ":" + platformId.Trim();
         return NameBased(Namespace, key);

@@ -4,7 +4,7 @@ namespace Monitor.Contracts;
 /// A feed saw a coverage item. Feeds publish this; ingestion validates it and turns it into
 /// <see cref="CoverageIngested"/> (new item) or <see cref="CoverageMetricsUpdated"/> (known item, new counts).
 /// </summary>
-/// <param name="Platform">One of <see cref="Platforms"/>.</param>
+/// <param name="Platform">One of <see cref="PlatformNames"/>.</param>
 /// <param name="PlatformId">The item's id at the source (mblog id, aweme_id, note_id); for news, the article URL.</param>
 /// <param name="Url">Link to the item.</param>
 /// <param name="Title">Headline or note title, if the source has one.</param>

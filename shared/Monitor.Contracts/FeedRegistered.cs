@@ -5,7 +5,7 @@ namespace Monitor.Contracts;
 /// <c>feed-{Feed}</c>; the API lists feeds from these.
 /// </summary>
 /// <param name="Feed">The feed's name (MONITOR_FEED_NAME), unique in a deployment.</param>
-/// <param name="Platform">The platform it reads (one of <see cref="Platforms"/>).</param>
+/// <param name="Platform">The platform it reads (one of <see cref="PlatformNames"/>).</param>
 /// <param name="Source">What it reads: a base URL, feed URLs, or a replay corpus path.</param>
 /// <param name="Keywords">The keywords it searches for, if any.</param>
 /// <param name="Interval">The time between poll cycles.</param>

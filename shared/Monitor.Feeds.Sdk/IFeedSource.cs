@@ -7,7 +7,7 @@ namespace Monitor.Feeds.Sdk;
 /// </summary>
 public interface IFeedSource
 {
-    /// <summary>The platform the feed reads (one of Monitor.Contracts.Platforms).</summary>
+    /// <summary>The platform the feed reads (one of Monitor.Contracts.PlatformNames).</summary>
     string Platform { get; }
 
     /// <summary>What the feed reads, for its registration: a base URL, feed URLs, a corpus path.</summary>

@@ -15,7 +15,7 @@ namespace Monitor.Feeds.Template;
 /// </summary>
 public sealed class TemplateFeed(FeedHttpClient http, FeedSettings settings) : FeedSource<JsonElement>
 {
-    public override string Platform => Platforms.News;
+    public override string Platform => PlatformNames.News;
 
     public override string Describe() => settings.BaseUrl?.ToString() ?? "(no base URL)";
 
@@ -42,7 +42,7 @@ public sealed class TemplateFeed(FeedHttpClient http, FeedSettings settings) : F
         var author = Text(item, "author") ?? new Uri(url).Host;
         long? likes = item.TryGetProperty("likes", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt64() : null;
         return ItemMapping.Ok(new CoverageReceived(
-            Platforms.News, url, url, Text(item, "title"), Text(item, "text") ?? "",
+            PlatformNames.News, url, url, Text(item, "title"), Text(item, "text") ?? "",
             new Author(new Uri(url).Host, author), published.ToUniversalTime(), new Engagement(Likes: likes),
             [], null, context.Feed, context.ObservedAt));
     }

@@ -48,9 +48,9 @@ public static class GeneratedCoverage
         var random = new Random(n);
         var observed = DateTimeOffset.UtcNow;
         var published = observed.AddMinutes(-random.Next(1, 600));
-        var platform = Contracts.Platforms.All[n % Contracts.Platforms.All.Count];
+        var platform = Contracts.PlatformNames.All[n % Contracts.PlatformNames.All.Count];
         var platformId = $"{runId}-{n:D7}";
-        var isNews = platform == Contracts.Platforms.News;
+        var isNews = platform == Contracts.PlatformNames.News;
         var text = Compose(isNews ? EnglishSentences : ChineseSentences, random, isNews ? " " : "", minLength: 150 + random.Next(450));
         var url = isNews ? $"https://news.example.com/auto/{platformId}" : $"https://{platform}.example.com/{random.Next(1000, 9999)}/{platformId}";
         return new CoverageReceived(

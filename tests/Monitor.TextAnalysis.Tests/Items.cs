@@ -8,16 +8,16 @@ internal static class Items
     private static readonly DateTimeOffset Published = new(2024, 3, 28, 19, 0, 0, TimeSpan.Zero);
 
     public static CoverageIngested Weibo(string html, long? followers = 1_000, Engagement? engagement = null, IReadOnlyList<string>? hashtags = null) =>
-        Item(Contracts.Platforms.Weibo, html, null, new Author("1749127163", "小米汽车", followers, Verified: true), engagement, hashtags);
+        Item(Contracts.PlatformNames.Weibo, html, null, new Author("1749127163", "小米汽车", followers, Verified: true), engagement, hashtags);
 
     public static CoverageIngested Douyin(string desc, Engagement? engagement = null, IReadOnlyList<string>? hashtags = null) =>
-        Item(Contracts.Platforms.Douyin, desc, null, new Author("58913", "车评君", 250_000), engagement, hashtags);
+        Item(Contracts.PlatformNames.Douyin, desc, null, new Author("58913", "车评君", 250_000), engagement, hashtags);
 
     public static CoverageIngested Xiaohongshu(string title, string desc, Engagement? engagement = null) =>
-        Item(Contracts.Platforms.Xiaohongshu, desc, title, new Author("5f1e", "爱车的小红", 3_000), engagement, null);
+        Item(Contracts.PlatformNames.Xiaohongshu, desc, title, new Author("5f1e", "爱车的小红", 3_000), engagement, null);
 
     public static CoverageIngested News(string title, string html) =>
-        Item(Contracts.Platforms.News, html, title, new Author("autohome.com.cn", "汽车之家"), null, null);
+        Item(Contracts.PlatformNames.News, html, title, new Author("autohome.com.cn", "汽车之家"), null, null);
 
     private static CoverageIngested Item(string platform, string text, string? title, Author author, Engagement? engagement, IReadOnlyList<string>? hashtags)
     {

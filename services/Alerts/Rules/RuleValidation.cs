@@ -13,8 +13,8 @@ public static class RuleValidation
             problems.Add($"rules: ruleId '{duplicate.Key}' is used more than once");
         for (var i = 0; i < rules.Count; i++)
             problems.AddRange(Problems(rules[i]).Select(p => $"rules[{i}].{p}"));
-        foreach (var platform in scope.Platforms.Where(p => !Platforms.IsKnown(p)))
-            problems.Add($"scope.platforms: '{platform}' is not one of {string.Join(", ", Platforms.All)}");
+        foreach (var platform in scope.Platforms.Where(p => !PlatformNames.IsKnown(p)))
+            problems.Add($"scope.platforms: '{platform}' is not one of {string.Join(", ", PlatformNames.All)}");
         return problems;
     }
 

@@ -17,7 +17,7 @@ public sealed class DouyinFeed(FeedHttpClient http, FeedSettings settings) : Key
     private const int PageSize = 20;
     private readonly DouyinReader _reader = new();
 
-    public override string Platform => global::Monitor.Contracts.Platforms.Douyin;
+    public override string Platform => Monitor.Contracts.PlatformNames.Douyin;
 
     protected override string FirstPage => "0";
 

@@ -63,7 +63,7 @@ public sealed record ReplayCorpus(IReadOnlyList<CoverageReceived> Items, IReadOn
     private static string? Validate(CoverageReceived? item) => item switch
     {
         null => "empty item",
-        { Platform: var p } when !Contracts.Platforms.IsKnown(p) => $"platform: '{p}' is not one of {string.Join(", ", Contracts.Platforms.All)}",
+        { Platform: var p } when !Contracts.PlatformNames.IsKnown(p) => $"platform: '{p}' is not one of {string.Join(", ", Contracts.PlatformNames.All)}",
         { PlatformId: null or "" } => "platformId: missing",
         { Text: null } => "text: missing",
         { Author: null } => "author: missing",

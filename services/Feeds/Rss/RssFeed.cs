@@ -17,7 +17,7 @@ public sealed class RssFeed(FeedHttpClient http, FeedSettings settings, ILogger<
     private const int RawExcerpt = 4096;
     private readonly FeedItemReader _reader = new();
 
-    public string Platform => global::Monitor.Contracts.Platforms.News;
+    public string Platform => Monitor.Contracts.PlatformNames.News;
 
     public string Describe() => string.Join(", ", settings.Urls);
 

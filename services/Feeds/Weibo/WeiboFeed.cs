@@ -19,7 +19,7 @@ public sealed class WeiboFeed(FeedHttpClient http, FeedSettings settings, ILogge
 {
     private readonly WeiboReader _reader = new();
 
-    public override string Platform => global::Monitor.Contracts.Platforms.Weibo;
+    public override string Platform => Monitor.Contracts.PlatformNames.Weibo;
 
     protected override Uri SearchUri(string keyword, string page) => new(BaseUrl,
         $"api/container/getIndex?containerid={Uri.EscapeDataString("100103type=1&q=" + keyword)}&page_type=searchall&page={page}");

@@ -18,7 +18,7 @@ public sealed class XiaohongshuFeed(FeedHttpClient http, FeedSettings settings) 
 {
     private readonly XiaohongshuReader _reader = new();
 
-    public override string Platform => global::Monitor.Contracts.Platforms.Xiaohongshu;
+    public override string Platform => Monitor.Contracts.PlatformNames.Xiaohongshu;
 
     protected override Uri SearchUri(string keyword, string page) =>
         new(BaseUrl, $"api/sns/web/v1/search/notes?keyword={Uri.EscapeDataString(keyword)}&page={page}&page_size=20&sort=time_descending");

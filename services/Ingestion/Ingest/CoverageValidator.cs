@@ -23,8 +23,8 @@ public static class CoverageValidator
 
         if (string.IsNullOrWhiteSpace(item.Platform))
             errors.Add(prefix + "platform", "is required");
-        else if (!Contracts.Platforms.IsKnown(item.Platform))
-            errors.Add(prefix + "platform", $"'{item.Platform}' is not one of {string.Join(", ", Contracts.Platforms.All)}");
+        else if (!Contracts.PlatformNames.IsKnown(item.Platform))
+            errors.Add(prefix + "platform", $"'{item.Platform}' is not one of {string.Join(", ", Contracts.PlatformNames.All)}");
 
         Required(errors, prefix + "platformId", item.PlatformId);
         Required(errors, prefix + "url", item.Url);

@@ -5,7 +5,7 @@ namespace Monitor.Contracts.Alerts;
 /// matched against SentimentScored; languages and terms need the item's extracted text (ContentExtracted),
 /// so an item whose text is unknown never matches a scope that names languages or terms.
 /// </summary>
-/// <param name="Platforms">Any of <see cref="Contracts.Platforms"/>.</param>
+/// <param name="Platforms">Any of <see cref="Contracts.PlatformNames"/>.</param>
 /// <param name="EntityIds">Gazetteer entity ids; an item matches when it mentions any of them.</param>
 /// <param name="RequiredTerms">Every term must occur in the text (case-insensitive).</param>
 /// <param name="ExcludedTerms">No term may occur in the text.</param>

@@ -30,9 +30,9 @@ public static partial class SampleCorpus
         var news = new NewsArticleReader();
         var longText = LongTextFrom(Path.Combine(directory, "weibo", "longtext"));
 
-        ReadPages(directory, "weibo", Monitor.Contracts.Platforms.Weibo, page => weibo.ReadSearchPage(page, Feed, observedAt, longText), items, skipped);
-        ReadPages(directory, "douyin", Monitor.Contracts.Platforms.Douyin, page => douyin.ReadSearchPage(page, Feed, observedAt), items, skipped);
-        ReadPages(directory, "xiaohongshu", Monitor.Contracts.Platforms.Xiaohongshu, page => xiaohongshu.ReadSearchPage(page, Feed, observedAt), items, skipped);
+        ReadPages(directory, "weibo", Monitor.Contracts.PlatformNames.Weibo, page => weibo.ReadSearchPage(page, Feed, observedAt, longText), items, skipped);
+        ReadPages(directory, "douyin", Monitor.Contracts.PlatformNames.Douyin, page => douyin.ReadSearchPage(page, Feed, observedAt), items, skipped);
+        ReadPages(directory, "xiaohongshu", Monitor.Contracts.PlatformNames.Xiaohongshu, page => xiaohongshu.ReadSearchPage(page, Feed, observedAt), items, skipped);
 
         foreach (var file in FilesIn(directory, "news", "*.jsonl"))
         {

@@ -7,7 +7,7 @@ namespace Monitor.Platforms;
 /// <remarks>Statistics arrive as integers from the app API and as display strings ("10w+") from web exports; both are read.</remarks>
 public sealed class DouyinReader
 {
-    private const string Platform = Monitor.Contracts.Platforms.Douyin;
+    private const string Platform = Monitor.Contracts.PlatformNames.Douyin;
 
     /// <summary>Reads one aweme (or a search result wrapping it as <c>aweme_info</c>).</summary>
     public ReadResult<CoverageReceived> Read(JsonElement aweme, string feed, DateTimeOffset observedAt) =>

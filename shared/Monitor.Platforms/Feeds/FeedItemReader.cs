@@ -7,7 +7,7 @@ namespace Monitor.Platforms;
 /// <summary>Turns the items of an RSS or Atom feed into news coverage (platform "news", the item's link as its id).</summary>
 public sealed class FeedItemReader
 {
-    private const string Platform = Monitor.Contracts.Platforms.News;
+    private const string Platform = Monitor.Contracts.PlatformNames.News;
 
     // The raw form is for operators to read, so Chinese stays Chinese instead of \uXXXX escapes.
     private static readonly JsonSerializerOptions RawJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -10,7 +10,7 @@ namespace Monitor.Platforms;
 /// </summary>
 public sealed class NewsArticleReader
 {
-    private const string Platform = Monitor.Contracts.Platforms.News;
+    private const string Platform = Monitor.Contracts.PlatformNames.News;
 
     public ReadResult<CoverageReceived> Read(JsonElement article, string feed, DateTimeOffset observedAt) =>
         ItemReading.Guard(Platform, () => ReadArticle(article, feed, observedAt));

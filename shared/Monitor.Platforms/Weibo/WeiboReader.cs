@@ -11,7 +11,7 @@ namespace Monitor.Platforms;
 /// </remarks>
 public sealed class WeiboReader
 {
-    private const string Platform = Monitor.Contracts.Platforms.Weibo;
+    private const string Platform = Monitor.Contracts.PlatformNames.Weibo;
 
     /// <summary>Reads one mblog.</summary>
     /// <param name="longText">Gives the full HTML of a post marked <c>isLongText</c>, by id (null when unknown).</param>

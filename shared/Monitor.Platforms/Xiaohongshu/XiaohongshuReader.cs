@@ -10,7 +10,7 @@ namespace Monitor.Platforms;
 /// </remarks>
 public sealed class XiaohongshuReader
 {
-    private const string Platform = Monitor.Contracts.Platforms.Xiaohongshu;
+    private const string Platform = Monitor.Contracts.PlatformNames.Xiaohongshu;
 
     /// <summary>Reads a search result item or a bare note card.</summary>
     public ReadResult<CoverageReceived> Read(JsonElement note, string feed, DateTimeOffset observedAt) =>

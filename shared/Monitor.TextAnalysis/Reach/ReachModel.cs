@@ -26,10 +26,10 @@ public static class ReachModel
 
     private static readonly Dictionary<string, PlatformFactors> Factors = new(StringComparer.Ordinal)
     {
-        [Platforms.Weibo] = new(FollowerShare: 1.0, EngagementRate: 0.01),
-        [Platforms.Douyin] = new(FollowerShare: 0.1, EngagementRate: 0.04),
-        [Platforms.Xiaohongshu] = new(FollowerShare: 0.1, EngagementRate: 0.05),
-        [Platforms.News] = new(FollowerShare: 1.0, EngagementRate: 0.005),
+        [PlatformNames.Weibo] = new(FollowerShare: 1.0, EngagementRate: 0.01),
+        [PlatformNames.Douyin] = new(FollowerShare: 0.1, EngagementRate: 0.04),
+        [PlatformNames.Xiaohongshu] = new(FollowerShare: 0.1, EngagementRate: 0.05),
+        [PlatformNames.News] = new(FollowerShare: 1.0, EngagementRate: 0.005),
     };
 
     /// <exception cref="ArgumentException">The platform is unknown, or a count is negative.</exception>
@@ -38,7 +38,7 @@ public static class ReachModel
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(engagement);
         if (platform is null || !Factors.TryGetValue(platform, out var factors))
-            throw new ArgumentException($"Unknown platform '{platform}'; expected one of {string.Join(", ", Platforms.All)}.", nameof(platform));
+            throw new ArgumentException($"Unknown platform '{platform}'; expected one of {string.Join(", ", PlatformNames.All)}.", nameof(platform));
         RequireNotNegative(author.Followers, "author followers");
         RequireNotNegative(engagement.Likes, "likes");
         RequireNotNegative(engagement.Comments, "comments");

@@ -17,7 +17,7 @@ public static partial class SocialMarkers
     public static IReadOnlyList<string> Hashtags(string text, string platform)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var matches = platform == Platforms.Weibo ? PairedHashtag().Matches(text) : LeadingHashtag().Matches(text);
+        var matches = platform == PlatformNames.Weibo ? PairedHashtag().Matches(text) : LeadingHashtag().Matches(text);
         var tags = new List<string>(matches.Count);
         foreach (Match match in matches)
         {

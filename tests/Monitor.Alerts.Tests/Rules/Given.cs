@@ -18,7 +18,7 @@ internal static class Given
         SubscriptionState.Fold([new SubscriptionCreated(SubscriptionId, "ana", "SU7 launch", scope, rules, [], null, null, Anchor)]);
 
     public static ScoredItem Item(DateTimeOffset at, string label = SentimentLabels.Neutral, double score = 0, long reach = 100,
-        string platform = Platforms.Weibo, string[]? entities = null, string? text = null, string? language = null) =>
+        string platform = PlatformNames.Weibo, string[]? entities = null, string? text = null, string? language = null) =>
         new(Guid.NewGuid(), platform, at, label, score, reach, entities ?? ["xiaomi-su7"], language, text, $"https://example.test/{Guid.NewGuid():N}");
 
     public static ScoredItem Negative(DateTimeOffset at, long reach = 100, double score = -0.8) => Item(at, SentimentLabels.Negative, score, reach);

@@ -11,11 +11,11 @@ public class When_matching_scope
     [Fact]
     public void Should_match_platforms_and_any_of_the_entities()
     {
-        var scope = SubscriptionScope.Everything with { Platforms = [Platforms.Weibo, Platforms.Douyin], EntityIds = ["xiaomi-su7", "lei-jun"] };
+        var scope = SubscriptionScope.Everything with { Platforms = [PlatformNames.Weibo, PlatformNames.Douyin], EntityIds = ["xiaomi-su7", "lei-jun"] };
 
-        Assert.True(ScopeMatcher.Matches(scope, Given.Item(T, platform: Platforms.Douyin, entities: ["lei-jun", "tesla"])));
-        Assert.False(ScopeMatcher.Matches(scope, Given.Item(T, platform: Platforms.News, entities: ["xiaomi-su7"])));
-        Assert.False(ScopeMatcher.Matches(scope, Given.Item(T, platform: Platforms.Weibo, entities: ["tesla"])));
+        Assert.True(ScopeMatcher.Matches(scope, Given.Item(T, platform: PlatformNames.Douyin, entities: ["lei-jun", "tesla"])));
+        Assert.False(ScopeMatcher.Matches(scope, Given.Item(T, platform: PlatformNames.News, entities: ["xiaomi-su7"])));
+        Assert.False(ScopeMatcher.Matches(scope, Given.Item(T, platform: PlatformNames.Weibo, entities: ["tesla"])));
     }
 
     [Fact]
@@ -43,9 +43,9 @@ public class When_matching_scope
     public void Should_not_count_items_out_of_scope()
     {
         var rule = new AlertRule("neg", AlertRuleKinds.NegativeShare, TimeSpan.FromHours(1), Threshold: 0.4, MinVolume: 2);
-        var evaluator = new SubscriptionEvaluator(Given.Subscription(SubscriptionScope.Everything with { Platforms = [Platforms.Weibo] }, rule));
+        var evaluator = new SubscriptionEvaluator(Given.Subscription(SubscriptionScope.Everything with { Platforms = [PlatformNames.Weibo] }, rule));
 
-        var alerts = evaluator.ObserveAll([Given.Negative(T), Given.Item(T, SentimentLabels.Negative, -1, platform: Platforms.News)]);
+        var alerts = evaluator.ObserveAll([Given.Negative(T), Given.Item(T, SentimentLabels.Negative, -1, platform: PlatformNames.News)]);
 
         Assert.Empty(alerts);
     }

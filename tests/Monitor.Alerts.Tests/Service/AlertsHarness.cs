@@ -75,7 +75,7 @@ internal sealed class AlertsHarness(PostgresSchema schema, RabbitMqVhost vhost) 
     }
 
     public static SentimentScored Negative(long reach, DateTimeOffset publishedAt) =>
-        new(Guid.NewGuid(), Platforms.Weibo, publishedAt, SentimentLabels.Negative, -0.8, 0.9, "test", [], ["xiaomi-su7"], reach);
+        new(Guid.NewGuid(), PlatformNames.Weibo, publishedAt, SentimentLabels.Negative, -0.8, 0.9, "test", [], ["xiaomi-su7"], reach);
 
     public async ValueTask DisposeAsync()
     {

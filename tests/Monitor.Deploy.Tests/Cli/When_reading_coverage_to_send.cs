@@ -14,7 +14,7 @@ public class When_reading_coverage_to_send
         var item = CoverageSource.ReadLine(
             """{"platform":"news","platformId":"x","url":"https://www.news.example.cn/a?utm_source=feed"}""", "line 1");
 
-        Assert.Equal(CoverageIdentity.For(Monitor.Contracts.Platforms.News, "x", "https://news.example.cn/a"), item.CoverageId);
+        Assert.Equal(CoverageIdentity.For(Monitor.Contracts.PlatformNames.News, "x", "https://news.example.cn/a"), item.CoverageId);
         Assert.Equal("news", item.Platform);
     }
 

@@ -12,9 +12,9 @@ namespace Monitor.Deploy.Tests.Cli;
 public sealed class When_reading_pipeline_statistics(PostgresSchema schema) : IClassFixture<PostgresSchema>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Published = new(2024, 7, 19, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Guid ScoredWeibo = CoverageIdentity.For(Monitor.Contracts.Platforms.Weibo, "1", "");
-    private static readonly Guid UnscoredWeibo = CoverageIdentity.For(Monitor.Contracts.Platforms.Weibo, "2", "");
-    private static readonly Guid ScoredDouyin = CoverageIdentity.For(Monitor.Contracts.Platforms.Douyin, "3", "");
+    private static readonly Guid ScoredWeibo = CoverageIdentity.For(Monitor.Contracts.PlatformNames.Weibo, "1", "");
+    private static readonly Guid UnscoredWeibo = CoverageIdentity.For(Monitor.Contracts.PlatformNames.Weibo, "2", "");
+    private static readonly Guid ScoredDouyin = CoverageIdentity.For(Monitor.Contracts.PlatformNames.Douyin, "3", "");
 
     private PipelineStatisticsReader Reader => new(EventStoreConnection.Create(schema.ConnectionString, schema.Name));
 

@@ -55,7 +55,7 @@ public sealed class When_the_feeds_run_beside_ingestion(ITestOutputHelper output
     public async Task Should_ingest_every_item_once_quarantine_bad_ones_and_update_counts_on_re_poll()
     {
         var replayItems = Enumerable.Range(1, 3).Select(i => new CoverageReceived(
-            Contracts.Platforms.News, $"https://replay.example.com/su7/{i}", $"https://replay.example.com/su7/{i}", $"Replay {i}",
+            Contracts.PlatformNames.News, $"https://replay.example.com/su7/{i}", $"https://replay.example.com/su7/{i}", $"Replay {i}",
             $"SU7 recorded story {i}", new Author("replay.example.com", "Replay Daily"),
             new DateTimeOffset(2024, 3, 28, 12, i, 0, TimeSpan.Zero), Engagement.None, [], null, "export", DateTimeOffset.UtcNow)).ToList();
         await File.WriteAllLinesAsync(_replayExport, replayItems.Select(i => JsonSerializer.Serialize(i, new JsonSerializerOptions(JsonSerializerDefaults.Web))));

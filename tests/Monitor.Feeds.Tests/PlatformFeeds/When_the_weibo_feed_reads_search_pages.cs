@@ -85,7 +85,7 @@ public sealed class When_the_weibo_feed_reads_search_pages
         Assert.All(posts, p => Assert.Equal(TimeSpan.Zero, p.PublishedAt.Offset));
         Assert.All(posts, p => Assert.DoesNotContain("<a ", p.Text));
         Assert.Contains(posts, p => p.Hashtags.Count > 0);
-        Assert.All(posts, p => Assert.Equal(global::Monitor.Contracts.Platforms.Weibo, p.Platform));
+        Assert.All(posts, p => Assert.Equal(global::Monitor.Contracts.PlatformNames.Weibo, p.Platform));
         // "Sat Jul 20 10:01:02 +0800 2024"-style dates: the raw first post's date read back as UTC.
         using var doc = JsonDocument.Parse(Samples.Text(LaunchP1));
         var firstRaw = doc.RootElement.GetProperty("data").GetProperty("cards").EnumerateArray()

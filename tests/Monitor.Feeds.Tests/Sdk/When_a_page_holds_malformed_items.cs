@@ -41,7 +41,7 @@ public sealed class When_a_page_holds_malformed_items(PostgresSchema schema) : I
         var store = await Stores.CreateAsync(schema);
         var journal = new EventStoreFeedJournal(store, "refetch");
         await journal.LoadAsync(CancellationToken.None);
-        var items = new[] { new FeedItemQuarantined("refetch", Contracts.Platforms.Weibo, "x2", "bad date", "{}", null, DateTimeOffset.UtcNow) };
+        var items = new[] { new FeedItemQuarantined("refetch", Contracts.PlatformNames.Weibo, "x2", "bad date", "{}", null, DateTimeOffset.UtcNow) };
 
         await journal.QuarantineAsync(items, CancellationToken.None);
         await journal.QuarantineAsync(items, CancellationToken.None);

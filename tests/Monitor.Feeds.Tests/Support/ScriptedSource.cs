@@ -15,7 +15,7 @@ public sealed class ScriptedSource(params string[][] pages) : FeedSource<string>
 
     public Func<int, Exception?> FailOnPage { get; set; } = _ => null;
 
-    public override string Platform => Contracts.Platforms.Weibo;
+    public override string Platform => Contracts.PlatformNames.Weibo;
 
     public override string Describe() => $"{pages.Length} scripted pages";
 

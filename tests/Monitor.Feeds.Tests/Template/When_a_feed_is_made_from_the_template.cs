@@ -72,7 +72,7 @@ public sealed class When_a_feed_is_made_from_the_template(ITestOutputHelper outp
         try
         {
             await feed.WaitReadyAsync(new Uri($"http://127.0.0.1:{feedPort}"), TimeSpan.FromSeconds(90));
-            var stream = CoverageIdentity.For(Contracts.Platforms.News, "https://acme.example.com/su7-review", "https://acme.example.com/su7-review");
+            var stream = CoverageIdentity.For(Contracts.PlatformNames.News, "https://acme.example.com/su7-review", "https://acme.example.com/su7-review");
             var ingested = await Eventually.HoldsAsync(async () =>
                 (await EventQueries.StreamTypesAsync(_schema, stream)).Contains("coverage-ingested"), TimeSpan.FromSeconds(60));
             Assert.True(ingested, "the template feed's item was not ingested");

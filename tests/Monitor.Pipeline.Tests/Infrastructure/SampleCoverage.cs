@@ -7,7 +7,7 @@ public static class SampleCoverage
 {
     private static readonly DateTimeOffset Published = new(2024, 3, 28, 14, 0, 0, TimeSpan.Zero);
 
-    public static CoverageReceived Item(string platformId, long likes = 10, string platform = Contracts.Platforms.Weibo, string feed = "test") => new(
+    public static CoverageReceived Item(string platformId, long likes = 10, string platform = Contracts.PlatformNames.Weibo, string feed = "test") => new(
         platform,
         platformId,
         $"https://weibo.com/1000/{platformId}",

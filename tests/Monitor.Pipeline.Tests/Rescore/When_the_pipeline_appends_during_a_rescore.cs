@@ -63,7 +63,7 @@ public sealed class When_the_pipeline_appends_during_a_rescore(StoreFixture fixt
         while (!stop.IsCancellationRequested && appended < MaxRacingAppends && clock.Elapsed < RaceLimit)
         {
             var stream = streams[appended % streams.Count];
-            var update = new CoverageMetricsUpdated(stream, Contracts.Platforms.Weibo, new Engagement(appended, 1, 1), null, DateTimeOffset.UtcNow);
+            var update = new CoverageMetricsUpdated(stream, Contracts.PlatformNames.Weibo, new Engagement(appended, 1, 1), null, DateTimeOffset.UtcNow);
             await fixture.Store.AppendAsync(stream, MonitorEventTypes.CoverageStream, ExpectedVersion.Any,
                 [new EventData(Guid.NewGuid(), update)], CancellationToken.None);
             appended++;

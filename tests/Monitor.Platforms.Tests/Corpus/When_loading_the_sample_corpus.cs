@@ -1,5 +1,4 @@
 using Monitor.Contracts;
-using PlatformNames = Monitor.Contracts.Platforms;
 
 namespace Monitor.Platforms.Tests.Corpus;
 

@@ -21,7 +21,7 @@ public class When_extracting_content
         var extracted = Extract(item);
 
         Assert.Equal(item.CoverageId, extracted.CoverageId);
-        Assert.Equal(Contracts.Platforms.Weibo, extracted.Platform);
+        Assert.Equal(Contracts.PlatformNames.Weibo, extracted.Platform);
         Assert.Equal(item.PublishedAt, extracted.PublishedAt);
         Assert.Equal("zh", extracted.Language);
         Assert.Equal("#雷军年度演讲# 小米SU7 Ultra正式发布,雷军说这是梦想[哈哈] @小米汽车 网页链接", extracted.NormalizedText);

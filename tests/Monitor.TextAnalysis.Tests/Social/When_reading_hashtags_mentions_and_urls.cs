@@ -9,7 +9,7 @@ public class When_reading_hashtags_mentions_and_urls
     [Fact]
     public void Should_read_weibo_topics_between_two_marks()
     {
-        var tags = SocialMarkers.Hashtags("#雷军年度演讲# 小米 #小米SU7 Ultra#发布", Contracts.Platforms.Weibo);
+        var tags = SocialMarkers.Hashtags("#雷军年度演讲# 小米 #小米SU7 Ultra#发布", Contracts.PlatformNames.Weibo);
 
         Assert.Equal(["雷军年度演讲", "小米SU7 Ultra"], tags);
     }
@@ -17,7 +17,7 @@ public class When_reading_hashtags_mentions_and_urls
     [Fact]
     public void Should_read_douyin_hashtags_after_one_mark()
     {
-        var tags = SocialMarkers.Hashtags("小米SU7来了 #小米su7 #新能源#雷军 #SU7,真帅", Contracts.Platforms.Douyin);
+        var tags = SocialMarkers.Hashtags("小米SU7来了 #小米su7 #新能源#雷军 #SU7,真帅", Contracts.PlatformNames.Douyin);
 
         Assert.Equal(["小米su7", "新能源", "雷军", "SU7"], tags);
     }
@@ -25,13 +25,13 @@ public class When_reading_hashtags_mentions_and_urls
     [Fact]
     public void Should_keep_the_first_spelling_of_a_repeated_tag()
     {
-        Assert.Equal(["SU7"], SocialMarkers.Hashtags("#SU7 #su7 #Su7", Contracts.Platforms.Douyin));
+        Assert.Equal(["SU7"], SocialMarkers.Hashtags("#SU7 #su7 #Su7", Contracts.PlatformNames.Douyin));
     }
 
     [Fact]
     public void Should_drop_the_topic_suffix_of_xiaohongshu_tags()
     {
-        var tags = SocialMarkers.Hashtags("提车啦 #小米SU7[话题]# #试驾[话题]#", Contracts.Platforms.Xiaohongshu);
+        var tags = SocialMarkers.Hashtags("提车啦 #小米SU7[话题]# #试驾[话题]#", Contracts.PlatformNames.Xiaohongshu);
 
         Assert.Equal(["小米SU7", "试驾"], tags);
     }
@@ -39,7 +39,7 @@ public class When_reading_hashtags_mentions_and_urls
     [Fact]
     public void Should_not_read_url_fragments_or_numeric_entities_as_hashtags()
     {
-        Assert.Empty(SocialMarkers.Hashtags("https://example.com/page#section and a&#35;b", Contracts.Platforms.Douyin));
+        Assert.Empty(SocialMarkers.Hashtags("https://example.com/page#section and a&#35;b", Contracts.PlatformNames.Douyin));
     }
 
     [Fact]

@@ -72,9 +72,9 @@ public static class CoverageSource
             throw new PipelineCommandException(ExitCodes.Usage, $"{origin}: expected a CoverageReceived object, found {json.ValueKind}");
 
         var platform = RequiredString(json, "platform", origin);
-        if (!Monitor.Contracts.Platforms.IsKnown(platform))
+        if (!Monitor.Contracts.PlatformNames.IsKnown(platform))
             throw new PipelineCommandException(ExitCodes.Usage,
-                $"{origin}: platform '{platform}' is not one of {string.Join(", ", Monitor.Contracts.Platforms.All)}");
+                $"{origin}: platform '{platform}' is not one of {string.Join(", ", Monitor.Contracts.PlatformNames.All)}");
         var platformId = RequiredString(json, "platformId", origin);
         var url = json.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
         return new OutgoingCoverage(CoverageIdentity.For(platform, platformId, url), platform, origin, json);

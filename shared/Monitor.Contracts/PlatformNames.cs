@@ -1,7 +1,7 @@
 namespace Monitor.Contracts;
 
 /// <summary>The sources Monitor reads. Values are the lower-case names used on the wire.</summary>
-public static class Platforms
+public static class PlatformNames
 {
     public const string Weibo = "weibo";
     public const string Douyin = "douyin";
