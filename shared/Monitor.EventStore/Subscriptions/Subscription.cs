@@ -43,6 +43,14 @@ public sealed class Subscription
     public bool IsActive => _isActive;
 
     /// <summary>
+    /// How many reads found committed events still hidden behind an older open transaction and so
+    /// held the subscription where it was (see DESIGN.md: readers never pass a late commit).
+    /// </summary>
+    public long HeldReads => Interlocked.Read(ref _heldReads);
+
+    private long _heldReads;
+
+    /// <summary>
     /// Waits for the subscription's lock, then handles batches until <paramref name="ct"/> is cancelled.
     /// Transient failures (a lost connection, failover) reconnect and resume from the checkpoint; a handler
     /// that keeps failing on one batch ends this with <see cref="SubscriptionFailedException"/>.
@@ -151,6 +159,7 @@ public sealed class Subscription
             if (outcome.Kind == BatchKind.Handled || outcome.Kind == BatchKind.Reset || outcome.Retry) continue;
             if (outcome.Kind == BatchKind.Held)
             {
+                Interlocked.Increment(ref _heldReads);
                 // The transaction holding the horizon may commit without notifying (it need not be an append).
                 await Task.Delay(_options.PollInterval < HeldRecheck ? _options.PollInterval : HeldRecheck, ct);
                 continue;

@@ -72,12 +72,8 @@ public sealed class ScriptSandbox : IDisposable
 
     public static void WaitUntil(Func<bool> condition, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout) throw new TimeoutException($"condition not met within {timeout.TotalSeconds}s");
-            Thread.Sleep(50);
-        }
+        if (!SpinWait.SpinUntil(condition, timeout))
+            throw new TimeoutException($"condition not met within {timeout.TotalSeconds}s");
     }
 
     public void Dispose()

@@ -29,8 +29,10 @@ public sealed class When_a_transaction_commits_late(PostgresSchema schema) : ICl
         await store.AppendAsync(late, "cart", ExpectedVersion.NoStream, [TestEvents.Note(2)]);
         var lateSeq = (await store.ReadStreamAsync(late))[0].SeqId;
 
-        // the later append is committed, yet nobody may pass the open transaction's lower number
-        await Task.Delay(1000);
+        // the later append is committed, yet nobody may pass the open transaction's lower number:
+        // let the subscription look several times and find it held each time
+        var held = await Until.HoldsAsync(() => subscription.HeldReads >= 3, Timeout);
+        Assert.True(held, "the subscription never found the committed event held behind the open transaction");
         Assert.Empty(handler.Seen);
         Assert.DoesNotContain(await store.ReadAllAsync(GlobalPosition.Start, 1000), e => e.StreamId == late);
 
