@@ -197,8 +197,14 @@ public sealed class Subscription
             // Nothing readable; but a rebuild may have reset the checkpoint while this instance sat idle,
             // or committed events may wait behind an older open transaction (then look again soon).
             var (stored, hidden) = await IdleCheckAsync(connection, tx, from, ct);
+            // The check runs on a later snapshot than the read: the horizon may have passed the events
+            // meanwhile, so they are neither hidden any more nor were they read. Without this second
+            // look they would wait for the next notification or poll.
+            var readableSince = !hidden && stored == from &&
+                (await _store.ReadAllAsync(connection, tx, from, 1, _options.IncludeArchived, _options.EventTypes, ct)).Count > 0;
             await tx.CommitAsync(ct);
             if (stored != from) return Reset(from, stored);
+            if (readableSince) return new(BatchKind.Idle, from) { Retry = true };
             return new(hidden ? BatchKind.Held : BatchKind.Idle, from);
         }
 
