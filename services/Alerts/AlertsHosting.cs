@@ -1,4 +1,4 @@
-using Monitor.Alerts.Access;
+using Monitor.Hosting.Access;
 using Monitor.Alerts.Backtest;
 using Monitor.Alerts.Delivery;
 using Monitor.Alerts.Evaluate;

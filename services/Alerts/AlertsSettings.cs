@@ -6,7 +6,7 @@ namespace Monitor.Alerts;
 /// <summary>The alerts service's own settings, read from the environment.</summary>
 public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard, SmtpSettings? Smtp)
 {
-    public const string AdminKeyVariable = MonitorSettings.AlertsAdminKeyVariable;
+    public const string AdminKeyVariable = MonitorSettings.AdminKeyVariable;
     public const int MinimumAdminKeyLength = 24;
 
     public static AlertsSettings From(IConfiguration configuration)

@@ -1,4 +1,4 @@
-using Monitor.Alerts.Access;
+using Monitor.Hosting.Access;
 using Monitor.Alerts.Startup;
 using Monitor.Alerts.Subscriptions;
 

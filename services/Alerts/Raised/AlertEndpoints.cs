@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Monitor.Alerts.Access;
+using Monitor.Hosting.Access;
 using Monitor.Alerts.Delivery;
 using Monitor.Contracts;
 using Monitor.Contracts.Alerts;

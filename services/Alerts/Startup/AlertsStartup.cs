@@ -1,4 +1,4 @@
-using Monitor.Alerts.Access;
+using Monitor.Hosting.Access;
 using Monitor.Alerts.Evaluate;
 using Monitor.Alerts.Raised;
 using Monitor.Alerts.Subscriptions;

@@ -1,4 +1,4 @@
-using Monitor.Alerts.Access;
+using Monitor.Hosting.Access;
 using Monitor.Contracts.Alerts;
 
 namespace Monitor.Alerts.Subscriptions;

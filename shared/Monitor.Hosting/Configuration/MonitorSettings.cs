@@ -17,7 +17,7 @@ public sealed partial record MonitorSettings
     public const string SentimentModelVariable = "MONITOR_SENTIMENT_MODEL";
     public const string SubjectVariable = "MONITOR_SUBJECT";
     public const string MaxBodyBytesVariable = "MONITOR_INGESTION_MAX_BODY_BYTES";
-    public const string AlertsAdminKeyVariable = "MONITOR_ALERTS_ADMIN_KEY";
+    public const string AdminKeyVariable = "MONITOR_ADMIN_KEY";
     public const string AlertsAllowedAddressesVariable = "MONITOR_ALERTS_ALLOWED_ADDRESSES";
     public const string AlertsSmtpVariable = "MONITOR_ALERTS_SMTP";
 
@@ -37,7 +37,7 @@ public sealed partial record MonitorSettings
         new(SubjectVariable, "Path of the subject's gazetteer (JSON); the built-in SU7 subject when unset.", [MonitorServices.Extraction], null),
         new(MaxBodyBytesVariable, "Largest accepted POST /api/coverage body in bytes; larger bodies get 413.", [MonitorServices.Ingestion], DefaultMaxBodyBytes.ToString()),
         // The alerts service reads these three itself (AlertsSettings); they are listed here so compose and the README are checked too.
-        new(AlertsAdminKeyVariable, "The first admin API key (at least 24 characters); only its hash is stored.", [MonitorServices.Alerts], null),
+        new(AdminKeyVariable, "The first admin API key (at least 24 characters); only its hash is stored.", [MonitorServices.Alerts], null),
         new(AlertsAllowedAddressesVariable, "Comma-separated addresses or CIDR ranges a webhook may reach although they are private or loopback.", [MonitorServices.Alerts], null),
         new(AlertsSmtpVariable, "Mail server for e-mail alerts as smtp://[user:password@]host[:port]?from=alerts@example.com[&tls=true].", [MonitorServices.Alerts], null),
     ];

@@ -20,7 +20,7 @@ internal sealed class AlertsHarness(PostgresSchema schema, RabbitMqVhost vhost) 
         ["MONITOR_POSTGRES"] = schema.ConnectionString,
         ["MONITOR_EVENTSTORE_SCHEMA"] = schema.Name,
         ["MONITOR_RABBITMQ"] = vhost.AmqpUri.ToString(),
-        ["MONITOR_ALERTS_ADMIN_KEY"] = AdminKey,
+        ["MONITOR_ADMIN_KEY"] = AdminKey,
         ["MONITOR_ALERTS_ALLOWED_ADDRESSES"] = "127.0.0.1",
     };
 

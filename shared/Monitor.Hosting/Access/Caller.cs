@@ -1,4 +1,4 @@
-namespace Monitor.Alerts.Access;
+namespace Monitor.Hosting.Access;
 
 /// <summary>Who is calling the API, from their key.</summary>
 public sealed record Caller(string Owner, string Role)

@@ -1,11 +1,13 @@
-namespace Monitor.Alerts.Access;
+using Microsoft.AspNetCore.Http;
+
+namespace Monitor.Hosting.Access;
 
 /// <summary>Every /api route needs a known X-Api-Key; the caller it names is kept for the handler.</summary>
 public sealed class ApiKeyFilter(ApiKeys keys) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var caller = keys.Find(context.HttpContext.Request.Headers[ApiKeys.Header]);
+        var caller = await keys.FindAsync(context.HttpContext.Request.Headers[ApiKeys.Header], context.HttpContext.RequestAborted);
         if (caller is null)
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"A valid {ApiKeys.Header} header is required");
         context.HttpContext.Items[typeof(Caller)] = caller;

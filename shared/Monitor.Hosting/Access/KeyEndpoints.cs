@@ -1,4 +1,8 @@
-namespace Monitor.Alerts.Access;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Monitor.Hosting.Access;
 
 public static class KeyEndpoints
 {

@@ -1,4 +1,4 @@
-namespace Monitor.Alerts.Access;
+namespace Monitor.Hosting.Access;
 
 /// <summary>admin: everything; analyst: own subscriptions, reads everything; viewer: reads.</summary>
 public static class Roles
