@@ -51,7 +51,7 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
             hashtags text[] NOT NULL DEFAULT ARRAY[]::text[],
             language text,
             entities jsonb NOT NULL DEFAULT '[]',
-            entity_ids text[] NOT NULL DEFAULT ARRAY[]::text[],
+            entity_keys text[] NOT NULL DEFAULT ARRAY[]::text[],
             keywords text[] NOT NULL DEFAULT ARRAY[]::text[],
             cluster_id text,
             reach bigint NOT NULL DEFAULT 0,
@@ -68,7 +68,7 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
         """,
         $"CREATE INDEX IF NOT EXISTS rm_mentions_published ON {Table} (published_at DESC, id)",
         $"CREATE INDEX IF NOT EXISTS rm_mentions_platform_published ON {Table} (platform, published_at)",
-        $"CREATE INDEX IF NOT EXISTS rm_mentions_entities ON {Table} USING gin (entity_ids)",
+        $"CREATE INDEX IF NOT EXISTS rm_mentions_entities ON {Table} USING gin (entity_keys)",
         $"CREATE INDEX IF NOT EXISTS rm_mentions_cluster ON {Table} (cluster_id)",
         $"CREATE INDEX IF NOT EXISTS rm_mentions_author ON {Table} (platform, author_id)",
         $"CREATE INDEX IF NOT EXISTS rm_mentions_search ON {Table} USING gin (search_text {trigramSchema}.gin_trgm_ops)",
@@ -110,16 +110,16 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
 
         ContentExtracted x => Command(
             $"""
-            INSERT INTO {Table} AS rm (id, platform, published_at, language, body, entities, entity_ids, keywords, reach, cluster_id)
+            INSERT INTO {Table} AS rm (id, platform, published_at, language, body, entities, entity_keys, keywords, reach, cluster_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             ON CONFLICT (id) DO UPDATE SET
                 platform = coalesce(rm.platform, excluded.platform), published_at = coalesce(rm.published_at, excluded.published_at),
-                language = excluded.language, body = excluded.body, entities = excluded.entities, entity_ids = excluded.entity_ids,
+                language = excluded.language, body = excluded.body, entities = excluded.entities, entity_keys = excluded.entity_keys,
                 keywords = excluded.keywords, reach = excluded.reach, cluster_id = excluded.cluster_id
             """,
             e.StreamId, x.Platform, x.PublishedAt, x.Language, x.NormalizedText,
             Jsonb(x.Entities.Select(en => new MentionEntity(en.Id, en.Name, en.Type, en.Count)).ToArray()),
-            TextArray(x.Entities.Select(en => en.Id).Distinct()), TextArray(x.Keywords), x.Reach, x.ClusterId),
+            TextArray(EntityKeys(x.Entities)), TextArray(x.Keywords), x.Reach, x.ClusterId),
 
         SentimentScored s => Sentiment(e, s.Platform, s.PublishedAt, s.Label, s.Score, s.Confidence, s.ModelVersion, s.TopPhrases),
         SentimentRescored r => Sentiment(e, r.Platform, r.PublishedAt, r.Label, r.Score, r.Confidence, r.ModelVersion, r.TopPhrases),
@@ -139,6 +139,10 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
 
         _ => null,
     };
+
+    /// <summary>What the entity filter matches: an entity's gazetteer id, or its name in lower case.</summary>
+    public static IEnumerable<string> EntityKeys(IEnumerable<EntityMention> entities) =>
+        entities.SelectMany(en => new[] { en.Id, en.Name.ToLowerInvariant() }).Distinct();
 
     private NpgsqlBatchCommand Sentiment(StoredEvent e, string platform, DateTimeOffset publishedAt, string label, double score,
         double confidence, string model, IReadOnlyList<SentimentPhrase> phrases) => Command(
