@@ -45,7 +45,7 @@ public sealed class ApiApp : IAsyncDisposable
         });
         builder.AddMonitorDefaults(ApiHosting.ServiceName);
         builder.AddApi();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("MONITOR_TEST_LOGS") is null ? LogLevel.Warning : LogLevel.Information);
         var app = builder.Build();
         app.MapMonitorDefaults();
         app.MapApi();

@@ -62,14 +62,15 @@ public class When_rebuilding_read_models(SampleApi sample) : IClassFixture<Sampl
             using var response = await admin.PostAsync($"/api/projections/{model.Name}/rebuild", null);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
+        ProjectionView[] views = [];
         var done = await Until.HoldsAsync(async () =>
         {
-            var views = await admin.GetAsync<ProjectionView[]>("/api/projections");
+            views = await admin.GetAsync<ProjectionView[]>("/api/projections");
             return views.All(v => v.Rebuilding is null && v.Lag == 0);
         }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
         var rebuilt = await SnapshotAsync();
 
-        Assert.True(done, "the rebuilds did not finish within 60 s");
+        Assert.True(done, "the rebuilds did not finish within 60 s: " + string.Join("; ", views.Select(v => $"{v.Name} lag {v.Lag} rebuilding {v.Rebuilding}")));
         Assert.Equal(Catalogue.All.Count, (await admin.GetAsync<ProjectionView[]>("/api/projections")).Length);
         Assert.Equal(live.Keys, rebuilt.Keys);
         Assert.All(live, table => Assert.True(table.Value.Length > 0, $"{table.Key} is empty, so the comparison proves nothing"));

@@ -44,9 +44,10 @@ public class When_parsing_mention_filters
     {
         var (_, errors) = Parse(from: "soon", platform: ["myspace"], sentiment: "meh", q: new string('x', MentionFilter.MaxTextLength + 1));
 
-        var result = Assert.IsAssignableFrom<IResult>(errors.ToResult());
+        var result = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>(errors.ToResult());
+        var problem = Assert.IsType<HttpValidationProblemDetails>(result.ProblemDetails);
         Assert.True(errors.Any);
-        var problem = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>(result);
-        Assert.Equal(["from", "platform", "q", "sentiment"], problem.ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal(["from", "platform", "q", "sentiment"], problem.Errors.Keys.Order(StringComparer.Ordinal));
     }
 }
