@@ -32,25 +32,31 @@ public sealed class EntityShareProjection(ReadModelTables tables) : SqlProjectio
         $"CREATE INDEX IF NOT EXISTS rm_entity_mentions_entity ON {Table} (type, entity_id)",
     ];
 
+    /// <summary>Two statements per batch: drop entities an item no longer names, then upsert the ones it names.</summary>
     public override Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
     {
-        var commands = new List<NpgsqlBatchCommand>();
-        foreach (var e in batch)
-        {
-            if (e.Data is not ContentExtracted x) continue;
-            var entities = x.Entities.GroupBy(en => en.Id).Select(g => g.First() with { Count = g.Sum(en => en.Count) }).ToArray();
-            commands.Add(Command($"DELETE FROM {Table} WHERE coverage_id = $1 AND NOT (entity_id = ANY($2))",
-                e.StreamId, TextArray(entities.Select(en => en.Id))));
-            if (entities.Length == 0) continue;
-            commands.Add(Command(
-                $"""
-                INSERT INTO {Table} (coverage_id, entity_id, name, type, mentions)
-                SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])
-                ON CONFLICT (coverage_id, entity_id) DO UPDATE SET name = excluded.name, type = excluded.type, mentions = excluded.mentions
-                """,
-                e.StreamId, TextArray(entities.Select(en => en.Id)), TextArray(entities.Select(en => en.Name)),
-                TextArray(entities.Select(en => en.Type)), entities.Select(en => en.Count).ToArray()));
-        }
-        return ExecuteAsync(context, commands, ct);
+        // An item extracted twice in one batch: its later extraction is the one that stands.
+        var latest = batch.Where(e => e.Data is ContentExtracted).GroupBy(e => e.StreamId)
+            .Select(g => g.MaxBy(e => e.Version)!).Select(e => (Id: e.StreamId, Data: (ContentExtracted)e.Data)).ToArray();
+        if (latest.Length == 0) return Task.CompletedTask;
+        var rows = latest.SelectMany(x => x.Data.Entities.GroupBy(en => en.Id)
+            .Select(g => (Coverage: x.Id, Entity: g.First() with { Count = g.Sum(en => en.Count) }))).ToArray();
+
+        var drop = Command(
+            $"""
+            DELETE FROM {Table} t USING unnest($1::uuid[], $2::jsonb[]) AS x(id, keep)
+            WHERE t.coverage_id = x.id AND NOT (t.entity_id = ANY(ARRAY(SELECT jsonb_array_elements_text(x.keep))))
+            """,
+            latest.Select(x => x.Id).ToArray(), JsonbArray(latest.Select(x => (object)x.Data.Entities.Select(en => en.Id).Distinct().ToArray())));
+        if (rows.Length == 0) return ExecuteAsync(context, [drop], ct);
+        var upsert = Command(
+            $"""
+            INSERT INTO {Table} (coverage_id, entity_id, name, type, mentions)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[])
+            ON CONFLICT (coverage_id, entity_id) DO UPDATE SET name = excluded.name, type = excluded.type, mentions = excluded.mentions
+            """,
+            rows.Select(r => r.Coverage).ToArray(), Texts(rows.Select(r => r.Entity.Id)), Texts(rows.Select(r => r.Entity.Name)),
+            Texts(rows.Select(r => r.Entity.Type)), rows.Select(r => r.Entity.Count).ToArray());
+        return ExecuteAsync(context, [drop, upsert], ct);
     }
 }

@@ -74,82 +74,97 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
         $"CREATE INDEX IF NOT EXISTS rm_mentions_search ON {Table} USING gin (search_text {trigramSchema}.gin_trgm_ops)",
     ];
 
+    /// <summary>
+    /// One statement per kind of event and batch (unnest over arrays): a statement per event would cost
+    /// PostgreSQL a parse and plan each. Each kind sets only its own columns, so the order between kinds
+    /// does not matter; within a kind only an item's latest event in the batch is kept, because one
+    /// INSERT ... ON CONFLICT may not touch a row twice.
+    /// </summary>
     public override Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
     {
-        var commands = new List<NpgsqlBatchCommand>(batch.Count);
-        foreach (var e in batch)
-        {
-            if (Statement(e) is { } command) commands.Add(command);
-        }
+        var commands = new List<NpgsqlBatchCommand>(4);
+        if (Latest(Of<CoverageIngested>(batch)) is { Length: > 0 } ingested) commands.Add(Ingested(ingested));
+        if (Latest(Of<ContentExtracted>(batch)) is { Length: > 0 } extracted) commands.Add(Extracted(extracted));
+        if (Latest(Scores(batch)) is { Length: > 0 } scored) commands.Add(Sentiment(scored));
+        if (Latest(Of<CoverageMetricsUpdated>(batch)) is { Length: > 0 } metrics) commands.Add(Metrics(metrics));
         return ExecuteAsync(context, commands, ct);
     }
 
-    private NpgsqlBatchCommand? Statement(StoredEvent e) => e.Data switch
+    private static IEnumerable<(StoredEvent Event, T Data)> Of<T>(IReadOnlyList<StoredEvent> batch) =>
+        batch.Where(e => e.Data is T).Select(e => (e, (T)e.Data));
+
+    /// <summary>Each stream's event of the highest version.</summary>
+    private static (StoredEvent Event, T Data)[] Latest<T>(IEnumerable<(StoredEvent Event, T Data)> events) =>
+        events.GroupBy(x => x.Event.StreamId).Select(g => g.MaxBy(x => x.Event.Version)).ToArray();
+
+    /// <summary>A first score and a rescore set the same columns: the later stream version wins.</summary>
+    private static IEnumerable<(StoredEvent Event, Score Data)> Scores(IReadOnlyList<StoredEvent> batch)
     {
-        CoverageIngested i => Command(
-            $"""
-            INSERT INTO {Table} AS rm (id, platform, platform_id, url, title, body, author_id, author_name, author_followers,
-                author_verified, published_at, ingested_at, feed, region, hashtags, likes, comments, shares, views, collects)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-            ON CONFLICT (id) DO UPDATE SET
-                platform = excluded.platform, platform_id = excluded.platform_id, url = excluded.url, title = excluded.title,
-                body = CASE WHEN rm.language IS NULL THEN excluded.body ELSE rm.body END,
-                author_id = excluded.author_id, author_name = excluded.author_name,
-                author_followers = CASE WHEN rm.metrics_version IS NULL THEN excluded.author_followers ELSE coalesce(rm.author_followers, excluded.author_followers) END,
-                author_verified = excluded.author_verified, published_at = excluded.published_at, ingested_at = excluded.ingested_at,
-                feed = excluded.feed, region = excluded.region, hashtags = excluded.hashtags,
-                likes = CASE WHEN rm.metrics_version IS NULL THEN excluded.likes ELSE rm.likes END,
-                comments = CASE WHEN rm.metrics_version IS NULL THEN excluded.comments ELSE rm.comments END,
-                shares = CASE WHEN rm.metrics_version IS NULL THEN excluded.shares ELSE rm.shares END,
-                views = CASE WHEN rm.metrics_version IS NULL THEN excluded.views ELSE rm.views END,
-                collects = CASE WHEN rm.metrics_version IS NULL THEN excluded.collects ELSE rm.collects END
-            """,
-            e.StreamId, i.Platform, i.PlatformId, i.Url, Text(i.Title), i.Text, i.Author.Id, i.Author.Name, Bigint(i.Author.Followers),
-            i.Author.Verified, i.PublishedAt, i.IngestedAt, i.Feed, Text(i.Region), TextArray(i.Hashtags),
-            Bigint(i.Engagement.Likes), Bigint(i.Engagement.Comments), Bigint(i.Engagement.Shares), Bigint(i.Engagement.Views), Bigint(i.Engagement.Collects)),
+        foreach (var e in batch)
+        {
+            if (e.Data is SentimentScored s) yield return (e, new Score(s.Platform, s.PublishedAt, s.Label, s.Score, s.Confidence, s.ModelVersion, s.TopPhrases));
+            else if (e.Data is SentimentRescored r) yield return (e, new Score(r.Platform, r.PublishedAt, r.Label, r.Score, r.Confidence, r.ModelVersion, r.TopPhrases));
+        }
+    }
 
-        ContentExtracted x => Command(
-            $"""
-            INSERT INTO {Table} AS rm (id, platform, published_at, language, body, entities, entity_keys, keywords, reach, cluster_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            ON CONFLICT (id) DO UPDATE SET
-                platform = coalesce(rm.platform, excluded.platform), published_at = coalesce(rm.published_at, excluded.published_at),
-                language = excluded.language, body = excluded.body, entities = excluded.entities, entity_keys = excluded.entity_keys,
-                keywords = excluded.keywords, reach = excluded.reach, cluster_id = excluded.cluster_id
-            """,
-            e.StreamId, x.Platform, x.PublishedAt, x.Language, x.NormalizedText,
-            Jsonb(x.Entities.Select(en => new MentionEntity(en.Id, en.Name, en.Type, en.Count)).ToArray()),
-            TextArray(EntityKeys(x.Entities)), TextArray(x.Keywords), x.Reach, x.ClusterId),
+    private sealed record Score(string Platform, DateTimeOffset PublishedAt, string Label, double Value, double Confidence, string Model, IReadOnlyList<SentimentPhrase> Phrases);
 
-        SentimentScored s => Sentiment(e, s.Platform, s.PublishedAt, s.Label, s.Score, s.Confidence, s.ModelVersion, s.TopPhrases),
-        SentimentRescored r => Sentiment(e, r.Platform, r.PublishedAt, r.Label, r.Score, r.Confidence, r.ModelVersion, r.TopPhrases),
+    private NpgsqlBatchCommand Ingested((StoredEvent Event, CoverageIngested Data)[] rows) => Command(
+        $"""
+        INSERT INTO {Table} AS rm (id, platform, platform_id, url, title, body, author_id, author_name, author_followers,
+            author_verified, published_at, ingested_at, feed, region, hashtags, likes, comments, shares, views, collects)
+        SELECT id, platform, platform_id, url, title, body, author_id, author_name, author_followers, author_verified, published_at,
+            ingested_at, feed, region, ARRAY(SELECT jsonb_array_elements_text(hashtags)), likes, comments, shares, views, collects
+        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[],
+            $10::boolean[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::text[], $15::jsonb[], $16::bigint[], $17::bigint[],
+            $18::bigint[], $19::bigint[], $20::bigint[])
+            AS t(id, platform, platform_id, url, title, body, author_id, author_name, author_followers, author_verified, published_at,
+                 ingested_at, feed, region, hashtags, likes, comments, shares, views, collects)
+        ON CONFLICT (id) DO UPDATE SET
+            platform = excluded.platform, platform_id = excluded.platform_id, url = excluded.url, title = excluded.title,
+            body = CASE WHEN rm.language IS NULL THEN excluded.body ELSE rm.body END,
+            author_id = excluded.author_id, author_name = excluded.author_name,
+            author_followers = CASE WHEN rm.metrics_version IS NULL THEN excluded.author_followers ELSE coalesce(rm.author_followers, excluded.author_followers) END,
+            author_verified = excluded.author_verified, published_at = excluded.published_at, ingested_at = excluded.ingested_at,
+            feed = excluded.feed, region = excluded.region, hashtags = excluded.hashtags,
+            likes = CASE WHEN rm.metrics_version IS NULL THEN excluded.likes ELSE rm.likes END,
+            comments = CASE WHEN rm.metrics_version IS NULL THEN excluded.comments ELSE rm.comments END,
+            shares = CASE WHEN rm.metrics_version IS NULL THEN excluded.shares ELSE rm.shares END,
+            views = CASE WHEN rm.metrics_version IS NULL THEN excluded.views ELSE rm.views END,
+            collects = CASE WHEN rm.metrics_version IS NULL THEN excluded.collects ELSE rm.collects END
+        """,
+        rows.Select(r => r.Event.StreamId).ToArray(), Texts(rows.Select(r => r.Data.Platform)), Texts(rows.Select(r => r.Data.PlatformId)),
+        Texts(rows.Select(r => r.Data.Url)), Texts(rows.Select(r => r.Data.Title)), Texts(rows.Select(r => r.Data.Text)),
+        Texts(rows.Select(r => r.Data.Author.Id)), Texts(rows.Select(r => r.Data.Author.Name)), Bigints(rows.Select(r => r.Data.Author.Followers)),
+        rows.Select(r => r.Data.Author.Verified).ToArray(), Times(rows.Select(r => r.Data.PublishedAt)), Times(rows.Select(r => r.Data.IngestedAt)),
+        Texts(rows.Select(r => r.Data.Feed)), Texts(rows.Select(r => r.Data.Region)), JsonbArray(rows.Select(r => (object)r.Data.Hashtags)),
+        Bigints(rows.Select(r => r.Data.Engagement.Likes)), Bigints(rows.Select(r => r.Data.Engagement.Comments)),
+        Bigints(rows.Select(r => r.Data.Engagement.Shares)), Bigints(rows.Select(r => r.Data.Engagement.Views)),
+        Bigints(rows.Select(r => r.Data.Engagement.Collects)));
 
-        CoverageMetricsUpdated m => Command(
-            $"""
-            INSERT INTO {Table} AS rm (id, platform, likes, comments, shares, views, collects, author_followers, metrics_version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            ON CONFLICT (id) DO UPDATE SET
-                likes = excluded.likes, comments = excluded.comments, shares = excluded.shares, views = excluded.views,
-                collects = excluded.collects, author_followers = coalesce(excluded.author_followers, rm.author_followers),
-                metrics_version = excluded.metrics_version
-            WHERE rm.metrics_version IS NULL OR rm.metrics_version <= excluded.metrics_version
-            """,
-            e.StreamId, m.Platform, Bigint(m.Engagement.Likes), Bigint(m.Engagement.Comments), Bigint(m.Engagement.Shares),
-            Bigint(m.Engagement.Views), Bigint(m.Engagement.Collects), Bigint(m.AuthorFollowers), (int)e.Version),
+    private NpgsqlBatchCommand Extracted((StoredEvent Event, ContentExtracted Data)[] rows) => Command(
+        $"""
+        INSERT INTO {Table} AS rm (id, platform, published_at, language, body, entities, entity_keys, keywords, reach, cluster_id)
+        SELECT id, platform, published_at, language, body, entities, ARRAY(SELECT jsonb_array_elements_text(entity_keys)),
+            ARRAY(SELECT jsonb_array_elements_text(keywords)), reach, cluster_id
+        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::jsonb[], $9::bigint[], $10::text[])
+            AS t(id, platform, published_at, language, body, entities, entity_keys, keywords, reach, cluster_id)
+        ON CONFLICT (id) DO UPDATE SET
+            platform = coalesce(rm.platform, excluded.platform), published_at = coalesce(rm.published_at, excluded.published_at),
+            language = excluded.language, body = excluded.body, entities = excluded.entities, entity_keys = excluded.entity_keys,
+            keywords = excluded.keywords, reach = excluded.reach, cluster_id = excluded.cluster_id
+        """,
+        rows.Select(r => r.Event.StreamId).ToArray(), Texts(rows.Select(r => r.Data.Platform)), Times(rows.Select(r => r.Data.PublishedAt)),
+        Texts(rows.Select(r => r.Data.Language)), Texts(rows.Select(r => r.Data.NormalizedText)),
+        JsonbArray(rows.Select(r => (object)r.Data.Entities.Select(en => new MentionEntity(en.Id, en.Name, en.Type, en.Count)).ToArray())),
+        JsonbArray(rows.Select(r => (object)EntityKeys(r.Data.Entities).ToArray())), JsonbArray(rows.Select(r => (object)r.Data.Keywords)),
+        rows.Select(r => r.Data.Reach).ToArray(), Texts(rows.Select(r => r.Data.ClusterId)));
 
-        _ => null,
-    };
-
-    /// <summary>What the entity filter matches: an entity's gazetteer id, or its name in lower case.</summary>
-    public static IEnumerable<string> EntityKeys(IEnumerable<EntityMention> entities) =>
-        entities.SelectMany(en => new[] { en.Id, en.Name.ToLowerInvariant() }).Distinct();
-
-    private NpgsqlBatchCommand Sentiment(StoredEvent e, string platform, DateTimeOffset publishedAt, string label, double score,
-        double confidence, string model, IReadOnlyList<SentimentPhrase> phrases) => Command(
+    private NpgsqlBatchCommand Sentiment((StoredEvent Event, Score Data)[] rows) => Command(
         $"""
         INSERT INTO {Table} AS rm (id, platform, published_at, sentiment_label, sentiment_score, sentiment_confidence, sentiment_model,
             sentiment_phrases, sentiment_version)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::jsonb[], $9::int[])
         ON CONFLICT (id) DO UPDATE SET
             platform = coalesce(rm.platform, excluded.platform), published_at = coalesce(rm.published_at, excluded.published_at),
             sentiment_label = excluded.sentiment_label, sentiment_score = excluded.sentiment_score,
@@ -157,6 +172,29 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
             sentiment_phrases = excluded.sentiment_phrases, sentiment_version = excluded.sentiment_version
         WHERE rm.sentiment_version IS NULL OR rm.sentiment_version <= excluded.sentiment_version
         """,
-        e.StreamId, platform, publishedAt, label, score, confidence, model,
-        Jsonb(phrases.Select(p => new MentionPhrase(p.Phrase, p.Weight)).ToArray()), (int)e.Version);
+        rows.Select(r => r.Event.StreamId).ToArray(), Texts(rows.Select(r => r.Data.Platform)), Times(rows.Select(r => r.Data.PublishedAt)),
+        Texts(rows.Select(r => r.Data.Label)), rows.Select(r => r.Data.Value).ToArray(), rows.Select(r => r.Data.Confidence).ToArray(),
+        Texts(rows.Select(r => r.Data.Model)),
+        JsonbArray(rows.Select(r => (object)r.Data.Phrases.Select(p => new MentionPhrase(p.Phrase, p.Weight)).ToArray())),
+        rows.Select(r => (int)r.Event.Version).ToArray());
+
+    private NpgsqlBatchCommand Metrics((StoredEvent Event, CoverageMetricsUpdated Data)[] rows) => Command(
+        $"""
+        INSERT INTO {Table} AS rm (id, platform, likes, comments, shares, views, collects, author_followers, metrics_version)
+        SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::int[])
+        ON CONFLICT (id) DO UPDATE SET
+            likes = excluded.likes, comments = excluded.comments, shares = excluded.shares, views = excluded.views,
+            collects = excluded.collects, author_followers = coalesce(excluded.author_followers, rm.author_followers),
+            metrics_version = excluded.metrics_version
+        WHERE rm.metrics_version IS NULL OR rm.metrics_version <= excluded.metrics_version
+        """,
+        rows.Select(r => r.Event.StreamId).ToArray(), Texts(rows.Select(r => r.Data.Platform)),
+        Bigints(rows.Select(r => r.Data.Engagement.Likes)), Bigints(rows.Select(r => r.Data.Engagement.Comments)),
+        Bigints(rows.Select(r => r.Data.Engagement.Shares)), Bigints(rows.Select(r => r.Data.Engagement.Views)),
+        Bigints(rows.Select(r => r.Data.Engagement.Collects)), Bigints(rows.Select(r => r.Data.AuthorFollowers)),
+        rows.Select(r => (int)r.Event.Version).ToArray());
+
+    /// <summary>What the entity filter matches: an entity's gazetteer id, or its name in lower case.</summary>
+    public static IEnumerable<string> EntityKeys(IEnumerable<EntityMention> entities) =>
+        entities.SelectMany(en => new[] { en.Id, en.Name.ToLowerInvariant() }).Distinct();
 }
