@@ -1,12 +1,14 @@
 using System.Buffers;
+using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
 
 namespace Monitor.SentimentModel;
 
 /// <summary>
-/// Scores Chinese and English text as positive, neutral or negative with a linear model over hashed
-/// n-gram features. Immutable and thread-safe: share one instance.
+/// Scores Chinese and English text as positive, neutral or negative: a linear model over hashed
+/// n-gram features, and when the model has an ensemble, an embedding bag over the same features and a
+/// stacker that combines them with the linear logit of the clause after the last contrast word. Immutable and thread-safe: share one instance.
 /// </summary>
 public sealed class SentimentClassifier
 {
@@ -49,33 +51,6 @@ public sealed class SentimentClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(topPhrases);
 
-        var sink = new ScoringSink(_model.Weights, _model.Mask, explain: topPhrases > 0);
-        Scan(text, ref sink);
-        var logit = sink.Logit(_model);
-        var positive = 1.0 / (1.0 + Math.Exp(-logit));
-        var score = 2 * positive - 1;
-        var (label, confidence) = logit <= _model.NeutralBelow
-            ? ("negative", 1 - positive)
-            : logit >= _model.NeutralAbove
-                ? ("positive", positive)
-                : ("neutral", 1 - Math.Abs(score));
-        var phrases = topPhrases == 0
-            ? []
-            : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)), topPhrases);
-        return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
-    }
-
-    /// <summary>The raw logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
-    public double Logit(ReadOnlySpan<char> text)
-    {
-        var sink = new ScoringSink(_model.Weights, _model.Mask, explain: false);
-        Scan(text, ref sink);
-        return sink.Logit(_model);
-    }
-
-    private void Scan(ReadOnlySpan<char> text, ref ScoringSink sink)
-    {
-        // normalise into a stack buffer (a pooled one for long texts): no allocation per call
         char[]? rented = null;
         var buffer = text.Length <= StackLimit
             ? stackalloc char[StackLimit]
@@ -84,11 +59,67 @@ public sealed class SentimentClassifier
         {
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
+            var shape = TextShape.Of(normalized);
+            var sink = new ScoringSink(_model, explain: topPhrases > 0, shape.ContrastAt);
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
+            var logit = Combine(ref sink, shape);
+            var positive = 1.0 / (1.0 + Math.Exp(-logit));
+            var score = 2 * positive - 1;
+            var (label, confidence) = logit <= _model.NeutralBelow
+                ? ("negative", 1 - positive)
+                : logit >= _model.NeutralAbove
+                    ? ("positive", positive)
+                    : ("neutral", 1 - Math.Abs(score));
+            var phrases = topPhrases == 0
+                ? []
+                : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)), topPhrases);
+            return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
         }
         finally
         {
             if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
+    public double Logit(ReadOnlySpan<char> text)
+    {
+        var (inputs, english) = Inputs(text);
+        return _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(inputs, english) : inputs.Linear;
+    }
+
+    /// <summary>What the stacker combines for a text, and whether the text counts as English.</summary>
+    public (StackerInputs Inputs, bool English) Inputs(ReadOnlySpan<char> text)
+    {
+        char[]? rented = null;
+        var buffer = text.Length <= StackLimit
+            ? stackalloc char[StackLimit]
+            : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            var normalized = buffer[..text.Length];
+            TextNormalizer.Normalize(text, normalized);
+            var shape = TextShape.Of(normalized);
+            var sink = new ScoringSink(_model, explain: false, shape.ContrastAt);
+            FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
+            return (InputsOf(ref sink, shape), shape.English);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private double Combine(ref ScoringSink sink, TextShape shape) =>
+        _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(InputsOf(ref sink, shape), shape.English) : sink.Logit(_model);
+
+    private StackerInputs InputsOf(ref ScoringSink sink, TextShape shape)
+    {
+        var linear = sink.Logit(_model);
+        // a contrast word at the very end leaves no clause after it: read as no contrast
+        var hasContrast = shape.HasContrast && sink.TailCount > 0;
+        var tail = hasContrast ? sink.TailLogit(_model) : 0;
+        var embedding = _model.Ensemble is { } ensemble ? sink.EmbeddingLogit(ensemble.Bag) : 0;
+        return new StackerInputs(linear, tail, hasContrast, embedding);
     }
 }

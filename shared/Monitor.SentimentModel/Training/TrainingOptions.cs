@@ -38,6 +38,9 @@ public sealed record TrainingOptions
     /// <summary>Weight of each lexicon word used as a training row (0 = lexicons unused).</summary>
     public double LexiconWeight { get; init; } = 1.0;
 
+    /// <summary>The embedding bag and stacker trained beside the linear model (null = the linear model alone).</summary>
+    public EmbeddingOptions? Embedding { get; init; } = new();
+
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;
 }
