@@ -7,8 +7,8 @@ namespace Monitor.SentimentModel;
 
 /// <summary>
 /// Scores Chinese and English text as positive, neutral or negative: a linear model over hashed
-/// n-gram features, and when the model has an ensemble, an embedding bag over the same features and a
-/// stacker that combines them with the linear logit of the clause after the last contrast word. Immutable and thread-safe: share one instance.
+/// n-gram features and, when the model has an ensemble, an embedding bag over the same features and a
+/// stacker that combines the two logits. Immutable and thread-safe: share one instance.
 /// </summary>
 public sealed class SentimentClassifier
 {
@@ -59,10 +59,9 @@ public sealed class SentimentClassifier
         {
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
-            var shape = TextShape.Of(normalized);
-            var sink = new ScoringSink(_model, explain: topPhrases > 0, shape.ContrastAt);
+            var sink = new ScoringSink(_model, explain: topPhrases > 0);
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
-            var logit = Combine(ref sink, shape);
+            var logit = _model.Ensemble is null ? sink.Logit(_model) : Combine(ref sink, normalized);
             var positive = 1.0 / (1.0 + Math.Exp(-logit));
             var score = 2 * positive - 1;
             var (label, confidence) = logit <= _model.NeutralBelow
@@ -88,7 +87,7 @@ public sealed class SentimentClassifier
         return _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(inputs, english) : inputs.Linear;
     }
 
-    /// <summary>What the stacker combines for a text, and whether the text counts as English.</summary>
+    /// <summary>What the stacker combines for a text, and whether it counts as English (mostly Latin letters).</summary>
     public (StackerInputs Inputs, bool English) Inputs(ReadOnlySpan<char> text)
     {
         char[]? rented = null;
@@ -99,10 +98,9 @@ public sealed class SentimentClassifier
         {
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
-            var shape = TextShape.Of(normalized);
-            var sink = new ScoringSink(_model, explain: false, shape.ContrastAt);
+            var sink = new ScoringSink(_model, explain: false);
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
-            return (InputsOf(ref sink, shape), shape.English);
+            return (InputsOf(ref sink), ScriptMix.IsMostlyLatin(normalized));
         }
         finally
         {
@@ -110,16 +108,9 @@ public sealed class SentimentClassifier
         }
     }
 
-    private double Combine(ref ScoringSink sink, TextShape shape) =>
-        _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(InputsOf(ref sink, shape), shape.English) : sink.Logit(_model);
+    private double Combine(ref ScoringSink sink, ReadOnlySpan<char> normalized) =>
+        _model.Ensemble!.Stacker.Combine(InputsOf(ref sink), ScriptMix.IsMostlyLatin(normalized));
 
-    private StackerInputs InputsOf(ref ScoringSink sink, TextShape shape)
-    {
-        var linear = sink.Logit(_model);
-        // a contrast word at the very end leaves no clause after it: read as no contrast
-        var hasContrast = shape.HasContrast && sink.TailCount > 0;
-        var tail = hasContrast ? sink.TailLogit(_model) : 0;
-        var embedding = _model.Ensemble is { } ensemble ? sink.EmbeddingLogit(ensemble.Bag) : 0;
-        return new StackerInputs(linear, tail, hasContrast, embedding);
-    }
+    private StackerInputs InputsOf(ref ScoringSink sink) =>
+        new(sink.Logit(_model), _model.Ensemble is { } ensemble ? sink.EmbeddingLogit(ensemble.Bag) : 0);
 }

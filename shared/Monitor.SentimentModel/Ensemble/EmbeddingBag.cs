@@ -2,9 +2,8 @@ namespace Monitor.SentimentModel.Ensemble;
 
 /// <summary>
 /// A small network over the same hashed features as the linear model (fastText-style): every feature
-/// has a learned 16-number vector (8-bit, one scale), a text is the sum of its features' vectors
-/// (n-grams divided by the square root of their count, emoticons at full weight, as in the linear
-/// model), then one tanh hidden layer and a logistic output. Unlike the linear model it can weigh
+/// has a learned 16-number vector (8-bit, one scale), a text is the mean of its n-grams' vectors plus
+/// its emoticons' vectors at full weight, then one tanh hidden layer and a logistic output. Unlike the linear model it can weigh
 /// features together, e.g. a negation with the praise it turns round.
 /// </summary>
 public sealed record EmbeddingBag(
@@ -37,7 +36,7 @@ public sealed record EmbeddingBag(
     public double Logit(ReadOnlySpan<int> scaledSum, int scaledCount, ReadOnlySpan<int> unscaledSum)
     {
         Span<float> input = stackalloc float[Dimensions];
-        var perGram = Scale / MathF.Sqrt(Math.Max(scaledCount, 1));
+        var perGram = Scale / Math.Max(scaledCount, 1);
         for (var d = 0; d < Dimensions; d++) input[d] = scaledSum[d] * perGram + unscaledSum[d] * Scale;
         return Forward(input);
     }

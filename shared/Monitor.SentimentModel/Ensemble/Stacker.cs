@@ -2,7 +2,7 @@ namespace Monitor.SentimentModel.Ensemble;
 
 /// <summary>
 /// A logistic regression over <see cref="StackerInputs"/>, one weight vector for texts that are mostly
-/// Chinese and one for texts that are mostly English, fitted on the dev split (never on test).
+/// Chinese and one for texts that are mostly English (more Latin letters than CJK characters), fitted on the dev split (never on test).
 /// </summary>
 public sealed record Stacker(double[] Chinese, double[] English)
 {
@@ -34,9 +34,9 @@ public sealed record Stacker(double[] Chinese, double[] English)
 
     /// <summary>
     /// Weights for a model whose linear and embedding logits are negated, so the combined logit is
-    /// negated too: the terms that do not change sign (bias, contrast) change the sign of their weight.
+    /// negated too: only the bias, which does not change sign with its inputs, changes sign.
     /// </summary>
     public Stacker ForNegatedInputs() => new(Flip(Chinese), Flip(English));
 
-    private static double[] Flip(double[] w) => [-w[0], w[1], -w[2], w[3], w[4], w[5]];
+    private static double[] Flip(double[] w) => [-w[0], w[1], w[2]];
 }

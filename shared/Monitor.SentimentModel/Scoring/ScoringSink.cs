@@ -7,9 +7,8 @@ using Monitor.SentimentModel.Features;
 namespace Monitor.SentimentModel.Scoring;
 
 /// <summary>
-/// One pass over a text's features for every part of the model: sums the linear weights (over the
-/// whole text and over the clause after its last contrast word), sums the embedding bag's vectors
-/// and, when asked, keeps the strongest linear contributions.
+/// One pass over a text's features for every part of the model: sums the linear weights, sums the
+/// embedding bag's vectors (when the model has one) and, when asked, keeps the strongest linear contributions.
 /// </summary>
 internal struct ScoringSink : IFeatureSink
 {
@@ -18,27 +17,22 @@ internal struct ScoringSink : IFeatureSink
     private readonly bool _explain;
     private readonly sbyte[]? _embeddings;
     private readonly int _shift;
-    private readonly int _contrastAt;
 
     public long Sum;
     public int Count;
     public long UnscaledSum;
-    public long TailSum;
-    public int TailCount;
-    public long TailUnscaledSum;
     public TopContributions Top;
 
     // the embedding bag's running sums: 16 numbers as four 4-lane integer vectors, n-grams and emoticons apart
     private Vector128<int> _g0, _g1, _g2, _g3, _e0, _e1, _e2, _e3;
 
-    public ScoringSink(ModelWeights model, bool explain, int contrastAt)
+    public ScoringSink(ModelWeights model, bool explain)
     {
         _weights = model.Weights;
         _mask = model.Mask;
         _explain = explain;
         _embeddings = model.Ensemble?.Bag.Embeddings;
         _shift = model.Ensemble?.Bag.Shift ?? 0;
-        _contrastAt = contrastAt;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -47,11 +41,6 @@ internal struct ScoringSink : IFeatureSink
         int w = _weights[hash & _mask];
         Sum += w;
         Count++;
-        if (start >= _contrastAt)
-        {
-            TailSum += w;
-            TailCount++;
-        }
         if (_embeddings is not null)
         {
             var (a, b, c, d) = Vector((int)(hash >> _shift));
@@ -64,7 +53,6 @@ internal struct ScoringSink : IFeatureSink
     {
         int w = _weights[hash & _mask];
         UnscaledSum += w;
-        if (start >= _contrastAt) TailUnscaledSum += w;
         if (_embeddings is not null)
         {
             var (a, b, c, d) = Vector((int)(hash >> _shift));
@@ -86,10 +74,6 @@ internal struct ScoringSink : IFeatureSink
     /// <summary>The linear logit: bias + scale · (Σ n-gram weights / sqrt(n-gram count) + Σ emoticon weights).</summary>
     public readonly double Logit(ModelWeights model) =>
         model.Bias + model.Scale * (Sum / Math.Sqrt(Math.Max(Count, 1)) + UnscaledSum);
-
-    /// <summary>The linear logit of the clause after the last contrast word alone.</summary>
-    public readonly double TailLogit(ModelWeights model) =>
-        model.Bias + model.Scale * (TailSum / Math.Sqrt(Math.Max(TailCount, 1)) + TailUnscaledSum);
 
     public readonly double EmbeddingLogit(EmbeddingBag bag)
     {

@@ -20,16 +20,16 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
         return Of(hashes, h => (int)(h & mask));
     }
 
-    /// <summary>The top bits of each hash: the embedding bag's buckets.</summary>
+    /// <summary>The top bits of each hash: the embedding bag's buckets; n-grams averaged rather than divided by sqrt(count).</summary>
     public static SparseVector Embedding(FeatureHashes hashes, int hashBits)
     {
         var shift = 32 - hashBits;
-        return Of(hashes, h => (int)(h >> shift));
+        return Of(hashes, h => (int)(h >> shift), 1f / Math.Max(hashes.Scaled.Length, 1));
     }
 
-    private static SparseVector Of(FeatureHashes hashes, Func<uint, int> bucket)
+    private static SparseVector Of(FeatureHashes hashes, Func<uint, int> bucket, float? perGram = null)
     {
-        var norm = 1f / MathF.Sqrt(Math.Max(hashes.Scaled.Length, 1));
+        var norm = perGram ?? 1f / MathF.Sqrt(Math.Max(hashes.Scaled.Length, 1));
         var values = new SortedDictionary<int, float>();
         foreach (var h in hashes.Scaled)
         {

@@ -28,16 +28,17 @@ internal static class TrainCommand
         var nbAlpha = new Option<double?>("--nb-alpha") { Description = "Override the smoothing of the naive-Bayes counts." };
         var setWeights = new Option<string[]>("--set-weight") { Description = "Weight of a set's training rows, as SET=WEIGHT (repeatable; replaces the default set weights).", AllowMultipleArgumentsPerToken = false };
         var noNaiveBayes = new Option<bool>("--no-nb-scaling") { Description = "Train plain logistic regression without naive-Bayes feature scaling." };
-        var noEnsemble = new Option<bool>("--no-ensemble") { Description = "Train the linear model alone (no embedding bag, no stacker)." };
-        var embeddingBits = new Option<int?>("--embedding-bits") { Description = "Override the embedding bag's hash bits (vectors = 2^bits)." };
-        var hidden = new Option<int?>("--hidden") { Description = "Override the embedding bag's hidden units." };
-        var embeddingEpochs = new Option<int?>("--embedding-epochs") { Description = "Override the embedding bag's epochs." };
-        var embeddingRate = new Option<double?>("--embedding-rate") { Description = "Override the embedding bag's starting SGD step." };
-        var embeddingInit = new Option<double?>("--embedding-init") { Description = "Override the range of the embedding bag's initial vectors." };
+        var phrasePower = new Option<double?>("--phrase-length-power") { Description = "Weigh each SST-2 phrase by (min(words, 20) / 8)^power (0 = all the same)." };
+        var ensemble = new Option<bool>("--ensemble") { Description = "Also train the embedding bag and fit the stacker on dev (the shipped model is the linear model alone)." };
+        var embeddingBits = new Option<int?>("--embedding-bits") { Description = "With --ensemble: override the embedding bag's hash bits (vectors = 2^bits)." };
+        var hidden = new Option<int?>("--hidden") { Description = "With --ensemble: override the embedding bag's hidden units." };
+        var embeddingEpochs = new Option<int?>("--embedding-epochs") { Description = "With --ensemble: override the embedding bag's epochs." };
+        var embeddingRate = new Option<double?>("--embedding-rate") { Description = "With --ensemble: override the embedding bag's starting SGD step." };
+        var embeddingInit = new Option<double?>("--embedding-init") { Description = "With --ensemble: override the range of the embedding bag's initial vectors." };
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
-            noEnsemble, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
+            ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -61,7 +62,10 @@ internal static class TrainCommand
             if (parse.GetValue(setWeights) is { Length: > 0 } pairs)
                 options = options with { SetWeights = ParseSetWeights(pairs) };
             if (parse.GetValue(lexiconWeight) is { } lw) options = options with { LexiconWeight = lw };
-            options = options with { Embedding = parse.GetValue(noEnsemble) ? null : EmbeddingOptions(parse, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit) };
+            if (parse.GetValue(phrasePower) is { } power) options = options with { PhraseLengthPower = power };
+            if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
+                throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
+            options = options with { Embedding = parse.GetValue(ensemble) ? EmbeddingOptions(parse, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit) : null };
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
