@@ -51,44 +51,44 @@ public sealed class SentimentClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(topPhrases);
 
-        char[]? rented = null;
-        var buffer = text.Length <= StackLimit
-            ? stackalloc char[StackLimit]
-            : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        try
-        {
-            var normalized = buffer[..text.Length];
-            TextNormalizer.Normalize(text, normalized);
-            var sink = new ScoringSink(_model, explain: topPhrases > 0);
-            FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
-            var logit = _model.Ensemble is null ? sink.Logit(_model) : Combine(ref sink, normalized);
-            var positive = 1.0 / (1.0 + Math.Exp(-logit));
-            var score = 2 * positive - 1;
-            var (label, confidence) = logit <= _model.NeutralBelow
-                ? ("negative", 1 - positive)
-                : logit >= _model.NeutralAbove
-                    ? ("positive", positive)
-                    : ("neutral", 1 - Math.Abs(score));
-            var phrases = topPhrases == 0
-                ? []
-                : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)), topPhrases);
-            return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
-        }
+        var sink = new ScoringSink(_model, explain: topPhrases > 0);
+        var english = Scan(text, ref sink);
+        var logit = Combine(ref sink, english);
+        var positive = 1.0 / (1.0 + Math.Exp(-logit));
+        var score = 2 * positive - 1;
+        var (label, confidence) = logit <= _model.NeutralBelow
+            ? ("negative", 1 - positive)
+            : logit >= _model.NeutralAbove
+                ? ("positive", positive)
+                : ("neutral", 1 - Math.Abs(score));
+        var phrases = topPhrases == 0
+            ? []
+            : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)), topPhrases);
+        return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
     }
 
     /// <summary>The logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
     public double Logit(ReadOnlySpan<char> text)
     {
-        var (inputs, english) = Inputs(text);
-        return _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(inputs, english) : inputs.Linear;
+        var sink = new ScoringSink(_model, explain: false);
+        var english = Scan(text, ref sink);
+        return Combine(ref sink, english);
     }
 
-    /// <summary>What the stacker combines for a text, and whether it counts as English (mostly Latin letters).</summary>
-    public (StackerInputs Inputs, bool English) Inputs(ReadOnlySpan<char> text)
+    /// <summary>What the stacker combines for a text, and whether it counts as English (read only when the model has an ensemble).</summary>
+    internal (StackerInputs Inputs, bool English) Inputs(ReadOnlySpan<char> text)
+    {
+        var sink = new ScoringSink(_model, explain: false);
+        var english = Scan(text, ref sink);
+        return (InputsOf(ref sink), english);
+    }
+
+    /// <summary>
+    /// Normalises the text into a stack buffer (a pooled one for long texts) and runs its features
+    /// through the sink, without allocating. Returns whether the text is mostly in Latin letters,
+    /// which only the ensemble's stacker needs (so a linear model skips that pass).
+    /// </summary>
+    private bool Scan(ReadOnlySpan<char> text, ref ScoringSink sink)
     {
         char[]? rented = null;
         var buffer = text.Length <= StackLimit
@@ -98,9 +98,8 @@ public sealed class SentimentClassifier
         {
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
-            var sink = new ScoringSink(_model, explain: false);
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
-            return (InputsOf(ref sink), ScriptMix.IsMostlyLatin(normalized));
+            return _model.Ensemble is not null && ScriptMix.IsMostlyLatin(normalized);
         }
         finally
         {
@@ -108,8 +107,8 @@ public sealed class SentimentClassifier
         }
     }
 
-    private double Combine(ref ScoringSink sink, ReadOnlySpan<char> normalized) =>
-        _model.Ensemble!.Stacker.Combine(InputsOf(ref sink), ScriptMix.IsMostlyLatin(normalized));
+    private double Combine(ref ScoringSink sink, bool english) =>
+        _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(InputsOf(ref sink), english) : sink.Logit(_model);
 
     private StackerInputs InputsOf(ref ScoringSink sink) =>
         new(sink.Logit(_model), _model.Ensemble is { } ensemble ? sink.EmbeddingLogit(ensemble.Bag) : 0);

@@ -8,8 +8,9 @@ namespace Monitor.SentimentModel.Training;
 
 /// <summary>
 /// Trains the sentiment model end to end: load and split the corpus, extract features, fit the
-/// logistic regression, quantise to 16 bits, calibrate the neutral band on the SU7 dev set and
-/// measure every held-out set with the quantised model exactly as it will ship.
+/// logistic regression, quantise to 16 bits, (when asked) train the embedding bag and fit the
+/// stacker on dev, calibrate the neutral band on the SU7 dev set and measure every held-out set
+/// with the quantised model exactly as it will ship.
 /// </summary>
 public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
@@ -55,18 +56,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         Func<string, string, double>? crossFittedDevLogit = null;
         if (options.Embedding is { } embedding)
         {
-            var bagVectors = hashes.Select(h => SparseVector.Embedding(h, embedding.HashBits)).ToArray();
-            var bag = new EmbeddingBagTrainer(embedding, options.Seed).Train(bagVectors, targets, weights,
-                (epoch, loss) => log?.Invoke($"embedding bag epoch {epoch}/{embedding.Epochs}: mean loss {loss:F4} at {clock.Elapsed.TotalSeconds:F1}s"));
-            var parts = new SentimentClassifier(model with { Ensemble = new EnsembleWeights(bag, Stacker.LinearOnly) });
-            var fit = EnsembleFitter.Fit(parts, corpus.Rows.Where(r => r.Split == Split.Dev).ToList());
-            ablation = fit.Ablation;
-            crossFittedDevLogit = fit.CrossFittedLogit;
-            model = model with { Ensemble = new EnsembleWeights(bag, fit.Stacker) };
+            (model, ablation, crossFittedDevLogit) = TrainEnsemble(model, embedding, hashes, targets, weights, corpus, clock);
             classifier = new SentimentClassifier(model);
-            foreach (var a in ablation)
-                log?.Invoke($"dev {a.Set} ({a.Rows}): linear {a.Linear:F4}, bag {a.Bag:F4}, stacked {a.Stacked:F4}");
-            log?.Invoke($"stacker zh [{string.Join(", ", fit.Stacker.Chinese.Select(w => w.ToString("F3")))}] en [{string.Join(", ", fit.Stacker.English.Select(w => w.ToString("F3")))}]");
         }
 
         ConfusionMatrix? devMatrix = null, testMatrix = null;
@@ -101,6 +92,20 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             Ablation = ablation,
         };
         return (model, report);
+    }
+
+    private (ModelWeights Model, IReadOnlyList<DevAblation> Ablation, Func<string, string, double> CrossFittedDevLogit) TrainEnsemble(
+        ModelWeights linear, EmbeddingOptions embedding, FeatureHashes[] hashes, float[] targets, float[] weights, TrainingCorpus corpus, Stopwatch clock)
+    {
+        var bagVectors = hashes.Select(h => SparseVector.Embedding(h, embedding.HashBits)).ToArray();
+        var bag = new EmbeddingBagTrainer(embedding, options.Seed).Train(bagVectors, targets, weights,
+            (epoch, loss) => log?.Invoke($"embedding bag epoch {epoch}/{embedding.Epochs}: mean loss {loss:F4} at {clock.Elapsed.TotalSeconds:F1}s"));
+        var parts = new SentimentClassifier(linear with { Ensemble = new EnsembleWeights(bag, Stacker.LinearOnly) });
+        var fit = EnsembleFitter.Fit(parts, corpus.Rows.Where(r => r.Split == Split.Dev).ToList());
+        foreach (var a in fit.Ablation)
+            log?.Invoke($"dev {a.Set} ({a.Rows}): linear {a.Linear:F4}, bag {a.Bag:F4}, stacked {a.Stacked:F4}");
+        log?.Invoke($"stacker zh [{string.Join(", ", fit.Stacker.Chinese.Select(w => w.ToString("F3")))}] en [{string.Join(", ", fit.Stacker.English.Select(w => w.ToString("F3")))}]");
+        return (linear with { Ensemble = new EnsembleWeights(bag, fit.Stacker) }, fit.Ablation, fit.CrossFittedLogit);
     }
 
     /// <summary>
