@@ -24,6 +24,7 @@ internal struct ScoringSink : IFeatureSink
     public TopContributions Top;
 
     // the embedding bag's running sums: 16 numbers as four 4-lane integer vectors, n-grams and emoticons apart
+    // (each feature adds at most 127 per lane: a text would need some 16 million features to overflow)
     private Vector128<int> _g0, _g1, _g2, _g3, _e0, _e1, _e2, _e3;
 
     public ScoringSink(ModelWeights model, bool explain)
