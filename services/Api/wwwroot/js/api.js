@@ -1,0 +1,72 @@
+// Calls to Monitor's query API. The key travels in the HttpOnly `monitor_key` cookie that
+// POST /api/session sets, so nothing here ever holds it after sign-in.
+
+export class Unauthorized extends Error {
+  constructor() { super('Your session has ended; sign in again.'); }
+}
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Builds a query string; arrays repeat the name (platform=weibo&platform=douyin), empty values are left out. */
+export function query(params = {}) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v !== undefined && v !== null && v !== '') search.append(name, String(v));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function get(path, params, signal) {
+  return send('GET', path + query(params), undefined, signal);
+}
+
+export async function post(path, body) {
+  return send('POST', path, body);
+}
+
+export async function remove(path) {
+  return send('DELETE', path);
+}
+
+async function send(method, path, body, signal) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'The Monitor API cannot be reached. Check your connection and try again.');
+  }
+  if (response.status === 401) throw new Unauthorized();
+  if (!response.ok) throw new ApiError(response.status, await problemText(response));
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') ?? '';
+  return type.includes('json') ? response.json() : null;
+}
+
+/** The readable part of an RFC 9457 problem: its detail (or title) and the fields it names. */
+async function problemText(response) {
+  let problem = null;
+  try { problem = await response.json(); } catch { /* not JSON */ }
+  if (response.status === 403) {
+    return problem?.detail ?? 'Your key is not allowed to do this.';
+  }
+  if (!problem) return `The API answered ${response.status} ${response.statusText}.`;
+  const fields = problem.errors
+    ? Object.entries(problem.errors).map(([field, messages]) => `${field}: ${[].concat(messages).join(' ')}`)
+    : [];
+  return [problem.detail ?? problem.title ?? `The API answered ${response.status}.`, ...fields].join(' ');
+}
