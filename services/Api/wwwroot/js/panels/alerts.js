@@ -74,9 +74,10 @@ export class AlertsPanel {
     button.disabled = true;
     button.textContent = 'Acknowledging…';
     try {
+      // the answer is the acknowledgement that stands ({ by, at }): the first one, if someone was quicker
       const answer = await api.post(`/api/alerts/${encodeURIComponent(alertId(alert))}/ack`);
-      const acknowledged = answer?.acknowledged ?? { by: 'you', at: new Date().toISOString() };
-      this.alerts.set(alertId(alert), { ...alert, ...(answer ?? {}), acknowledged, fresh: false });
+      const acknowledged = answer?.by ? answer : { by: 'you', at: new Date().toISOString() };
+      this.alerts.set(alertId(alert), { ...alert, acknowledged, fresh: false });
       this.setOpenCount(Math.max((this.openCount ?? 1) - 1, 0));
       this.render();
     } catch (e) {
@@ -121,7 +122,7 @@ export class AlertsPanel {
       h('div', { class: 'alert-platforms' }, platformsOf(alert).map(p =>
         h('span', { class: 'platform-badge small', style: `--platform:${platformColor(p.platform)}` }, `${platformLabel(p.platform)}${p.count ? ` ${p.count}` : ''}`))),
       topMentions(alert),
-      alert.deliveryFailures ? h('p', { class: 'alert-failures small' }, `${formatInteger(alert.deliveryFailures)} delivery failure(s)`) : null,
+      deliveryFailures(alert),
       h('div', { class: 'alert-actions' }, ack));
   }
 }
@@ -147,4 +148,13 @@ function topMentions(alert) {
   if (mentions.length === 0) return null;
   return h('ul', { class: 'alert-mentions' }, mentions.map(m =>
     h('li', {}, h('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, m.title || `${platformLabel(m.platform)} post`, ' ↗'))));
+}
+
+/** deliveryFailures is the list of failed deliveries (channel, reason); a count is accepted too. */
+function deliveryFailures(alert) {
+  const failures = alert.deliveryFailures;
+  const count = Array.isArray(failures) ? failures.length : Number(failures ?? 0);
+  if (!count) return null;
+  const reasons = Array.isArray(failures) ? failures.map(f => `${f.channelKind ?? 'channel'}: ${f.reason ?? 'failed'}`).join('\n') : '';
+  return h('p', { class: 'alert-failures small', title: reasons || null }, `${formatInteger(count)} delivery failure${count === 1 ? '' : 's'}`);
 }
