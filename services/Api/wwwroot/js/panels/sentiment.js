@@ -48,7 +48,18 @@ export class SentimentPanel {
       yAxis: valueAxis({ min: -1, max: 1, interval: 0.5, axisLabel: { color: '#64748b', formatter: v => formatScore(v) } }),
       series,
     }, { notMerge: true });
+    this.describe(byPlatform);
     this.panel.ready();
+  }
+
+  /** Screen readers get the figures the lines show. */
+  describe(byPlatform) {
+    const parts = [...byPlatform.entries()].map(([platform, rows]) => {
+      const total = rows.reduce((sum, r) => sum + r.total, 0);
+      const score = rows.reduce((sum, r) => sum + (r.averageScore ?? 0) * r.total, 0) / (total || 1);
+      return `${platformLabel(platform)} ${formatScore(score)} over ${formatInteger(total)} mentions`;
+    });
+    this.chart.getDom().setAttribute('aria-label', `Average sentiment score per platform over time: ${parts.join('; ')}`);
   }
 
   failed(error, retry) {

@@ -47,6 +47,7 @@ export class SharePanel {
       yAxis: { type: 'category', data: names, axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: '#334155', width: 120, overflow: 'truncate' } },
       series: [bar('Positive', 'positive'), bar('Neutral', 'neutral'), negative],
     }, { notMerge: true });
+    this.chart.getDom().setAttribute('aria-label', `Share of voice: ${[...top].reverse().map(r => `${r.entity} ${formatPercent(r.share)}`).join(', ')}`);
     this.panel.ready();
   }
 

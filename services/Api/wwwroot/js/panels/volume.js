@@ -33,6 +33,10 @@ export class VolumePanel {
         },
       ],
     }, { notMerge: true });
+    const negatives = [...negative.values()].reduce((sum, n) => sum + n, 0);
+    const peak = volume.reduce((top, row) => (row.total > top.total ? row : top), volume[0]);
+    this.chart.getDom().setAttribute('aria-label',
+      `${formatInteger(total)} mentions per ${bucket}, ${formatInteger(negatives)} negative; the busiest ${bucket} was ${formatDateTime(peak.bucket)} with ${formatInteger(peak.total)}`);
     this.panel.ready();
   }
 
