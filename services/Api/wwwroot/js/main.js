@@ -1,7 +1,7 @@
 // The dashboard: sign-in, filters kept in the URL, and the panels that follow them.
 import * as api from './api.js';
 import { h, clear } from './dom.js';
-import { platforms, formatInteger, formatPercent, formatScore, formatDateTime } from './format.js';
+import { platforms, platformLabel, formatInteger, formatPercent, formatScore, formatDateTime } from './format.js';
 import { readFilters, writeFilters, apiParams, wholeRange, presetRange, matchingPreset, bucketFor, toLocalInput, fromLocalInput } from './filters.js';
 import { SentimentPanel } from './panels/sentiment.js';
 import { VolumePanel } from './panels/volume.js';
@@ -180,7 +180,7 @@ function renderFilters() {
   document.querySelectorAll('[data-preset]').forEach(b => b.setAttribute('aria-pressed', String(b.dataset.preset === preset)));
   $('filter-platforms').querySelectorAll('input').forEach(i => { i.checked = f.platforms.length === 0 || f.platforms.includes(i.value); });
   $('filter-entity').value = f.entity;
-  const where = f.platforms.length ? f.platforms.length + ' platform(s)' : 'all platforms';
+  const where = f.platforms.length ? f.platforms.map(platformLabel).join(', ') : 'all platforms';
   $('filter-summary').textContent = `${formatDateTime(f.from)} – ${formatDateTime(f.to)} · ${where}${f.entity ? ` · ${f.entity}` : ''}`;
 }
 
