@@ -4,6 +4,7 @@ using Monitor.Contracts;
 using Monitor.Contracts.Alerts;
 using Monitor.Dashboard.Tests.Infrastructure;
 using Monitor.EventStore;
+using Monitor.Feeds.Sdk.Journal;
 using Monitor.Hosting.Storage;
 using Monitor.Testing;
 using Xunit.Abstractions;
@@ -24,9 +25,11 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
         BrowserCheck.RequirePrerequisites();
         using var setup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await using var store = EventStore.EventStore.Create(
-            new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name }, MonitorEventTypes.CreateRegistry());
+            new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name },
+            FeedEventTypes.Register(MonitorEventTypes.CreateRegistry()));
         await store.EnsureSchemaAsync(setup.Token);
         var sample = await Su7Sample.LoadAsync(store, setup.Token);
+        await SampleFeeds.WriteAsync(store, setup.Token);
 
         await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
         {
@@ -58,7 +61,7 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
         output.WriteLine($"screenshots in {BrowserCheck.ScreenshotDirectory}");
     }
 
-    /// <summary>The Api's projections catch up asynchronously: wait (bounded) until they hold every sample item, scored.</summary>
+    /// <summary>The Api's projections catch up asynchronously: wait (bounded) until they hold every sample item, scored, and the feeds.</summary>
     private static async Task WaitUntilReadModelsHoldAsync(ApiProcess api, int items)
     {
         using var http = api.Client(AdminKey);
@@ -70,8 +73,9 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
             var total = (await range.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32();
             var timeline = await http.GetFromJsonAsync<JsonElement>("/api/timeline?bucket=day");
             var scored = timeline.EnumerateArray().Sum(row => row.GetProperty("total").GetInt32());
-            seen = $"{total} mentions, {scored} scored";
-            return total == items && scored == items;
+            var feeds = (await http.GetFromJsonAsync<JsonElement>("/api/feeds")).GetArrayLength();
+            seen = $"{total} mentions, {scored} scored, {feeds} feeds";
+            return total == items && scored == items && feeds == SampleFeeds.Count;
         }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
         Assert.True(caughtUp, $"the Api's read models did not reach the {items} sample items within 60 s (last seen: {seen}):\n{api.Output()}");
     }

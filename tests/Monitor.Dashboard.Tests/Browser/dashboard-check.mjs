@@ -116,6 +116,11 @@ async function run(page) {
   check(await page.locator('.mention .sentiment-badge .score').first().isVisible(), 'mentions show no sentiment score');
   check(await page.locator('.mention .phrase').count() > 0, 'no mention shows the phrases behind its sentiment');
   check(await page.locator('.mention a.mention-title[href^="http"]').count() === mentionCount, 'a mention has no link to its source');
+  const feeds = await page.locator('.feeds tbody tr').count();
+  check(feeds > 0, 'feed health lists no feed');
+  const statuses = await page.locator('.feeds .status-pill').allTextContents();
+  check(statuses.every(s => ['OK', 'Degraded', 'Failing', 'Silent'].includes(s)), `feed health shows unknown statuses: ${statuses.join(', ')}`);
+  console.log(`feeds ${feeds}: ${statuses.join(', ')}`);
   await shot(page, 'dashboard-1280.png');
 
   step('filter to Weibo');
@@ -129,6 +134,8 @@ async function run(page) {
   await waitForPanels(page, all);
   await page.waitForFunction(() => [...document.querySelectorAll('.mention .platform-badge')].every(b => b.textContent === 'Weibo'), null, wait)
     .catch(() => { throw new Error('the mentions list still shows other platforms than Weibo'); });
+  const feedPlatforms = await page.locator('.feeds tbody .platform-badge').allTextContents();
+  check(feedPlatforms.every(p => p === 'Weibo'), `feed health still lists ${feedPlatforms.join(', ')} when filtered to Weibo`);
   const after = await chartsRendered(page);
   for (const chart of after) {
     const earlier = before.find(c => c.name === chart.name);

@@ -2,8 +2,7 @@
 import { platforms } from './format.js';
 
 const minute = 60_000;
-const hour = 60 * minute;
-const day = 24 * hour;
+const day = 24 * 60 * minute;
 
 export const presets = { '24h': day, '7d': 7 * day, '28d': 28 * day };
 
@@ -65,19 +64,6 @@ export function matchingPreset(filters, range) {
     if (r.from && r.to && filters.from?.getTime() === r.from.getTime() && filters.to?.getTime() === r.to.getTime()) return preset;
   }
   return null;
-}
-
-/** Minute buckets up to 6 hours, hours up to 8 days, days beyond: a chart of tens to a few hundred points. */
-export function bucketFor(filters) {
-  if (!filters.from || !filters.to) return 'day';
-  const span = filters.to.getTime() - filters.from.getTime();
-  if (span <= 6 * hour) return 'minute';
-  if (span <= 8 * day) return 'hour';
-  return 'day';
-}
-
-export function bucketLength(bucket) {
-  return { minute, hour, day }[bucket] ?? day;
 }
 
 /** datetime-local inputs speak local wall-clock time without a zone. */

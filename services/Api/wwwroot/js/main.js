@@ -2,10 +2,11 @@
 import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { platforms, platformLabel, formatInteger, formatPercent, formatScore, formatDateTime } from './format.js';
-import { readFilters, writeFilters, apiParams, wholeRange, presetRange, matchingPreset, bucketFor, toLocalInput, fromLocalInput } from './filters.js';
+import { readFilters, writeFilters, apiParams, wholeRange, presetRange, matchingPreset, toLocalInput, fromLocalInput } from './filters.js';
+import { bucketFor, apiBucket, rebucketTimeline, rebucketVolume } from './buckets.js';
 import { SentimentPanel } from './panels/sentiment.js';
 import { VolumePanel } from './panels/volume.js';
-import { SharePanel } from './panels/share.js';
+import { SharePanel, displayName } from './panels/share.js';
 import { MentionsPanel, pageSize } from './panels/mentions.js';
 import { AlertsPanel } from './panels/alerts.js';
 import { FeedsPanel } from './panels/feeds.js';
@@ -200,14 +201,15 @@ function refresh() {
 
 async function loadTimeline() {
   const bucket = bucketFor(state.filters);
-  const params = { ...apiParams(state.filters), bucket };
+  const params = { ...apiParams(state.filters), bucket: apiBucket(bucket) };
   panels.sentiment.loading();
   panels.volume.loading();
   await guarded(async signal => {
     const [timeline, volume] = await Promise.all([api.get('/api/timeline', params, signal), api.get('/api/volume', params, signal)]);
-    panels.sentiment.render(timeline, bucket);
-    panels.volume.render(volume, timeline, bucket);
-    renderKpis(timeline);
+    const rows = rebucketTimeline(timeline, bucket);
+    panels.sentiment.render(rows, bucket, state.filters);
+    panels.volume.render(rebucketVolume(volume, bucket), rows, bucket);
+    renderKpis(rows);
   }, e => {
     panels.sentiment.failed(e, loadTimeline);
     panels.volume.failed(e, loadTimeline);
@@ -266,7 +268,7 @@ function renderKpis(timeline) {
 }
 
 function rememberEntities(share) {
-  for (const row of share) state.entityNames.add(row.entity);
+  for (const row of share) state.entityNames.add(displayName(row));
   const list = clear($('entity-options'));
   for (const name of [...state.entityNames].sort()) list.append(h('option', { value: name }));
 }

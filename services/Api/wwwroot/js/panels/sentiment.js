@@ -1,6 +1,7 @@
 // Average sentiment score (-1..+1) per platform per bucket, from GET /api/timeline.
 import { Panel } from '../panel.js';
 import { createChart, baseOption, timeAxis, valueAxis } from '../charts.js';
+import { bucketGrid } from '../buckets.js';
 import { platformColor, platformLabel, formatScore, formatInteger, formatDateTime } from '../format.js';
 
 export class SentimentPanel {
@@ -9,21 +10,21 @@ export class SentimentPanel {
     this.chart = createChart(this.panel, 'sentiment');
   }
 
-  render(timeline, bucket) {
+  render(timeline, bucket, filters) {
     this.panel.setNote(`per ${bucket}`);
     if (timeline.length === 0) {
       this.chart.clear();
       this.panel.empty('No scored mentions match these filters.');
       return;
     }
-    const buckets = [...new Set(timeline.map(row => row.bucket))].sort();
+    // every bucket of the range, so a line breaks where a platform said nothing instead of bridging the gap
+    const buckets = bucketGrid(filters.from, filters.to, bucket);
     const byPlatform = Map.groupBy(timeline, row => row.platform);
     const series = [...byPlatform.entries()].map(([platform, rows]) => {
       const at = new Map(rows.map(row => [row.bucket, row]));
       return {
         name: platformLabel(platform),
         type: 'line',
-        smooth: 0.2,
         connectNulls: false,
         showSymbol: true,
         symbolSize: 5,

@@ -19,7 +19,7 @@ export class SharePanel {
       this.panel.empty('No entities were found in these mentions.');
       return;
     }
-    const names = top.map(row => row.entity);
+    const names = top.map(displayName);
     const bar = (name, key) => ({
       name,
       type: 'bar',
@@ -47,7 +47,7 @@ export class SharePanel {
       yAxis: { type: 'category', data: names, axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: '#334155', width: 120, overflow: 'truncate' } },
       series: [bar('Positive', 'positive'), bar('Neutral', 'neutral'), negative],
     }, { notMerge: true });
-    this.chart.getDom().setAttribute('aria-label', `Share of voice: ${[...top].reverse().map(r => `${r.entity} ${formatPercent(r.share)}`).join(', ')}`);
+    this.chart.getDom().setAttribute('aria-label', `Share of voice: ${[...top].reverse().map(r => `${displayName(r)} ${formatPercent(r.share)}`).join(', ')}`);
     this.panel.ready();
   }
 
@@ -61,7 +61,7 @@ export class SharePanel {
 function tooltip(points, rows) {
   const row = rows[points[0].dataIndex];
   return [
-    `<b>${escape(row.entity)}</b> · ${escape(row.type)}`,
+    `<b>${escape(displayName(row))}</b> · ${escape(row.type)}`,
     `Share of voice: <b>${formatPercent(row.share)}</b> (${formatInteger(row.mentions)} mentions)`,
     ...points.map(p => `${p.marker}${p.seriesName}: ${formatInteger(p.value)}`),
     '<span style="opacity:.7">Click to filter by this entity</span>',
@@ -69,3 +69,6 @@ function tooltip(points, rows) {
 }
 
 const escape = text => String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** entity is the gazetteer id (xiaomi-su7), name what people read (Xiaomi SU7); the filter takes either. */
+export const displayName = row => row.name ?? row.entity;
