@@ -156,6 +156,21 @@ async function run(page) {
   const secondSeries = await second.evaluate(() =>
     window.echarts.getInstanceByDom(document.querySelector('[data-chart="sentiment"]')).getOption().series.map(s => s.name));
   check(secondSeries.join() === 'Weibo', `a link to the Weibo view opened with ${secondSeries.join(', ')}`);
+
+  step('a quiet period shows empty panels, a broken link the API\'s error');
+  const base = new URL(url);
+  await second.goto(new URL('/?from=2023-01-01T00:00:00Z&to=2023-01-08T00:00:00Z', base).href, { waitUntil: 'domcontentloaded' });
+  await waitForPanels(second, ['panel-sentiment', 'panel-volume', 'panel-share', 'panel-mentions']);
+  const quiet = await panelStates(second);
+  for (const id of ['panel-sentiment', 'panel-volume', 'panel-share', 'panel-mentions']) {
+    check(quiet[id] === 'empty', `${id} shows "${quiet[id]}" for a week without coverage; expected its empty state`);
+  }
+  await second.goto(new URL('/?from=2024-05-01T00:00:00Z&to=2024-04-01T00:00:00Z', base).href, { waitUntil: 'domcontentloaded' });
+  await second.waitForFunction(() => document.getElementById('panel-mentions').dataset.state === 'error', null, wait)
+    .catch(() => { throw new Error('a link whose "to" is before its "from" did not show an error in the mentions panel'); });
+  const problem = await second.locator('#panel-mentions .panel-message.error p').textContent();
+  check(/\bto\b/.test(problem), `the error does not name the field that was wrong: "${problem}"`);
+  console.log(`error shown: ${problem}`);
   await second.close();
 
   step('live alert');

@@ -65,8 +65,10 @@ async function problemText(response) {
     return problem?.detail ?? 'Your key is not allowed to do this.';
   }
   if (!problem) return `The API answered ${response.status} ${response.statusText}.`;
-  const fields = problem.errors
-    ? Object.entries(problem.errors).map(([field, messages]) => `${field}: ${[].concat(messages).join(' ')}`)
-    : [];
-  return [problem.detail ?? problem.title ?? `The API answered ${response.status}.`, ...fields].join(' ');
+  // A validation problem names each field; its detail only repeats them.
+  if (problem.errors && Object.keys(problem.errors).length > 0) {
+    const fields = Object.entries(problem.errors).map(([field, messages]) => `${field} ${[].concat(messages).join(', ')}`);
+    return `${problem.title ?? 'The request was not valid'}: ${fields.join('; ')}.`;
+  }
+  return problem.detail ?? problem.title ?? `The API answered ${response.status}.`;
 }
