@@ -91,6 +91,13 @@ async function run(page) {
   await page.getByLabel('API key').waitFor(wait);
   await shot(page, 'sign-in.png');
 
+  step('a wrong key is refused');
+  await page.getByLabel('API key').fill('not-a-key-anyone-was-given-0000');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForFunction(() => document.getElementById('sign-in-error').textContent.includes('not accepted'), null, wait)
+    .catch(() => { throw new Error('signing in with an unknown key showed no error'); });
+  check(await page.locator('#main').isHidden(), 'an unknown key opened the dashboard');
+
   step('sign in');
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();

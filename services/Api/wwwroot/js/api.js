@@ -65,10 +65,11 @@ async function problemText(response) {
     return problem?.detail ?? 'Your key is not allowed to do this.';
   }
   if (!problem) return `The API answered ${response.status} ${response.statusText}.`;
-  // A validation problem names each field; its detail only repeats them.
-  if (problem.errors && Object.keys(problem.errors).length > 0) {
-    const fields = Object.entries(problem.errors).map(([field, messages]) => `${field} ${[].concat(messages).join(', ')}`);
-    return `${problem.title ?? 'The request was not valid'}: ${fields.join('; ')}.`;
-  }
-  return problem.detail ?? problem.title ?? `The API answered ${response.status}.`;
+  const text = problem.detail ?? problem.title ?? `The API answered ${response.status}.`;
+  // a validation problem names each field that was wrong; add those its text does not already say
+  const unsaid = Object.entries(problem.errors ?? {})
+    .flatMap(([field, messages]) => [].concat(messages).map(message => ({ field, message })))
+    .filter(({ message }) => !text.includes(message))
+    .map(({ field, message }) => `${field}: ${message}`);
+  return unsaid.length ? `${text} (${unsaid.join('; ')})` : text;
 }

@@ -41,6 +41,7 @@ async function showDashboard() {
   $('sign-in').hidden = true;
   $('main').hidden = false;
   $('sign-out').hidden = false;
+  $('live-status').hidden = false;
   panels ??= createPanels();
   wireFilters();
   applyUrl();
@@ -101,6 +102,7 @@ function showSignIn() {
   panels?.alerts.disconnect();
   $('main').hidden = true;
   $('sign-out').hidden = true;
+  $('live-status').hidden = true;
   $('sign-in').hidden = false;
   $('api-key').focus();
 }
