@@ -51,7 +51,7 @@ internal sealed class AnalyticsQueries(NpgsqlDataSource dataSource, ReadModelCat
         {
             var (positive, neutral, negative) = (reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
             var total = positive + neutral + negative;
-            var average = total == 0 ? 0 : Math.Round(reader.GetDouble(5) / total, 6);
+            var average = total == 0 ? 0 : reader.GetDouble(5) / total;
             points.Add(new TimelinePoint(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), positive, neutral, negative, total, average));
         }
         return points;

@@ -17,7 +17,8 @@ internal sealed class RebuildTracker(EventStore.EventStore store, IHostApplicati
     public bool Start(ReadModel model)
     {
         if (!_running.TryAdd(model.Name, null)) return false;
-        var progress = new Progress<RebuildProgress>(p => _running[model.Name] = p);
+        // Reported synchronously: Progress<T> would post to the thread pool, and a late report could re-add a finished rebuild.
+        var progress = new Reporter(p => _running.TryUpdate(model.Name, p, _running.GetValueOrDefault(model.Name)));
         _ = Task.Run(async () =>
         {
             try
@@ -34,5 +35,10 @@ internal sealed class RebuildTracker(EventStore.EventStore store, IHostApplicati
             }
         });
         return true;
+    }
+
+    private sealed class Reporter(Action<RebuildProgress> report) : IProgress<RebuildProgress>
+    {
+        public void Report(RebuildProgress value) => report(value);
     }
 }
