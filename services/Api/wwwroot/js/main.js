@@ -20,6 +20,7 @@ const state = {
   shareType: '',
   inFlight: null,
   entityNames: new Set(),
+  feedsTimer: null,
 };
 
 let panels = null;
@@ -48,6 +49,9 @@ async function showDashboard() {
   panels.alerts.load();
   panels.alerts.connect();
   loadFeeds();
+  // feeds report on their own schedule: look again every minute
+  clearInterval(state.feedsTimer);
+  state.feedsTimer = setInterval(loadFeeds, 60_000);
 }
 
 function createPanels() {
@@ -100,6 +104,7 @@ function wireSignIn() {
 
 function showSignIn() {
   panels?.alerts.disconnect();
+  clearInterval(state.feedsTimer);
   $('main').hidden = true;
   $('sign-out').hidden = true;
   $('live-status').hidden = true;
