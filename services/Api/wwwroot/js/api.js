@@ -54,10 +54,10 @@ async function send(method, path, body, signal) {
   if (!response.ok) throw new ApiError(response.status, await problemText(response));
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') ?? '';
-  const body = type.includes('json') ? await response.json() : null;
+  const answer = type.includes('json') ? await response.json() : null;
   // A newer filter may have aborted this request while its body was read: its data must not be shown.
   signal?.throwIfAborted();
-  return body;
+  return answer;
 }
 
 /** The readable part of an RFC 9457 problem: its detail (or title) and the fields it names. */
