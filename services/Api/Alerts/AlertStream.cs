@@ -14,7 +14,7 @@ namespace Monitor.Api.Alerts;
 /// reader it reads only below the oldest open transaction, so an alert that commits late is not skipped.
 /// A listener too slow to keep up loses its oldest pending alerts rather than holding up the others.
 /// </summary>
-internal sealed class AlertStream(EventStore.EventStore store, IServiceProvider services, ILogger<AlertStream> logger) : BackgroundService
+internal sealed class AlertStream(EventStore.EventStore store, AlertQueries queries, ILogger<AlertStream> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly string[] Types = [MonitorEventTypes.AlertRaised];
@@ -80,7 +80,7 @@ internal sealed class AlertStream(EventStore.EventStore store, IServiceProvider 
         lock (_gate)
             if (_listeners.Count == 0) return;
         var documents = batch.Select(e => e.Data).OfType<AlertRaised>().Select(AlertDocument.From).ToArray();
-        var views = await services.GetRequiredService<AlertQueries>().ViewsAsync(documents, ct);
+        var views = await queries.ViewsAsync(documents, ct);
         lock (_gate)
             foreach (var view in views)
             foreach (var listener in _listeners)
