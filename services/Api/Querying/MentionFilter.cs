@@ -78,8 +78,9 @@ internal sealed record MentionFilter(
     internal static DateTimeOffset? ParseTime(string field, string? value, QueryErrors errors)
     {
         if (Blank(value) is not { } text) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            && (text.Length >= 10 && char.IsDigit(text[0])))
+        // TryParse alone also takes "10:00" (today) or "3/4"; an ISO 8601 time starts with a full date.
+        if (text.Length >= 10 && char.IsDigit(text[0]) && text[4] == '-'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
             return at;
         errors.Add(field, $"'{value}' is not an ISO 8601 time such as 2024-03-28T10:00:00Z");
         return null;

@@ -50,4 +50,17 @@ public class When_parsing_mention_filters
         Assert.Equal(400, result.StatusCode);
         Assert.Equal(["from", "platform", "q", "sentiment"], problem.Errors.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("10:00")]
+    [InlineData("3/4/2024")]
+    [InlineData("28 March 2024")]
+    [InlineData("2024-03-28T25:00:00Z")]
+    public void Times_that_are_not_iso_8601_are_refused(string value)
+    {
+        var (filter, errors) = Parse(from: value);
+
+        Assert.True(errors.Any);
+        Assert.Null(filter.From);
+    }
 }
