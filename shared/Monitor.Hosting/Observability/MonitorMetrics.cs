@@ -22,9 +22,9 @@ public static class MonitorMetrics
     public static readonly Counter<long> MessagesPublished = Meter.CreateCounter<long>(
         "monitor.messages.published", "{message}", "Messages published and confirmed by the broker.");
 
-    /// <summary>Failures by kind: consume (a delivery attempt that threw), publish, relay (a batch not checkpointed).</summary>
+    /// <summary>Failures by kind: consume (a message that failed after its retries), publish, relay (a batch not checkpointed).</summary>
     public static readonly Counter<long> Failures = Meter.CreateCounter<long>(
-        "monitor.failures", "{failure}", "Failures by kind: consume (an attempt that threw; retries count again), publish, relay.");
+        "monitor.failures", "{failure}", "Failures by kind: consume (a message that still failed after its retries and went to _error), publish, relay (a batch not confirmed, to be published again).");
 
     /// <summary>From the scored mention's ingestion to the alert it raised.</summary>
     public static readonly Histogram<double> AlertLatency = Meter.CreateHistogram(
