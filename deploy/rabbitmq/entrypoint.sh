@@ -4,4 +4,6 @@
 # rabbitmq.conf loads the rendered file at every boot, so a changed password applies on restart.
 set -euo pipefail
 /opt/monitor/render-definitions.sh /opt/monitor/definitions.json /tmp/monitor-definitions.json
+# The file is private (0600); the broker may run as the rabbitmq user once the image's entry point drops root.
+if [ "$(id -u)" = 0 ] && id rabbitmq >/dev/null 2>&1; then chown rabbitmq:rabbitmq /tmp/monitor-definitions.json; fi
 exec docker-entrypoint.sh "$@"
