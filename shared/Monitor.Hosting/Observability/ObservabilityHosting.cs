@@ -24,10 +24,12 @@ public static class ObservabilityHosting
     /// </summary>
     public static WebApplicationBuilder AddMonitorObservability(this WebApplicationBuilder builder, MonitorSettings settings)
     {
-        var traces = TraceExport.Start(settings);
-        builder.Services.AddSingleton(traces);
+        // Made by the container (so disposed with the app) and made at start by ObservabilityLifetime,
+        // before the bus: nothing consumed or published goes uncounted or untraced.
+        builder.Services.AddSingleton(_ => TraceExport.Start(settings));
+        builder.Services.AddSingleton(_ => new PrometheusExporter(ExportedMeters, new Dictionary<string, string> { ["service"] = settings.ServiceName }));
         // Registered first, so stopped last: the spans of the shutdown itself are still sent.
-        builder.Services.AddHostedService<TraceFlushOnStop>();
+        builder.Services.AddHostedService<ObservabilityLifetime>();
 
         builder.Logging.ClearProviders();
         if (settings.JsonLogs)
@@ -44,7 +46,6 @@ public static class ObservabilityHosting
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         }
 
-        builder.Services.AddSingleton(new PrometheusExporter(ExportedMeters, new Dictionary<string, string> { ["service"] = settings.ServiceName }));
         builder.Services.AddConsumeObserver<ConsumeMetricsObserver>();
         builder.Services.AddPublishObserver<PublishMetricsObserver>();
         builder.Services.AddSingleton<ServiceQueues>();
@@ -60,9 +61,13 @@ public static class ObservabilityHosting
         return endpoints;
     }
 
-    private sealed class TraceFlushOnStop(TraceExport traces) : IHostedService
+    private sealed class ObservabilityLifetime(TraceExport traces, PrometheusExporter metrics) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(metrics);
+            return Task.CompletedTask;
+        }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
