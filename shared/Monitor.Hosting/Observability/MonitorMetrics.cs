@@ -31,12 +31,16 @@ public static class MonitorMetrics
         "monitor.alert.latency", "s", "Seconds from a mention's ingestion to the alert it raised.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = AlertLatencyBuckets });
 
-    /// <summary>Records one alert's latency: from when the mention that raised it was ingested until the alert was raised.</summary>
-    public static void RecordAlertLatency(TimeSpan latency, string? rule = null)
+    /// <summary>
+    /// Records one alert's latency: from when the newest mention that raised it was ingested (its
+    /// CoverageIngested event's timestamp) until the alert was raised, labelled with the rule's kind
+    /// (negative-share, volume-spike, ...: a handful of values, unlike rule ids).
+    /// </summary>
+    public static void RecordAlertLatency(TimeSpan latency, string? ruleKind = null)
     {
         if (latency < TimeSpan.Zero) latency = TimeSpan.Zero;
-        if (rule is null) AlertLatency.Record(latency.TotalSeconds);
-        else AlertLatency.Record(latency.TotalSeconds, new KeyValuePair<string, object?>("rule", rule));
+        if (ruleKind is null) AlertLatency.Record(latency.TotalSeconds);
+        else AlertLatency.Record(latency.TotalSeconds, new KeyValuePair<string, object?>("kind", ruleKind));
     }
 
     public static void Failed(string kind) => Failures.Add(1, new KeyValuePair<string, object?>("kind", kind));
