@@ -33,8 +33,6 @@ internal static class InstrumentKinds
         return null;
     }
 
-    public static bool IsObservable(Instrument instrument) => instrument.IsObservable;
-
     public static string PrometheusType(this InstrumentKind kind) => kind switch
     {
         InstrumentKind.Counter or InstrumentKind.ObservedCounter => "counter",

@@ -10,8 +10,9 @@ namespace Monitor.Hosting.Observability.Metrics;
 
 /// <summary>
 /// monitor_queue_lag{queue}: messages ready in each of the service's queues and their _error queues,
-/// read every <see cref="Interval"/> with a passive queue declare (needs no configure permission and
-/// no management plugin). A queue that does not exist (no _error queue yet) reads as 0.
+/// read every <see cref="Interval"/> with a passive queue declare on a connection of its own (the
+/// service's own least-privilege broker user suffices; no management plugin). A queue that does not
+/// exist (no _error queue yet) reads as 0.
 /// </summary>
 public sealed class QueueLagSampler : BackgroundService
 {
