@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Monitor.EventStore;
 using Monitor.Hosting.Configuration;
 using Monitor.Hosting.Health;
+using Monitor.Hosting.Observability;
 using Monitor.Hosting.Storage;
 
 namespace Monitor.Hosting;
@@ -15,8 +16,9 @@ public static class MonitorDefaults
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// What every Monitor service is made of: settings from the environment, console logs (JSON by
-    /// default), health checks, and the event store (one per process, its schema ensured at start).
+    /// What every Monitor service is made of: settings from the environment, console logs (JSON with
+    /// trace ids by default), metrics and traces, health checks, and the event store (one per process,
+    /// its schema migrated at start, or awaited when MONITOR_EVENTSTORE_MIGRATE=false).
     /// </summary>
     public static WebApplicationBuilder AddMonitorDefaults(this WebApplicationBuilder builder, string serviceName)
     {
@@ -24,11 +26,7 @@ public static class MonitorDefaults
         builder.Services.AddSingleton(settings);
         builder.WebHost.UseUrls(settings.Urls);
 
-        builder.Logging.ClearProviders();
-        if (settings.JsonLogs)
-            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-        else
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.AddMonitorObservability(settings);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
 
@@ -37,13 +35,14 @@ public static class MonitorDefaults
             new EventStoreOptions { ConnectionString = settings.Postgres, Schema = settings.EventStoreSchema },
             sp.GetRequiredService<EventTypeRegistry>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddHostedService<EventStoreSchemaInitializer>();
+        if (settings.MigrateSchema) builder.Services.AddHostedService<EventStoreSchemaInitializer>();
+        else builder.Services.AddHostedService<EventStoreSchemaWait>();
 
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         return builder;
     }
 
-    /// <summary>/health/live answers while the process runs; /health/ready when the database and the bus are reachable.</summary>
+    /// <summary>/health/live answers while the process runs; /health/ready when the database and the bus are reachable; /metrics for Prometheus.</summary>
     public static WebApplication MapMonitorDefaults(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -52,6 +51,7 @@ public static class MonitorDefaults
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
+        app.MapMonitorMetrics();
         return app;
     }
 

@@ -51,6 +51,7 @@ public sealed partial class EventStore
             return result;
         }, ct);
         if (outcomes.Any(o => o.Status == AppendStatus.Appended)) Notifier.Signal();
+        Diagnostics.StoreMetrics.Appended(request, outcomes);
         return outcomes;
     }
 
@@ -66,7 +67,10 @@ public sealed partial class EventStore
         if (request.IsEmpty) return [];
         try
         {
-            return await AppendInTransactionAsync(transaction, request, InlineProjections(), ct);
+            // Counted before the caller commits; a rolled-back transaction still counts (rare: subscription handlers).
+            var outcomes = await AppendInTransactionAsync(transaction, request, InlineProjections(), ct);
+            Diagnostics.StoreMetrics.Appended(request, outcomes);
+            return outcomes;
         }
         catch (PostgresException e) { throw Explain(e); }
     }

@@ -58,6 +58,8 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
 
     public async Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
     {
+        using var activity = Observability.Tracing.MonitorTracing.Source.StartActivity("relay publish");
+        activity?.SetTag("messaging.batch.message_count", batch.Count);
         var confirmations = new Task[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -76,6 +78,8 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
             confirmations[i] = _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body, ct).AsTask();
         }
         await Task.WhenAll(confirmations);
+        foreach (var stored in batch)
+            Observability.MonitorMetrics.MessagesPublished.Add(1, new KeyValuePair<string, object?>("message", stored.Type));
     }
 
     public async ValueTask DisposeAsync()

@@ -9,6 +9,7 @@ public static class RelayHosting
     public static WebApplicationBuilder AddMonitorRelay(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<RelayWorker>();
+        builder.Services.AddHostedService<Observability.Metrics.RelayLagSampler>();
         return builder;
     }
 }

@@ -43,6 +43,7 @@ public sealed class RelayWorker(EventStore.EventStore store, MonitorSettings set
             catch (Exception e)
             {
                 _logger.LogError(e, "Relay stopped on an error; its last batch was not checkpointed and will be published again");
+                Observability.MonitorMetrics.Failed("relay");
                 try { await Task.Delay(RestartDelay, stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }

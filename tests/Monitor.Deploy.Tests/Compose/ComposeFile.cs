@@ -43,10 +43,13 @@ public sealed partial class ComposeFile
             _ => new Dictionary<string, string>(),
         };
 
-    /// <summary>Every ${NAME...} substitution in the file, with whether it carries a default (${NAME:-x} or ${NAME-x}).</summary>
-    public IReadOnlyList<(string Name, bool HasDefault)> Substitutions() =>
+    /// <summary>
+    /// Every ${NAME...} substitution in the file, with whether it carries a default (${NAME:-x} or ${NAME-x})
+    /// or is required (${NAME:?message}: compose stops with the message when it is unset or empty).
+    /// </summary>
+    public IReadOnlyList<(string Name, bool HasDefault, bool IsRequired)> Substitutions() =>
         SubstitutionPattern().Matches(Text)
-            .Select(m => (m.Groups["name"].Value, m.Groups["default"].Success))
+            .Select(m => (m.Groups["name"].Value, m.Groups["default"].Success, m.Groups["required"].Success))
             .ToList();
 
     /// <summary>The port in an ASP.NET Core URL such as "http://+:5101".</summary>
@@ -57,7 +60,7 @@ public sealed partial class ComposeFile
     }
 
     // "$${X}" is compose's escape for a literal "${X}" handed to the container's shell; it is not substituted.
-    [GeneratedRegex(@"(?<!\$)\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<default>:?-[^}]*)?\}")]
+    [GeneratedRegex(@"(?<!\$)\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)((?<default>:?-[^}]*)|(?<required>:?\?[^}]*))?\}")]
     private static partial Regex SubstitutionPattern();
 
     [GeneratedRegex(@":(\d+)(/|$)")]

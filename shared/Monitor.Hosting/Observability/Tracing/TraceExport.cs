@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Monitor.Hosting.Configuration;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Monitor.Hosting.Observability.Tracing;
+
+/// <summary>
+/// Where the service's spans go. With MONITOR_OTLP_ENDPOINT set, OpenTelemetry's SDK samples
+/// (parent-based, MONITOR_OTLP_SAMPLE_RATIO of new traces) and exports them over OTLP. Without it, a
+/// listener still asks for activities (propagation only, nothing recorded), so log lines carry the
+/// trace id and MassTransit still passes the trace context on to the next service.
+/// </summary>
+public sealed class TraceExport : IDisposable
+{
+    private readonly TracerProvider? _provider;
+    private readonly ActivityListener? _listener;
+
+    private TraceExport(TracerProvider? provider, ActivityListener? listener)
+    {
+        _provider = provider;
+        _listener = listener;
+    }
+
+    public bool Exports => _provider is not null;
+
+    public static TraceExport Start(MonitorSettings settings, IEnumerable<string>? sources = null)
+    {
+        var names = (sources ?? MonitorTracing.Sources).ToArray();
+        if (settings.OtlpEndpoint is not { } endpoint)
+        {
+            var listener = new ActivityListener
+            {
+                ShouldListenTo = source => names.Contains(source.Name),
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            };
+            ActivitySource.AddActivityListener(listener);
+            return new TraceExport(null, listener);
+        }
+
+        var grpc = settings.OtlpProtocol == MonitorSettings.OtlpGrpc;
+        var provider = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService("monitor-" + settings.ServiceName))
+            .AddSource(names)
+            .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.OtlpSampleRatio)))
+            .AddOtlpExporter(otlp =>
+            {
+                otlp.Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+                // Over HTTP the SDK takes the endpoint as the full URL of the traces resource.
+                otlp.Endpoint = grpc ? endpoint : new Uri(endpoint.ToString().TrimEnd('/') + "/v1/traces");
+            })
+            .Build();
+        return new TraceExport(provider, null);
+    }
+
+    /// <summary>Sends the spans still buffered (at shutdown), waiting at most <paramref name="timeout"/>.</summary>
+    public bool Flush(TimeSpan timeout) => _provider?.ForceFlush((int)timeout.TotalMilliseconds) ?? true;
+
+    public void Dispose()
+    {
+        _provider?.Dispose();
+        _listener?.Dispose();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Monitor.Hosting.Storage;
+
+/// <summary>
+/// For a service that runs without DDL rights (MONITOR_EVENTSTORE_MIGRATE=false): instead of
+/// migrating, waits until the role that owns the schema has created the store's tables and functions,
+/// then lets the service start. Gives up after about a minute with an error that says what to do.
+/// </summary>
+internal sealed class EventStoreSchemaWait(EventStore.EventStore store, ILogger<EventStoreSchemaWait> logger) : IHostedService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private const int Attempts = 30;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await IsReadyAsync(cancellationToken))
+                {
+                    logger.LogInformation("Event store schema {Schema} is ready (migrated by its owner)", store.Schema);
+                    return;
+                }
+                logger.LogWarning("Event store schema {Schema} is not created yet (attempt {Attempt} of {Attempts})", store.Schema, attempt, Attempts);
+            }
+            catch (Npgsql.NpgsqlException e) when (e.IsTransient)
+            {
+                logger.LogWarning(e, "PostgreSQL is not reachable yet (attempt {Attempt} of {Attempts})", attempt, Attempts);
+            }
+            if (attempt >= Attempts)
+                throw new InvalidOperationException(
+                    $"The event store schema '{store.Schema}' was not created within {Attempts * RetryDelay.TotalSeconds:0} s. " +
+                    "This service runs with MONITOR_EVENTSTORE_MIGRATE=false; start one that migrates (the relay, with the owning role) first.");
+            await Task.Delay(RetryDelay, cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsReadyAsync(CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand("""
+            SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename IN ('events', 'streams', 'subscriptions', 'schema_version')) = 4
+               AND (SELECT count(DISTINCT p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                    WHERE n.nspname = $1 AND p.proname IN ('append_events', 'append_stream')) = 2
+            """);
+        command.Parameters.AddWithValue(store.Schema);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
