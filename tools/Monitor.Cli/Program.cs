@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monitor.Cli.Errors;
 using Monitor.Cli.Pipeline;
 using Monitor.Cli.Sentiment;
 
@@ -6,6 +7,7 @@ using Monitor.Cli.Sentiment;
 var root = new RootCommand("Monitor: media monitoring with sentiment for PR staff.");
 root.Subcommands.Add(SentimentCommand.Create());
 foreach (var command in PipelineCommands.Create()) root.Subcommands.Add(command);
+root.Subcommands.Add(ErrorsCommand.Create());
 
 // A command line that does not parse is a usage error (exit 2), like bad input files.
 var parsed = root.Parse(args);

@@ -37,19 +37,13 @@ public static class IngestCommand
             Description = "Seconds --wait waits for processing before giving up",
             DefaultValueFactory = _ => 300,
         };
-        timeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--timeout must be a positive number of seconds");
-        });
+        timeout.MustBe(t => t > 0, "--timeout must be a positive number of seconds");
         var batchSize = new Option<int>("--batch-size")
         {
             Description = "Items per POST",
             DefaultValueFactory = _ => 100,
         };
-        batchSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000) r.AddError("--batch-size must be between 1 and 10000");
-        });
+        batchSize.MustBe(n => n is >= 1 and <= 10_000, "--batch-size must be between 1 and 10000");
         var logs = new Option<string?>("--logs") { Description = "Where the running services write their logs (shown in the summary)" };
 
         var command = new Command("ingest", "Send coverage to the ingestion service; with --wait, follow it until scored and summarise")
