@@ -18,8 +18,15 @@ public sealed class When_replaying_an_error_queue(RabbitMqVhost vhost) : IClassF
         await _broker.PoisonAsync("coverage-received_error", "7c9e6679-7425-40de-944b-e07fc1f90ae7", """{"message":{"platform":"weibo"}}""",
             "Monitor.Ingestion.InvalidCoverageException", "publishedAt is missing");
 
-        var listed = await CliRun.RunAsync(_broker.Environment, "errors", "list");
-        Assert.True(listed.ExitCode == 0, listed.ToString());
+        // The management API samples queue lengths every few seconds, so the count may lag a fresh message.
+        CliResult listed = null!;
+        var counted = await Until.HoldsAsync(async () =>
+        {
+            listed = await CliRun.RunAsync(_broker.Environment, "errors", "list");
+            return listed.Output.Contains("errors: queues=1 messages=1");
+        }, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+        Assert.True(counted && listed.ExitCode == 0, listed.ToString());
+        Assert.Contains("coverage-received_error", listed.Output);
 
         var shown = await CliRun.RunAsync(_broker.Environment, "errors", "show", "coverage-received_error");
         Assert.True(shown.ExitCode == 0, shown.ToString());
