@@ -33,3 +33,43 @@ internal static class CommandLineRules
         }
     }
 }
+
+/// <summary>Options whose values need more than a type conversion: durations, times of day, URLs.</summary>
+internal static class CommandLineValues
+{
+    /// <summary>"90s", "15m", "1h", "24h", "00:15:00" or a number of seconds; a bad value is a parse error naming the option.</summary>
+    public static Option<TimeSpan?> Duration(string name, string description) => new(name)
+    {
+        Description = description + " (e.g. 30s, 15m, 1h, 00:15:00)",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            try
+            {
+                return Monitor.Feeds.Sdk.Configuration.FeedSettings.ParseDuration(text, name);
+            }
+            catch (Monitor.Hosting.Configuration.InvalidSettingException)
+            {
+                result.AddError($"{name} '{text}' is not a positive duration such as 30s, 15m, 1h or 00:15:00");
+                return null;
+            }
+        },
+    };
+
+    public static Option<Uri> HttpUrl(string name, string description, string? fallback = null)
+    {
+        var option = new Option<Uri>(name)
+        {
+            Description = description,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+                result.AddError($"{name} '{text}' is not an absolute http(s) URL");
+                return null;
+            },
+        };
+        if (fallback is not null) option.DefaultValueFactory = _ => new Uri(fallback);
+        return option;
+    }
+}

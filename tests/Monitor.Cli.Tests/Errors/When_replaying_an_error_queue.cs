@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Monitor.Cli.Tests.Infrastructure;
 using Monitor.Testing;
 
@@ -8,6 +9,9 @@ public sealed class When_replaying_an_error_queue(RabbitMqVhost vhost) : IClassF
     private readonly Broker _broker = new(vhost);
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The queue's row in `errors list`: name, message count, the queue it replays to.</summary>
+    private static Regex QueueRow(string queue, int messages) => new($@"{Regex.Escape(queue)}\s*\S\s*{messages}\s*\S");
 
     public async Task DisposeAsync() => await _broker.DisposeAsync();
 
@@ -23,10 +27,10 @@ public sealed class When_replaying_an_error_queue(RabbitMqVhost vhost) : IClassF
         var counted = await Until.HoldsAsync(async () =>
         {
             listed = await CliRun.RunAsync(_broker.Environment, "errors", "list");
-            return listed.Output.Contains("errors: queues=1 messages=1");
+            return QueueRow("coverage-received_error", 1).IsMatch(listed.Output);
         }, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
         Assert.True(counted && listed.ExitCode == 0, listed.ToString());
-        Assert.Contains("coverage-received_error", listed.Output);
+        Assert.Matches(@"coverage-received_error\s*\S\s*1\s*\S\s*coverage-received\s", listed.Output);
 
         var shown = await CliRun.RunAsync(_broker.Environment, "errors", "show", "coverage-received_error");
         Assert.True(shown.ExitCode == 0, shown.ToString());
