@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Storage;
@@ -11,8 +7,8 @@ using Monitor.Testing;
 namespace Monitor.Cli.Tests.Infrastructure;
 
 /// <summary>
-/// The alerts service as its own process (services/Alerts' build output) on a free loopback port, against a fresh
-/// schema and vhost; killed on dispose. One per test class (a class fixture): starting it takes seconds.
+/// The alerts service as its own process against a fresh schema and vhost, for one test class (a class
+/// fixture: starting it takes seconds). Also stores scored items as the pipeline would, for backtests.
 /// </summary>
 public sealed class AlertsService : IAsyncLifetime
 {
@@ -20,58 +16,23 @@ public sealed class AlertsService : IAsyncLifetime
 
     private readonly PostgresSchema _schema = new();
     private readonly RabbitMqVhost _vhost = new();
-    private readonly ConcurrentQueue<string> _output = new();
-    private Process? _process;
+    private ServiceProcess? _process;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _process!.BaseAddress;
 
     public async Task InitializeAsync()
     {
         await _schema.InitializeAsync();
         await _vhost.InitializeAsync();
-        var assembly = Path.Combine(RepositoryRoot.Path, "services", "Alerts", "bin", RepositoryRoot.Configuration, "net10.0", "Monitor.Alerts.dll");
-        if (!File.Exists(assembly)) throw new InvalidOperationException($"{assembly} does not exist: build services/Alerts first.");
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet", $"\"{assembly}\"")
+        _process = await ServiceProcess.StartAsync("Alerts", "Monitor.Alerts", new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-        };
-        start.Environment["MONITOR_POSTGRES"] = _schema.ConnectionString;
-        start.Environment["MONITOR_EVENTSTORE_SCHEMA"] = _schema.Name;
-        start.Environment["MONITOR_RABBITMQ"] = _vhost.AmqpUri.ToString();
-        start.Environment["MONITOR_ADMIN_KEY"] = AdminKey;
-        start.Environment["MONITOR_ALERTS_ALLOWED_ADDRESSES"] = "127.0.0.1";
-        start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
-        start.Environment["MONITOR_LOG_FORMAT"] = "text";
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var ready = await Until.HoldsAsync(async () =>
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"alerts exited with {_process.ExitCode}:\n{Output()}");
-            try
-            {
-                using var response = await http.GetAsync("/health/ready");
-                return response.IsSuccessStatusCode;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(250));
-        if (!ready) throw new TimeoutException($"alerts was not ready within 90 s:\n{Output()}");
+            ["MONITOR_POSTGRES"] = _schema.ConnectionString,
+            ["MONITOR_EVENTSTORE_SCHEMA"] = _schema.Name,
+            ["MONITOR_RABBITMQ"] = _vhost.AmqpUri.ToString(),
+            ["MONITOR_ADMIN_KEY"] = AdminKey,
+            ["MONITOR_ALERTS_ALLOWED_ADDRESSES"] = "127.0.0.1",
+        });
     }
-
-    public string Output() => string.Join('\n', _output.TakeLast(200));
 
     /// <summary>What the CLI needs to reach this service with the given key.</summary>
     public Dictionary<string, string> Environment(string key) => new() { ["MONITOR_API_KEY"] = key };
@@ -105,25 +66,8 @@ public sealed class AlertsService : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is not null)
-        {
-            try
-            {
-                if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (Exception e) when (e is InvalidOperationException or OperationCanceledException) { }
-            finally { _process.Dispose(); }
-        }
+        if (_process is not null) await _process.DisposeAsync();
         await _vhost.DisposeAsync();
         await _schema.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -15,6 +15,17 @@ public sealed record IngestReply(int Accepted, int Ingested, int Updated, int Un
         new(Accepted + other.Accepted, Ingested + other.Ingested, Updated + other.Updated, Unchanged + other.Unchanged);
 }
 
+/// <summary>
+/// Ingestion refused a batch (400) because some of its items are invalid; it stores none of a batch with an
+/// invalid item. <see cref="ItemErrors"/> holds the reasons by the item's index in the batch, so the caller can
+/// leave those out and send the rest again.
+/// </summary>
+public sealed class BatchRejectedException(string message, IReadOnlyDictionary<int, string> itemErrors)
+    : PipelineCommandException(ExitCodes.Failed, message)
+{
+    public IReadOnlyDictionary<int, string> ItemErrors { get; } = itemErrors;
+}
+
 /// <summary>How long one POST may take, how often a failed one is retried, and the first backoff delay.</summary>
 public sealed record IngestionClientOptions(TimeSpan AttemptTimeout, int MaxRetries, TimeSpan RetryDelay)
 {
@@ -96,8 +107,9 @@ public sealed class IngestionClient : IDisposable
             return response.StatusCode switch
             {
                 HttpStatusCode.Accepted or HttpStatusCode.OK => ParseReply(text),
-                HttpStatusCode.BadRequest => throw new PipelineCommandException(ExitCodes.Failed,
-                    "ingestion rejected the batch:" + Environment.NewLine + ProblemDetailsText.Describe(text, batch)),
+                HttpStatusCode.BadRequest => throw new BatchRejectedException(
+                    "ingestion rejected the batch:" + Environment.NewLine + ProblemDetailsText.Describe(text, batch),
+                    ProblemDetailsText.ByItem(text, batch.Count)),
                 HttpStatusCode.RequestEntityTooLarge => throw new PipelineCommandException(ExitCodes.Failed,
                     $"ingestion refused a batch of {batch.Count} items ({body.Length:N0} bytes) as too large " +
                     "(its limit is MONITOR_INGESTION_MAX_BODY_BYTES); use a smaller --batch-size"),
