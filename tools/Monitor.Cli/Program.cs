@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Monitor.Cli.Errors;
 using Monitor.Cli.Pipeline;
+using Monitor.Cli.Replay;
 using Monitor.Cli.Sentiment;
 using Monitor.Cli.Subscriptions;
 
@@ -8,6 +9,7 @@ using Monitor.Cli.Subscriptions;
 var root = new RootCommand("Monitor: media monitoring with sentiment for PR staff.");
 root.Subcommands.Add(SentimentCommand.Create());
 foreach (var command in PipelineCommands.Create()) root.Subcommands.Add(command);
+root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(ErrorsCommand.Create());
 root.Subcommands.Add(SubscriptionsCommand.Create());
 
@@ -19,4 +21,15 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("see ./monitor --help");
     return ExitCodes.Usage;
 }
-return await parsed.InvokeAsync();
+
+// The first Ctrl+C asks the command to stop and lets it finish what it holds and print its summary
+// (System.CommandLine's own handling would exit at once with 130); a second one ends the process.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    if (stop.IsCancellationRequested) return;
+    e.Cancel = true;
+    Console.Error.WriteLine("monitor: stopping (Ctrl+C again to end at once)");
+    stop.Cancel();
+};
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);

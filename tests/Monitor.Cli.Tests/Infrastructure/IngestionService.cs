@@ -1,5 +1,4 @@
 using Monitor.Testing;
-using Npgsql;
 
 namespace Monitor.Cli.Tests.Infrastructure;
 
@@ -38,9 +37,16 @@ public sealed class IngestionService : IAsyncLifetime
         return ids;
     }
 
-    public NpgsqlDataSource DataSource => _schema.DataSource;
-
-    public string Schema => _schema.Name;
+    /// <summary>The coverage-ingested events in the order they were stored, with when.</summary>
+    public async Task<IReadOnlyList<(string PlatformId, DateTimeOffset StoredAt)>> IngestedInOrderAsync()
+    {
+        await using var command = _schema.DataSource.CreateCommand(
+            $"SELECT data->>'platformId', timestamp FROM \"{_schema.Name}\".events WHERE type = 'coverage-ingested' ORDER BY seq_id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, DateTimeOffset)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        return rows;
+    }
 
     public async Task DisposeAsync()
     {
