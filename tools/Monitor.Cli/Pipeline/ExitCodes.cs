@@ -13,7 +13,7 @@ public static class ExitCodes
 }
 
 /// <summary>A failure with a message for the operator and the exit code it maps to.</summary>
-public class PipelineCommandException(int exitCode, string message, Exception? inner = null)
+public sealed class PipelineCommandException(int exitCode, string message, Exception? inner = null)
     : Exception(message, inner)
 {
     public int ExitCode { get; } = exitCode;

@@ -19,18 +19,18 @@ public static class IngestSender
                 // Each refusal removes at least one item, so this ends within batch.Length rounds.
                 while (pending.Count > 0)
                 {
-                    try
+                    var answer = await client.SendAsync(pending, cancellationToken);
+                    if (answer.Reply is { } reply)
                     {
-                        tally.Accept(platform.Key, await client.PostAsync(pending, cancellationToken));
+                        tally.Accept(platform.Key, reply);
                         break;
                     }
-                    catch (BatchRejectedException e) when (e.ItemErrors.Count > 0)
+                    if (answer.ItemErrors.Count == 0)
+                        throw new PipelineCommandException(ExitCodes.Failed, "ingestion rejected the batch:" + Environment.NewLine + answer.Refusal);
+                    foreach (var (index, reason) in answer.ItemErrors.OrderByDescending(error => error.Key))
                     {
-                        foreach (var (index, reason) in e.ItemErrors.OrderByDescending(error => error.Key))
-                        {
-                            tally.Reject(new RejectedRow(pending[index].Origin, pending[index].Platform, reason));
-                            pending.RemoveAt(index);
-                        }
+                        tally.Reject(new RejectedRow(pending[index].Origin, pending[index].Platform, reason));
+                        pending.RemoveAt(index);
                     }
                 }
                 done += batch.Length;
