@@ -37,15 +37,15 @@ public sealed class IngestionService : IAsyncLifetime
         return ids;
     }
 
-    /// <summary>The coverage-ingested events in the order they were stored, with when.</summary>
-    public async Task<IReadOnlyList<(string PlatformId, DateTimeOffset StoredAt)>> IngestedInOrderAsync()
+    /// <summary>The platform ids of the coverage-ingested events in the order they were stored.</summary>
+    public async Task<IReadOnlyList<string>> IngestedInOrderAsync()
     {
         await using var command = _schema.DataSource.CreateCommand(
-            $"SELECT data->>'platformId', timestamp FROM \"{_schema.Name}\".events WHERE type = 'coverage-ingested' ORDER BY seq_id");
+            $"SELECT data->>'platformId' FROM \"{_schema.Name}\".events WHERE type = 'coverage-ingested' ORDER BY seq_id");
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, DateTimeOffset)>();
-        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
-        return rows;
+        var ids = new List<string>();
+        while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+        return ids;
     }
 
     public async Task DisposeAsync()
