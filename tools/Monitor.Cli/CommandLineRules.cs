@@ -56,6 +56,20 @@ internal static class CommandLineValues
         },
     };
 
+    /// <summary>A date, or a date and time with or without an offset (UTC when it has none); a bad value names the option.</summary>
+    public static Option<DateTimeOffset?> Time(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var at)) return at;
+            result.AddError($"{name} '{text}' is not a date or time such as 2024-03-28 or 2024-03-28T10:00+08:00");
+            return null;
+        },
+    };
+
     public static Option<Uri> HttpUrl(string name, string description, string? fallback = null)
     {
         var option = new Option<Uri>(name)

@@ -15,6 +15,9 @@ public sealed class When_the_command_line_is_wrong
     [InlineData("--window 'fortnight' is not a positive duration", "subscriptions", "add", "--name", "x", "--window", "fortnight", "--key", "k")]
     [InlineData("--url 'ftp://x' is not an absolute http(s) URL", "subscriptions", "list", "--url", "ftp://x", "--key", "k")]
     [InlineData("Unrecognized command or argument 'frobnicate'", "frobnicate")]
+    [InlineData("--from 'last tuesday' is not a date or time", "subscriptions", "backtest", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--from", "last tuesday", "--key", "k")]
+    [InlineData("--speed must be a positive number", "replay", "--speed", "-2")]
+    [InlineData("say which read model to rebuild", "projections", "rebuild")]
     public async Task Should_exit_2_naming_the_argument_that_is_wrong(string expected, params string[] args)
     {
         var result = await CliRun.RunAsync(NoEnvironment, args);

@@ -52,7 +52,8 @@ public static class ErrorsCommand
                 console.WriteLine($"No error queues in {api.Describe()}: no message has failed for good.");
                 return ExitCodes.Ok;
             }
-            var table = new Table().Title($"Error queues in {Markup.Escape(api.Describe())}").Border(TableBorder.Rounded);
+            console.MarkupLine($"Error queues in [bold]{Markup.Escape(api.Describe())}[/]");
+            var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("queue");
             table.AddColumn(new TableColumn("messages").RightAligned());
             table.AddColumn("replays to");

@@ -102,8 +102,8 @@ public static class SubscriptionsCommand
     private static Command Backtest()
     {
         var id = IdArgument();
-        var from = new Option<DateTimeOffset?>("--from") { Description = "Start of the period (e.g. 2024-03-28 or 2024-03-28T10:00+08:00); default a week before --to" };
-        var to = new Option<DateTimeOffset?>("--to") { Description = "End of the period; default now" };
+        var from = CommandLineValues.Time("--from", "Start of the period (e.g. 2024-03-28 or 2024-03-28T10:00+08:00, UTC without an offset); default a week before --to");
+        var to = CommandLineValues.Time("--to", "End of the period; default now");
         var command = WithConnection(new Command("backtest",
             "List the alerts a subscription's rules would have raised over stored history (nothing is stored or sent)") { id, from, to });
         command.Validators.Add(r =>
