@@ -31,10 +31,11 @@ public sealed class ApiApp : IAsyncDisposable
     public EventStore.EventStore Store { get; }
     public PostgresSchema Schema { get; }
 
-    public static async Task<ApiApp> StartAsync(PostgresSchema schema)
+    /// <param name="contentRoot">Where wwwroot (the dashboard) is looked for; the test's output folder when null.</param>
+    public static async Task<ApiApp> StartAsync(PostgresSchema schema, string? contentRoot = null)
     {
         var port = FreePort();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot ?? AppContext.BaseDirectory, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["MONITOR_POSTGRES"] = schema.ConnectionString,

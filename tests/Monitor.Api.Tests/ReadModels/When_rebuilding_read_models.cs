@@ -79,6 +79,32 @@ public class When_rebuilding_read_models(SampleApi sample) : IClassFixture<Sampl
     }
 
     [Fact]
+    public async Task Handling_every_event_again_without_clearing_changes_no_row()
+    {
+        var alert = SampleAlerts.Alert(Guid.NewGuid(), "again", SampleCoverage.Start.AddHours(4), SampleCoverage.Item("d2"));
+        await SampleAlerts.AppendAsync(Api.Store, alert,
+            new AlertDeliveryFailed(alert.AlertId, "hook", AlertChannelKinds.Webhook, "HTTP 502", 5, SampleCoverage.Start.AddHours(4)));
+        var journal = new EventStoreFeedJournal(Api.Store, "douyin-again");
+        await journal.LoadAsync(default);
+        await journal.HeartbeatAsync(new FeedHeartbeat("douyin-again", 7, 0, 1, DateTimeOffset.UtcNow), default);
+        await Api.WaitForProjectionsAsync();
+        var before = await SnapshotAsync();
+
+        // As after a crash between handling and saving the checkpoint: every event is delivered again.
+        await using (var redeliver = Api.Store.DataSource.CreateCommand($"UPDATE {Api.Schema.Name}.subscriptions SET tx_id = '0', seq_id = 0 WHERE name = ANY($1)"))
+        {
+            redeliver.Parameters.AddWithValue(Catalogue.All.Select(m => m.Name).ToArray());
+            Assert.Equal(Catalogue.All.Count, await redeliver.ExecuteNonQueryAsync());
+        }
+        await Api.WaitForProjectionsAsync();
+        var after = await SnapshotAsync();
+
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (table, rows) in before)
+            Assert.Equal(rows, after[table]);
+    }
+
+    [Fact]
     public async Task Rebuilding_an_unknown_read_model_is_404_listing_the_known_ones()
     {
         using var admin = Api.Client();
