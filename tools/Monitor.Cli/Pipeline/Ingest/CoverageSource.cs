@@ -15,9 +15,14 @@ public static class CoverageSource
     public static CoverageInput Load(string path, DateTimeOffset observedAt)
     {
         if (Directory.Exists(path)) return FromCorpus(path, observedAt);
-        if (File.Exists(path)) return FromJsonLines(path);
-        throw new PipelineCommandException(ExitCodes.Usage,
-            $"'{path}' is neither a directory (a sample corpus such as samples/su7) nor a file (JSONL of CoverageReceived)");
+        if (!File.Exists(path))
+            throw new PipelineCommandException(ExitCodes.Usage,
+                $"'{path}' is neither a directory (a sample corpus such as samples/su7) nor a file (JSONL or CSV of CoverageReceived)");
+        var input = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CsvCoverageReader.Read(path) : ReadJsonLines(path);
+        if (input.Items.Count == 0)
+            throw new PipelineCommandException(ExitCodes.Usage, $"'{path}' holds no coverage item that can be read" +
+                (input.Rejected.Count > 0 ? ":" + Environment.NewLine + string.Join(Environment.NewLine, input.Rejected.Take(5).Select(r => "  " + r)) : ""));
+        return input;
     }
 
     public static CoverageInput FromCorpus(string directory, DateTimeOffset observedAt)
@@ -33,23 +38,40 @@ public static class CoverageSource
         if (items.Count == 0)
             throw new PipelineCommandException(ExitCodes.Usage,
                 $"'{directory}' holds no coverage items the platform readers recognise (expected weibo/, douyin/, xiaohongshu/ or news/ files)");
-        var skipped = corpus.Skipped.Select(s => $"{s.Platform} {s.PlatformId ?? "(no id)"}: {s.Reason}").ToList();
+        var skipped = corpus.Skipped.Select(s => new RejectedRow($"{s.Platform} {s.PlatformId ?? "(no id)"}", s.Platform, s.Reason)).ToList();
         return new CoverageInput($"sample corpus {directory}", items, skipped);
     }
 
-    public static CoverageInput FromJsonLines(string file)
+    /// <summary>A JSONL file, one CoverageReceived per line; a line that cannot be read is rejected with its number, the rest are read.</summary>
+    public static CoverageInput ReadJsonLines(string file)
     {
         var items = new List<OutgoingCoverage>();
+        var rejected = new List<RejectedRow>();
         var lineNumber = 0;
         foreach (var line in File.ReadLines(file))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            items.Add(ReadLine(line, $"{Path.GetFileName(file)} line {lineNumber}"));
+            var origin = $"{Path.GetFileName(file)} line {lineNumber}";
+            try
+            {
+                items.Add(ReadLine(line, origin));
+            }
+            catch (PipelineCommandException e)
+            {
+                rejected.Add(new RejectedRow(origin, null, e.Message[(origin.Length + 2)..]));
+            }
         }
-        if (items.Count == 0)
-            throw new PipelineCommandException(ExitCodes.Usage, $"'{file}' holds no JSON lines");
-        return new CoverageInput($"JSONL file {file}", items, []);
+        return new CoverageInput($"JSONL file {file}", items, rejected);
+    }
+
+    /// <summary>A JSONL file read all or nothing: the first line that cannot be read is a usage error naming it.</summary>
+    public static CoverageInput FromJsonLines(string file)
+    {
+        var input = ReadJsonLines(file);
+        if (input.Rejected.Count > 0) throw new PipelineCommandException(ExitCodes.Usage, input.Rejected[0].ToString());
+        if (input.Items.Count == 0) throw new PipelineCommandException(ExitCodes.Usage, $"'{file}' holds no JSON lines");
+        return input;
     }
 
     /// <summary>

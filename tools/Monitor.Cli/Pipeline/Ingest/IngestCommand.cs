@@ -17,7 +17,7 @@ public static class IngestCommand
     {
         var path = new Argument<string>("path")
         {
-            Description = "A sample corpus directory (e.g. samples/su7) or a JSONL file with one CoverageReceived per line",
+            Description = "A sample corpus directory (e.g. samples/su7), a JSONL file with one CoverageReceived per line, or a CSV file (*.csv) whose header names CoverageReceived's fields",
         };
         var url = new Option<Uri>("--url")
         {
@@ -37,22 +37,16 @@ public static class IngestCommand
             Description = "Seconds --wait waits for processing before giving up",
             DefaultValueFactory = _ => 300,
         };
-        timeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--timeout must be a positive number of seconds");
-        });
+        timeout.MustBe(t => t > 0, "--timeout must be a positive number of seconds");
         var batchSize = new Option<int>("--batch-size")
         {
             Description = "Items per POST",
             DefaultValueFactory = _ => 100,
         };
-        batchSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000) r.AddError("--batch-size must be between 1 and 10000");
-        });
+        batchSize.MustBe(n => n is >= 1 and <= 10_000, "--batch-size must be between 1 and 10000");
         var logs = new Option<string?>("--logs") { Description = "Where the running services write their logs (shown in the summary)" };
 
-        var command = new Command("ingest", "Send coverage to the ingestion service; with --wait, follow it until scored and summarise")
+        var command = new Command("ingest", "Send coverage (sample directory, JSONL or CSV) to the ingestion service and summarise per platform; bad rows are reported by line and the rest still sent; with --wait, follow it until scored")
         {
             path, url, wait, timeout, batchSize, logs,
         };
@@ -69,50 +63,52 @@ public static class IngestCommand
         var console = PipelineConsole.Create();
         var clock = Stopwatch.StartNew();
         var input = CoverageSource.Load(options.Path, DateTimeOffset.UtcNow);
+        var tally = new IngestTally();
+        foreach (var item in input.Items) tally.Read(item.Platform);
+        foreach (var row in input.Rejected) tally.Reject(row);
         // A post found twice in a source (on two search pages) is one item: sending only its last
         // reading keeps a re-run a no-op instead of flipping its counts back and forth.
-        var items = input.Items.GroupBy(i => i.CoverageId).Select(g => g.Last()).ToList();
+        var items = new List<OutgoingCoverage>();
+        foreach (var readings in input.Items.GroupBy(i => i.CoverageId))
+        {
+            items.Add(readings.Last());
+            foreach (var duplicate in readings.Skip(1)) tally.Duplicate(duplicate.Platform);
+        }
         var duplicates = input.Items.Count - items.Count;
         console.MarkupLine($"Ingesting [bold]{items.Count}[/] items from {Markup.Escape(input.Description)} into {Markup.Escape(options.Url.ToString())}" +
-            (duplicates > 0 ? $" ({duplicates} found twice in the source, sent once)" : ""));
-        if (input.Skipped.Count > 0)
-        {
-            console.MarkupLine($"[yellow]{input.Skipped.Count} source items could not be read and are left out[/], e.g.:");
-            foreach (var skipped in input.Skipped.Take(3)) console.WriteLine("  " + skipped);
-        }
+            (duplicates > 0 ? $" ({duplicates} found twice in the source, sent once)" : "") +
+            (input.Rejected.Count > 0 ? $"; [yellow]{input.Rejected.Count} could not be read[/]" : ""));
 
         // Validate the event store settings before sending anything, so a bad MONITOR_* fails fast.
         var store = options.Wait ? EventStoreConnection.FromEnvironment() : null;
 
         var view = new StageProgressView(console);
         using var client = new IngestionClient(options.Url, IngestionClientOptions.Default, message => Console.Error.WriteLine("monitor: " + message));
-        var reply = await view.RunAsync(["posted"], items.Count, async report =>
+        await view.RunAsync(["posted"], items.Count, async report =>
         {
-            var total = IngestReply.None;
-            var sent = 0;
-            foreach (var batch in items.Chunk(options.BatchSize))
-            {
-                total = total.Add(await client.PostAsync(batch, cancellationToken));
-                sent += batch.Length;
-                report([sent]);
-            }
-            return total;
+            await IngestSender.SendAsync(client, items, options.BatchSize, tally, sent => report([sent]), cancellationToken);
+            return true;
         });
         var postTime = clock.Elapsed;
-        console.MarkupLine($"Accepted [bold]{reply.Accepted}[/]: {reply.Ingested} new, {reply.Updated} with new counts, " +
-                           $"{reply.Unchanged} already known and unchanged ({postTime.TotalSeconds:0.0}s)");
-        if (reply.Accepted != items.Count)
+        var total = tally.Total();
+        var refused = total.Rejected - input.Rejected.Count;
+        console.MarkupLine($"Accepted [bold]{total.Accepted}[/]: {total.Ingested} new, {total.Updated} with new counts, " +
+                           $"{total.Unchanged} already known and unchanged ({postTime.TotalSeconds:0.0}s)");
+        if (total.Accepted != items.Count - refused)
             throw new PipelineCommandException(ExitCodes.Failed,
-                $"ingestion accepted {reply.Accepted} of the {items.Count} items sent without rejecting any");
+                $"ingestion accepted {total.Accepted} of the {items.Count - refused} valid items sent without rejecting the others");
+        var outcome = total.Rejected > 0 ? ExitCodes.Failed : ExitCodes.Ok;
 
         if (store is null)
         {
-            Console.WriteLine($"ingest: accepted={reply.Accepted} ingested={reply.Ingested} updated={reply.Updated} unchanged={reply.Unchanged}");
-            return ExitCodes.Ok;
+            IngestSummaryPrinter.Print(console, tally);
+            Console.WriteLine(IngestSummaryPrinter.Line(tally));
+            return outcome;
         }
 
+        var rejectedOrigins = tally.RejectedRows.Select(r => r.Origin).ToHashSet();
         var reader = new PipelineStatisticsReader(store);
-        var streams = items.Select(i => i.CoverageId).ToArray();
+        var streams = items.Where(i => !rejectedOrigins.Contains(i.Origin)).Select(i => i.CoverageId).ToArray();
         var progress = await WaitUntilScoredAsync(view, reader, streams, options.Timeout, cancellationToken);
         var processTime = clock.Elapsed - postTime;
         if (progress.Scored < streams.Length)
@@ -123,6 +119,7 @@ public static class IngestCommand
 
         var stats = await reader.ReadAsync(cancellationToken);
         console.WriteLine();
+        IngestSummaryPrinter.Print(console, tally);
         SummaryPrinter.PrintPlatforms(console, stats);
         SummaryPrinter.PrintEvents(console, stats);
         console.MarkupLine($"Time taken: [bold]{clock.Elapsed.TotalSeconds:0.0}s[/] (posting {postTime.TotalSeconds:0.0}s, processing {processTime.TotalSeconds:0.0}s)");
@@ -133,8 +130,9 @@ public static class IngestCommand
         Console.WriteLine("  ./monitor stats     the summary again, straight from the event store");
         Console.WriteLine("  ./monitor down      stop the services");
         Console.WriteLine($"  curl -X POST {new Uri(options.Url, "/api/coverage")} -H 'content-type: application/json' -d @item.json");
+        Console.WriteLine(IngestSummaryPrinter.Line(tally));
         Console.WriteLine(SummaryPrinter.PipelineLine(streams.Length, stats));
-        return ExitCodes.Ok;
+        return outcome;
     }
 
     private static async Task<StageProgress> WaitUntilScoredAsync(StageProgressView view, PipelineStatisticsReader reader,

@@ -15,6 +15,16 @@ public sealed record IngestReply(int Accepted, int Ingested, int Updated, int Un
         new(Accepted + other.Accepted, Ingested + other.Ingested, Updated + other.Updated, Unchanged + other.Unchanged);
 }
 
+/// <summary>
+/// Ingestion's answer to one batch: its counts, or its refusal (400). It stores none of a batch with an invalid
+/// item; <see cref="ItemErrors"/> holds the reasons by the item's index in the batch, so the caller can leave
+/// those out and send the rest again.
+/// </summary>
+public sealed record IngestAnswer(IngestReply? Reply, IReadOnlyDictionary<int, string> ItemErrors, string Refusal)
+{
+    public static IngestAnswer Accepted(IngestReply reply) => new(reply, new Dictionary<int, string>(), "");
+}
+
 /// <summary>How long one POST may take, how often a failed one is retried, and the first backoff delay.</summary>
 public sealed record IngestionClientOptions(TimeSpan AttemptTimeout, int MaxRetries, TimeSpan RetryDelay)
 {
@@ -62,7 +72,15 @@ public sealed class IngestionClient : IDisposable
             .Build();
     }
 
+    /// <summary>Posts the batch; a refused batch is an error naming every invalid item where it was read.</summary>
     public async Task<IngestReply> PostAsync(IReadOnlyList<OutgoingCoverage> batch, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(batch, cancellationToken);
+        return answer.Reply ?? throw new PipelineCommandException(ExitCodes.Failed, "ingestion rejected the batch:" + Environment.NewLine + answer.Refusal);
+    }
+
+    /// <summary>Posts the batch and returns ingestion's counts or its refusal; other failures throw.</summary>
+    public async Task<IngestAnswer> SendAsync(IReadOnlyList<OutgoingCoverage> batch, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(batch.Select(i => i.Json), CoverageSource.Json);
         HttpResponseMessage response;
@@ -95,9 +113,8 @@ public sealed class IngestionClient : IDisposable
             }
             return response.StatusCode switch
             {
-                HttpStatusCode.Accepted or HttpStatusCode.OK => ParseReply(text),
-                HttpStatusCode.BadRequest => throw new PipelineCommandException(ExitCodes.Failed,
-                    "ingestion rejected the batch:" + Environment.NewLine + ProblemDetailsText.Describe(text, batch)),
+                HttpStatusCode.Accepted or HttpStatusCode.OK => IngestAnswer.Accepted(ParseReply(text)),
+                HttpStatusCode.BadRequest => new IngestAnswer(null, ProblemDetailsText.ByItem(text, batch.Count), ProblemDetailsText.Describe(text, batch)),
                 HttpStatusCode.RequestEntityTooLarge => throw new PipelineCommandException(ExitCodes.Failed,
                     $"ingestion refused a batch of {batch.Count} items ({body.Length:N0} bytes) as too large " +
                     "(its limit is MONITOR_INGESTION_MAX_BODY_BYTES); use a smaller --batch-size"),

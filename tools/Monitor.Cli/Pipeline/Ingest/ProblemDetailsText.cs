@@ -40,6 +40,35 @@ public static partial class ProblemDetailsText
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>The errors that name an item of the batch ("[3].publishedAt"), joined per item index.</summary>
+    public static IReadOnlyDictionary<int, string> ByItem(string problemJson, int batchSize)
+    {
+        var byItem = new SortedDictionary<int, List<string>>();
+        try
+        {
+            using var document = JsonDocument.Parse(problemJson);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object)
+                return new Dictionary<int, string>();
+            foreach (var error in errors.EnumerateObject())
+            {
+                var match = IndexedPath().Match(error.Name);
+                if (!match.Success || !int.TryParse(match.Groups[1].Value, out var index) || index >= batchSize) continue;
+                var field = match.Groups[2].Value.TrimStart('.');
+                var messages = error.Value.ValueKind == JsonValueKind.Array
+                    ? string.Join("; ", error.Value.EnumerateArray().Select(m => m.ToString()))
+                    : error.Value.ToString();
+                if (!byItem.TryGetValue(index, out var list)) byItem[index] = list = [];
+                list.Add(field.Length == 0 ? messages : $"{field}: {messages}");
+            }
+        }
+        catch (JsonException)
+        {
+            return new Dictionary<int, string>();
+        }
+        return byItem.ToDictionary(e => e.Key, e => string.Join("; ", e.Value));
+    }
+
     /// <summary>"[3].publishedAt" -> "&lt;origin of item 3&gt; publishedAt"; other paths stay as they are.</summary>
     public static string Locate(string path, IReadOnlyList<OutgoingCoverage> batch)
     {

@@ -9,7 +9,7 @@ public static class StatsCommand
     public static Command Create()
     {
         var command = new Command("stats",
-            "Summarise the event store (MONITOR_POSTGRES, MONITOR_EVENTSTORE_SCHEMA): items and sentiment per platform, events by type");
+            "Summarise the event store (MONITOR_POSTGRES, MONITOR_EVENTSTORE_SCHEMA): items and current sentiment per platform (rescores count), events by type, lag and backlog per stage");
         command.SetAction((_, cancellationToken) => PipelineCommands.RunAsync(async () =>
         {
             var store = EventStoreConnection.FromEnvironment();
@@ -18,6 +18,8 @@ public static class StatsCommand
             console.MarkupLine($"Event store: [bold]{Markup.Escape(store.Describe())}[/]");
             SummaryPrinter.PrintPlatforms(console, stats);
             SummaryPrinter.PrintEvents(console, stats);
+            SummaryPrinter.PrintLags(console, stats);
+            Console.WriteLine(SummaryPrinter.LagLine(stats));
             // Without an ingest run, "items" is what the store holds: streams that were ingested.
             Console.WriteLine(SummaryPrinter.PipelineLine(stats.Ingested, stats));
             return ExitCodes.Ok;

@@ -33,6 +33,37 @@ public static class SummaryPrinter
         console.Write(table);
     }
 
+    public static void PrintLags(IAnsiConsole console, PipelineStatistics stats)
+    {
+        if (stats.Lags is not { Count: > 0 } lags) return;
+        var table = new Table().Title("Stage lag (from the previous stage's event)").Border(TableBorder.Rounded);
+        table.AddColumn("stage");
+        foreach (var column in new[] { "done", "waiting", "median", "p95", "max", "oldest waiting" })
+            table.AddColumn(new TableColumn(column).RightAligned());
+        foreach (var lag in lags)
+            table.AddRow(lag.Stage, lag.Done.ToString(), lag.Waiting > 0 ? $"[yellow]{lag.Waiting}[/]" : "0",
+                Duration(lag.Median), Duration(lag.P95), Duration(lag.Max), Duration(lag.OldestWaiting));
+        console.Write(table);
+        if (stats.Rescored > 0)
+            console.MarkupLine($"{stats.Rescored} items carry a newer label from [bold]sentiment rescore[/]; the split above counts it.");
+    }
+
+    /// <summary>The lag line of `stats`; scripts parse it. Seconds, "-" where nothing was measured.</summary>
+    public static string LagLine(PipelineStatistics stats) =>
+        "lag: " + string.Join(' ', (stats.Lags ?? []).Select(l =>
+            $"{l.Stage}.p50={Seconds(l.Median)} {l.Stage}.p95={Seconds(l.P95)} {l.Stage}.waiting={l.Waiting}"));
+
+    private static string Seconds(TimeSpan? span) => span is { } s ? s.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "-";
+
+    private static string Duration(TimeSpan? span) => span switch
+    {
+        null => "-",
+        { TotalSeconds: < 1 } s => $"{s.TotalMilliseconds:0} ms",
+        { TotalMinutes: < 1 } s => $"{s.TotalSeconds:0.0} s",
+        { TotalHours: < 1 } s => $"{(int)s.TotalMinutes}m{s.Seconds:00}s",
+        var s => $"{(int)s.Value.TotalHours}h{s.Value.Minutes:00}m",
+    };
+
     /// <summary>The last line of `ingest --wait` and `stats`; scripts and tests parse it.</summary>
     public static string PipelineLine(long items, PipelineStatistics stats) =>
         $"pipeline: items={items} ingested={stats.Ingested} extracted={stats.Extracted} scored={stats.Scored}";

@@ -1,0 +1,51 @@
+using Monitor.Cli.Tests.Infrastructure;
+using Monitor.ReadModels;
+using Monitor.Testing;
+
+namespace Monitor.Cli.Tests.Projections;
+
+public sealed class When_rebuilding_read_models(PostgresSchema schema) : IClassFixture<PostgresSchema>, IAsyncLifetime
+{
+    private Dictionary<string, string> Environment => new()
+    {
+        ["MONITOR_POSTGRES"] = schema.ConnectionString,
+        ["MONITOR_EVENTSTORE_SCHEMA"] = schema.Name,
+    };
+
+    public Task InitializeAsync() => ThreeScoredItems.StoreAsync(schema);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<long> MentionRowsAsync()
+    {
+        await using var command = schema.DataSource.CreateCommand($"SELECT count(*) FROM {new ReadModelTables(schema.Name).Mentions}");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Should_list_read_models_that_never_ran_then_rebuild_one_until_it_is_current()
+    {
+        var before = await CliRun.RunAsync(Environment, "projections", "list");
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.Matches(@"projection: name=mentions behind=[1-9]\d* ran=no", before.Output);
+
+        var rebuilt = await CliRun.RunAsync(Environment, "projections", "rebuild", "mentions");
+
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+        Assert.Matches(@"projections rebuild: name=mentions events=[1-9]\d*", rebuilt.Output);
+        Assert.Equal(3, await MentionRowsAsync());
+        // Only this test rebuilds in this class's schema, so "never ran" above held for certain.
+        var after = await CliRun.RunAsync(Environment, "projections", "list");
+        Assert.Contains("projection: name=mentions behind=0 ran=yes", after.Output);
+        Assert.Contains("projection: name=authors", after.Output);
+    }
+
+    [Fact]
+    public async Task Should_name_the_read_models_when_asked_for_one_that_does_not_exist()
+    {
+        var result = await CliRun.RunAsync(Environment, "projections", "rebuild", "nonsense");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("there is no read model 'nonsense'; the read models are mentions, sentiment-timeline", result.Error);
+    }
+}

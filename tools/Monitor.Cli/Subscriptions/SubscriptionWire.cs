@@ -1,0 +1,25 @@
+using Monitor.Contracts.Alerts;
+
+namespace Monitor.Cli.Subscriptions;
+
+/// <summary>The body of POST /api/subscriptions (camelCase JSON); what `--file sub.json` holds.</summary>
+public sealed record SubscriptionRequest(
+    string? Name,
+    SubscriptionScope? Scope,
+    IReadOnlyList<AlertRule>? Rules,
+    IReadOnlyList<AlertChannel>? Channels,
+    QuietHours? QuietHours = null,
+    TimeOnly? DigestAt = null);
+
+/// <summary>A subscription as the alerts service returns it. Channel secrets read "(hidden)" unless the key owns it or is admin.</summary>
+public sealed record SubscriptionView(
+    Guid SubscriptionId,
+    string Owner,
+    string Name,
+    SubscriptionScope Scope,
+    IReadOnlyList<AlertRule> Rules,
+    IReadOnlyList<AlertChannel> Channels,
+    QuietHours? QuietHours,
+    TimeOnly? DigestAt,
+    DateTimeOffset CreatedAt,
+    bool Paused);
