@@ -45,9 +45,7 @@ public static class AlertEndpoints
 
         api.MapGet("/alerts/stream", async (HttpContext http, AlertStream stream, CancellationToken ct) =>
         {
-            await stream.Ready.WaitAsync(ct);
-            var (reader, subscription) = stream.Listen();
-            using (subscription)
+            using var listener = await stream.ListenAsync(ct);
             try
             {
                 http.Response.ContentType = "text/event-stream";
@@ -61,7 +59,7 @@ public static class AlertEndpoints
                     wait.CancelAfter(KeepAlive);
                     try
                     {
-                        var alert = await reader.ReadAsync(wait.Token);
+                        var alert = await listener.ReadAsync(wait.Token);
                         await http.Response.WriteAsync($"event: alert\nid: {alert.Id}\ndata: {JsonSerializer.Serialize(alert, JsonSerializerOptions.Web)}\n\n", ct);
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)

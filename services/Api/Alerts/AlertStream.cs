@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Monitor.Contracts.Alerts;
 using Monitor.EventStore;
 using Monitor.Hosting.Storage;
@@ -21,16 +20,35 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
-    private readonly List<Channel<AlertView>> _listeners = [];
+    private readonly List<AlertListener> _listeners = [];
 
     /// <summary>Completes once the stream knows where the log stood; alerts appended after that reach listeners.</summary>
     public Task Ready => _ready.Task;
 
-    public (ChannelReader<AlertView> Reader, IDisposable Subscription) Listen()
+    /// <summary>A live feed of the alerts stored from now on; disposing the listener ends it.</summary>
+    public async Task<AlertListener> ListenAsync(CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<AlertView>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
-        lock (_gate) _listeners.Add(channel);
-        return (channel.Reader, new Unlisten(this, channel));
+        await Ready.WaitAsync(ct);
+        // Registered before the log's position is taken: an alert the follower hands out meanwhile is either
+        // at or before that position (stored before connecting: skipped) or after it (kept).
+        var listener = new AlertListener(this);
+        lock (_gate) _listeners.Add(listener);
+        try
+        {
+            await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+            listener.From = await HeadAsync(connection, ct);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    internal void Remove(AlertListener listener)
+    {
+        lock (_gate) _listeners.Remove(listener);
     }
 
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -79,12 +97,12 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
     {
         lock (_gate)
             if (_listeners.Count == 0) return;
-        var documents = batch.Select(e => e.Data).OfType<AlertRaised>().Select(AlertDocument.From).ToArray();
-        var views = await queries.ViewsAsync(documents, ct);
+        var raised = batch.Where(e => e.Data is AlertRaised).ToArray();
+        var views = await queries.ViewsAsync(raised.Select(e => AlertDocument.From((AlertRaised)e.Data)).ToArray(), ct);
         lock (_gate)
-            foreach (var view in views)
+            for (var i = 0; i < raised.Length; i++)
             foreach (var listener in _listeners)
-                listener.Writer.TryWrite(view);
+                listener.Offer(raised[i].Position, views[i]);
     }
 
     private async Task<GlobalPosition> HeadAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -97,14 +115,5 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
             """, connection);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : GlobalPosition.Start;
-    }
-
-    private sealed class Unlisten(AlertStream stream, Channel<AlertView> channel) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (stream._gate) stream._listeners.Remove(channel);
-            channel.Writer.TryComplete();
-        }
     }
 }
