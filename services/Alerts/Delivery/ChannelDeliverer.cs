@@ -101,17 +101,20 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
         public static SendOutcome Failed(string reason, int attempts) => new(false, attempts, reason);
     }
 
-    private ResiliencePipeline BuildEmail() => new ResiliencePipelineBuilder { TimeProvider = clock }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
-            MaxRetryAttempts = options.MaxRetries,
-            Delay = options.FirstRetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        })
-        .AddTimeout(options.AttemptTimeout)
-        .Build();
+    private ResiliencePipeline BuildEmail()
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
+        if (options.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
+                MaxRetryAttempts = options.MaxRetries,
+                Delay = options.FirstRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            });
+        return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
 
     private static SsrfRefusedException? FindRefusal(Exception e)
     {
@@ -143,15 +146,17 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
 
         // Retry outside the breaker: every attempt counts towards opening it, and once open the
         // BrokenCircuitException is not retried, so delivery to a dead host fails fast.
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+        if (options.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-            })
+            });
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = transient,
