@@ -37,7 +37,11 @@ public sealed class BackgroundLoad(HttpClient ingestion, string runId, int items
                     if (response.IsSuccessStatusCode) Interlocked.Add(ref _accepted, due);
                     else Interlocked.Add(ref _failed, due);
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     Interlocked.Add(ref _failed, due);
                 }

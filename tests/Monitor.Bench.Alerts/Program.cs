@@ -128,7 +128,7 @@ try
 }
 catch (Exception e)
 {
-    Console.Error.WriteLine($"alerts bench failed: {e.Message}\n{services.Output()}");
+    Console.Error.WriteLine($"alerts bench failed: {e}\n{services.Output()}");
     return 1;
 }
 finally
