@@ -10,7 +10,8 @@ namespace Monitor.Bench.Alerts;
 /// </summary>
 public static class StageBreakdown
 {
-    public static async Task<IReadOnlyList<(string Stage, Percentiles Figures)>> ReadAsync(NpgsqlDataSource dataSource, string schema)
+    /// <param name="since">Only probes ingested from then on (the timed ones).</param>
+    public static async Task<IReadOnlyList<(string Stage, Percentiles Figures)>> ReadAsync(NpgsqlDataSource dataSource, string schema, DateTimeOffset since)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT (extract(epoch FROM s.timestamp - i.timestamp) * 1000)::float8,
@@ -20,12 +21,13 @@ public static class StageBreakdown
             JOIN "{schema}".events i ON i.stream_id = (a.data->'topMentions'->0->>'coverageId')::uuid AND i.type = $1
             JOIN "{schema}".events s ON s.stream_id = i.stream_id AND s.type = $2
             LEFT JOIN "{schema}".events d ON d.stream_id = a.stream_id AND d.type = $4
-            WHERE a.type = $3
+            WHERE a.type = $3 AND i.timestamp >= $5
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.CoverageIngested });
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.SentimentScored });
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.AlertRaised });
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.AlertDelivered });
+        command.Parameters.Add(new NpgsqlParameter { Value = since.UtcDateTime });
         var (scored, raised, delivered) = (new List<double>(), new List<double>(), new List<double>());
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
