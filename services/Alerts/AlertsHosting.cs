@@ -1,6 +1,7 @@
 using Monitor.Hosting.Access;
 using Monitor.Alerts.Backtest;
 using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Digests;
 using Monitor.Alerts.Evaluate;
 using Monitor.Alerts.Raised;
 using Monitor.Alerts.Startup;
@@ -15,7 +16,7 @@ public static class AlertsHosting
 {
     public const string ServiceName = MonitorServices.Alerts;
 
-    /// <summary>Evaluation, delivery, subscriptions and keys, with state rebuilt from the event log at start.</summary>
+    /// <summary>Evaluation, delivery, digests, subscriptions and keys, with state rebuilt from the event log at start.</summary>
     public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
     {
         var settings = AlertsSettings.From(builder.Configuration);
@@ -37,6 +38,8 @@ public static class AlertsHosting
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddSingleton<DigestWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestWorker>());
         services.AddHostedService<AlertsStartup>();
         // Ready only once subscriptions and recent history are loaded: before that, scored items would wait.
         services.AddHealthChecks().AddCheck<StateLoadedCheck>("alerts-state", tags: [MonitorDefaults.ReadyTag]);

@@ -10,7 +10,7 @@ using Polly.Timeout;
 namespace Monitor.Alerts.Delivery;
 
 /// <summary>
-/// Sends an alert to one HTTP channel and says how it went, as the event to append: AlertDelivered, or
+/// Sends an alert (or a digest) to one channel and says how it went, as the event to append: AlertDelivered, or
 /// AlertDeliveryFailed after the last retry (or at once for an answer that retrying cannot change: a 4xx,
 /// a refused destination, an open circuit). Each destination host has its own circuit breaker, so one dead
 /// bot endpoint does not slow the others.
@@ -20,19 +20,35 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.OrdinalIgnoreCase);
     private ResiliencePipeline? _emailPipeline;
 
+    /// <summary>Delivers an alert: AlertDelivered, or AlertDeliveryFailed with the reason.</summary>
     public async Task<object> DeliverAsync(AlertRaised alert, AlertChannel channel, CancellationToken ct)
     {
+        var outcome = await SendAsync(ChannelMessage.For(alert), channel, ct);
+        return outcome.Delivered
+            ? new AlertDelivered(alert.AlertId, channel.ChannelId, channel.Kind, outcome.Attempts, clock.GetUtcNow())
+            : new AlertDeliveryFailed(alert.AlertId, channel.ChannelId, channel.Kind, outcome.Reason!, outcome.Attempts, clock.GetUtcNow());
+    }
+
+    /// <summary>Delivers a digest, with the same retries and circuit breakers as alerts.</summary>
+    public async Task<DigestChannelResult> DeliverAsync(Digest digest, AlertChannel channel, CancellationToken ct)
+    {
+        var outcome = await SendAsync(ChannelMessage.For(digest), channel, ct);
+        return new DigestChannelResult(channel.ChannelId, channel.Kind, outcome.Delivered, outcome.Attempts, outcome.Reason);
+    }
+
+    private async Task<SendOutcome> SendAsync(ChannelMessage message, AlertChannel channel, CancellationToken ct)
+    {
         if (channel.Kind == AlertChannelKinds.Email)
-            return await EmailAsync(alert, channel, ct);
+            return await EmailAsync(message, channel, ct);
 
         ChannelRequest request;
         try
         {
-            request = ChannelFormats.For(channel, alert, clock.GetUtcNow());
+            request = ChannelFormats.For(channel, message, clock.GetUtcNow());
         }
         catch (Exception e) when (e is UriFormatException or ArgumentException)
         {
-            return Failed(alert, channel, $"channel target '{channel.Target}' cannot be used: {e.Message}", 0);
+            return SendOutcome.Failed($"channel target '{channel.Target}' cannot be used: {e.Message}", 0);
         }
 
         var attempts = 0;
@@ -43,58 +59,62 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
                 Interlocked.Increment(ref attempts);
                 return await http.SendAsync(ToMessage(request), token);
             }, ct);
-            if (response.IsSuccessStatusCode)
-                return new AlertDelivered(alert.AlertId, channel.ChannelId, channel.Kind, attempts, clock.GetUtcNow());
-            return Failed(alert, channel, $"HTTP {(int)response.StatusCode} from {request.Url.GetLeftPart(UriPartial.Path)}", attempts);
+            if (response.IsSuccessStatusCode) return new SendOutcome(true, attempts, null);
+            return SendOutcome.Failed($"HTTP {(int)response.StatusCode} from {request.Url.GetLeftPart(UriPartial.Path)}", attempts);
         }
         catch (BrokenCircuitException)
         {
-            return Failed(alert, channel, $"circuit open for {request.Url.Host} after repeated failures", attempts);
+            return SendOutcome.Failed($"circuit open for {request.Url.Host} after repeated failures", attempts);
         }
         catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
         {
-            return Failed(alert, channel, refusal.Message, attempts);
+            return SendOutcome.Failed(refusal.Message, attempts);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !ct.IsCancellationRequested)
         {
-            return Failed(alert, channel, $"{request.Url.GetLeftPart(UriPartial.Path)}: {e.Message}", attempts);
+            return SendOutcome.Failed($"{request.Url.GetLeftPart(UriPartial.Path)}: {e.Message}", attempts);
         }
     }
 
-    private async Task<object> EmailAsync(AlertRaised alert, AlertChannel channel, CancellationToken ct)
+    private async Task<SendOutcome> EmailAsync(ChannelMessage message, AlertChannel channel, CancellationToken ct)
     {
-        if (email is null) return Failed(alert, channel, $"no SMTP server is configured ({SmtpSettings.Variable})", 0);
+        if (email is null) return SendOutcome.Failed($"no SMTP server is configured ({SmtpSettings.Variable})", 0);
         var attempts = 0;
         try
         {
             await (_emailPipeline ??= BuildEmail()).ExecuteAsync(async token =>
             {
                 Interlocked.Increment(ref attempts);
-                await email.SendAsync(alert, channel.Target, token);
+                await email.SendAsync(message, channel.Target, token);
             }, ct);
-            return new AlertDelivered(alert.AlertId, channel.ChannelId, channel.Kind, attempts, clock.GetUtcNow());
+            return new SendOutcome(true, attempts, null);
         }
         catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or TimeoutRejectedException or BrokenCircuitException
                                   && !ct.IsCancellationRequested)
         {
-            return Failed(alert, channel, $"e-mail to {channel.Target}: {e.Message}", attempts);
+            return SendOutcome.Failed($"e-mail to {channel.Target}: {e.Message}", attempts);
         }
     }
 
-    private ResiliencePipeline BuildEmail() => new ResiliencePipelineBuilder { TimeProvider = clock }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
-            MaxRetryAttempts = options.MaxRetries,
-            Delay = options.FirstRetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        })
-        .AddTimeout(options.AttemptTimeout)
-        .Build();
+    private sealed record SendOutcome(bool Delivered, int Attempts, string? Reason)
+    {
+        public static SendOutcome Failed(string reason, int attempts) => new(false, attempts, reason);
+    }
 
-    private AlertDeliveryFailed Failed(AlertRaised alert, AlertChannel channel, string reason, int attempts) =>
-        new(alert.AlertId, channel.ChannelId, channel.Kind, reason, attempts, clock.GetUtcNow());
+    private ResiliencePipeline BuildEmail()
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
+        if (options.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
+                MaxRetryAttempts = options.MaxRetries,
+                Delay = options.FirstRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            });
+        return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
 
     private static SsrfRefusedException? FindRefusal(Exception e)
     {
@@ -126,15 +146,17 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
 
         // Retry outside the breaker: every attempt counts towards opening it, and once open the
         // BrokenCircuitException is not retried, so delivery to a dead host fails fast.
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+        if (options.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-            })
+            });
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = transient,

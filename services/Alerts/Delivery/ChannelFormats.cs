@@ -4,46 +4,57 @@ using Monitor.Contracts.Alerts;
 
 namespace Monitor.Alerts.Delivery;
 
-/// <summary>Turns an alert into each HTTP channel's request (generic webhook, Slack, DingTalk, WeCom, Feishu).</summary>
+/// <summary>Turns an alert or a digest into each HTTP channel's request (generic webhook, Slack, DingTalk, WeCom, Feishu).</summary>
 public static class ChannelFormats
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public const string EventHeader = "X-Monitor-Event";
+    public const string IdHeader = "X-Monitor-Id";
 
-    public static ChannelRequest For(AlertChannel channel, AlertRaised alert, DateTimeOffset now) => channel.Kind switch
+    public static readonly JsonSerializerOptions Json = ChannelMessage.JsonOptions;
+
+    public static ChannelRequest For(AlertChannel channel, AlertRaised alert, DateTimeOffset now) => For(channel, ChannelMessage.For(alert), now);
+
+    public static ChannelRequest For(AlertChannel channel, ChannelMessage message, DateTimeOffset now) => channel.Kind switch
     {
-        AlertChannelKinds.Webhook => Webhook(channel, alert, now),
-        AlertChannelKinds.Slack => Slack(channel, alert),
-        AlertChannelKinds.DingTalk => DingTalk(channel, alert, now),
-        AlertChannelKinds.WeCom => WeCom(channel, alert),
-        AlertChannelKinds.Feishu => Feishu(channel, alert, now),
+        AlertChannelKinds.Webhook => Webhook(channel, message, now),
+        AlertChannelKinds.Slack => Slack(channel, message),
+        AlertChannelKinds.DingTalk => DingTalk(channel, message, now),
+        AlertChannelKinds.WeCom => WeCom(channel, message),
+        AlertChannelKinds.Feishu => Feishu(channel, message, now),
         _ => throw new ArgumentException($"channel '{channel.ChannelId}': kind '{channel.Kind}' is not delivered over HTTP", nameof(channel)),
     };
 
-    /// <summary>The alert itself as camelCase JSON, signed when the channel has a secret.</summary>
-    public static ChannelRequest Webhook(AlertChannel channel, AlertRaised alert, DateTimeOffset now)
+    public static ChannelRequest Webhook(AlertChannel channel, AlertRaised alert, DateTimeOffset now) => Webhook(channel, ChannelMessage.For(alert), now);
+    public static ChannelRequest Slack(AlertChannel channel, AlertRaised alert) => Slack(channel, ChannelMessage.For(alert));
+    public static ChannelRequest DingTalk(AlertChannel channel, AlertRaised alert, DateTimeOffset now) => DingTalk(channel, ChannelMessage.For(alert), now);
+    public static ChannelRequest WeCom(AlertChannel channel, AlertRaised alert) => WeCom(channel, ChannelMessage.For(alert));
+    public static ChannelRequest Feishu(AlertChannel channel, AlertRaised alert, DateTimeOffset now) => Feishu(channel, ChannelMessage.For(alert), now);
+
+    /// <summary>The message's JSON as it is, signed when the channel has a secret.</summary>
+    public static ChannelRequest Webhook(AlertChannel channel, ChannelMessage message, DateTimeOffset now)
     {
-        var body = JsonSerializer.Serialize(alert, Json);
-        if (string.IsNullOrEmpty(channel.Secret)) return ChannelRequest.Json(new Uri(channel.Target), body);
-        var timestamp = now.ToUnixTimeSeconds();
-        return new ChannelRequest(new Uri(channel.Target), body, new Dictionary<string, string>
+        var headers = new Dictionary<string, string> { [EventHeader] = message.Event, [IdHeader] = message.Id.ToString() };
+        if (!string.IsNullOrEmpty(channel.Secret))
         {
-            [WebhookSignature.TimestampHeader] = timestamp.ToString(),
-            [WebhookSignature.SignatureHeader] = WebhookSignature.Sign(channel.Secret, timestamp, body),
-        });
+            var timestamp = now.ToUnixTimeSeconds();
+            headers[WebhookSignature.TimestampHeader] = timestamp.ToString();
+            headers[WebhookSignature.SignatureHeader] = WebhookSignature.Sign(channel.Secret, timestamp, message.Json);
+        }
+        return new ChannelRequest(new Uri(channel.Target), message.Json, headers);
     }
 
-    public static ChannelRequest Slack(AlertChannel channel, AlertRaised alert) =>
+    public static ChannelRequest Slack(AlertChannel channel, ChannelMessage message) =>
         ChannelRequest.Json(new Uri(channel.Target), new JsonObject
         {
-            ["text"] = AlertText.Title(alert),
+            ["text"] = message.Title,
             ["blocks"] = new JsonArray(new JsonObject
             {
                 ["type"] = "section",
-                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = AlertText.Body(alert, AlertText.SlackLink) },
+                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = message.Body(AlertText.SlackLink) },
             }),
         }.ToJsonString());
 
-    public static ChannelRequest DingTalk(AlertChannel channel, AlertRaised alert, DateTimeOffset now)
+    public static ChannelRequest DingTalk(AlertChannel channel, ChannelMessage message, DateTimeOffset now)
     {
         var url = string.IsNullOrEmpty(channel.Secret)
             ? new Uri(channel.Target)
@@ -51,23 +62,23 @@ public static class ChannelFormats
         return ChannelRequest.Json(url, new JsonObject
         {
             ["msgtype"] = "markdown",
-            ["markdown"] = new JsonObject { ["title"] = AlertText.Title(alert), ["text"] = AlertText.Body(alert, AlertText.Markdown) },
+            ["markdown"] = new JsonObject { ["title"] = message.Title, ["text"] = message.Body(AlertText.Markdown) },
         }.ToJsonString());
     }
 
-    public static ChannelRequest WeCom(AlertChannel channel, AlertRaised alert) =>
+    public static ChannelRequest WeCom(AlertChannel channel, ChannelMessage message) =>
         ChannelRequest.Json(new Uri(channel.Target), new JsonObject
         {
             ["msgtype"] = "markdown",
-            ["markdown"] = new JsonObject { ["content"] = AlertText.Body(alert, AlertText.Markdown) },
+            ["markdown"] = new JsonObject { ["content"] = message.Body(AlertText.Markdown) },
         }.ToJsonString());
 
-    public static ChannelRequest Feishu(AlertChannel channel, AlertRaised alert, DateTimeOffset now)
+    public static ChannelRequest Feishu(AlertChannel channel, ChannelMessage message, DateTimeOffset now)
     {
         var body = new JsonObject
         {
             ["msg_type"] = "text",
-            ["content"] = new JsonObject { ["text"] = AlertText.Title(alert) + "\n" + AlertText.Body(alert, AlertText.Plain) },
+            ["content"] = new JsonObject { ["text"] = message.Title + "\n" + message.Body(AlertText.Plain) },
         };
         if (!string.IsNullOrEmpty(channel.Secret))
         {

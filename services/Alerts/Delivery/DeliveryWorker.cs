@@ -8,26 +8,34 @@ using Monitor.Hosting.Storage;
 namespace Monitor.Alerts.Delivery;
 
 /// <summary>
-/// Sends each raised alert to its subscription's channels (all at once) and to the live stream, and appends
-/// AlertDelivered or AlertDeliveryFailed per channel to the alert's stream.
+/// Sends each raised alert to its subscription's channels (all at once) and appends AlertDelivered or
+/// AlertDeliveryFailed per channel to the alert's stream. Up to <see cref="ConcurrentAlerts"/> alerts are in
+/// delivery at once, so one slow channel (retries, back-off) does not hold back the alerts queued behind it.
 /// </summary>
 public sealed class DeliveryWorker(
     DeliveryQueue queue, SubscriptionRegistry subscriptions, ChannelDeliverer deliverer, AlertLog log,
     EventStore.EventStore store, ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    public const int ConcurrentAlerts = 8;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var alert in queue.ReadAllAsync(stoppingToken))
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentAlerts, CancellationToken = stoppingToken };
+        try
         {
-            try
+            await Parallel.ForEachAsync(queue.ReadAllAsync(stoppingToken), options, async (alert, ct) =>
             {
-                await DeliverAsync(alert, null, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Delivering alert {AlertId} failed unexpectedly", alert.AlertId);
-            }
+                try
+                {
+                    await DeliverAsync(alert, null, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Delivering alert {AlertId} failed unexpectedly", alert.AlertId);
+                }
+            });
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
     /// <summary>Delivers to every channel, or to one (a re-send after AlertDeliveryFailed).</summary>

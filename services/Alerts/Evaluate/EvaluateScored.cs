@@ -1,4 +1,5 @@
 using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Quiet;
 using Monitor.Alerts.Raised;
 using Monitor.Alerts.Subscriptions;
 using Monitor.Contracts;
@@ -11,7 +12,8 @@ namespace Monitor.Alerts.Evaluate;
 /// <summary>
 /// Evaluates scored items against every subscription and appends what fires as AlertRaised in its own stream
 /// <c>alert-{AlertId}</c>. Alert ids are deterministic, so a redelivered batch re-raises ids the store holds:
-/// those appends come back Duplicate and are not delivered a second time.
+/// those appends come back Duplicate and are not delivered a second time. An alert raised in its subscription's
+/// quiet hours is held instead (AlertHeld): stored and listed, sent later in the digest.
 /// </summary>
 public sealed class EvaluateScored(
     EventStore.EventStore store, SubscriptionRegistry subscriptions, CoverageLookup lookup, AlertLog log, DeliveryQueue delivery, TimeProvider clock)
@@ -32,10 +34,23 @@ public sealed class EvaluateScored(
                 [new EventData(CoverageIdentity.NameBased(a.AlertId, MonitorEventTypes.AlertRaised), a)]))
             .ToArray(), ct);
         var fresh = raised.Where((_, i) => outcomes[i].Status == AppendStatus.Appended).ToArray();
+        var now = clock.GetUtcNow();
+        var held = fresh
+            .Select(a => subscriptions.Find(a.SubscriptionId) is { } s && QuietHoursPolicy.HeldUntil(s, a, now) is { } until
+                ? new AlertHeld(a.AlertId, a.SubscriptionId, until, now)
+                : null)
+            .OfType<AlertHeld>()
+            .ToDictionary(h => h.AlertId);
+        if (held.Count > 0)
+            await store.AppendBatchAsync(held.Values
+                .Select(h => new StreamAppend(h.AlertId, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
+                    [new EventData(CoverageIdentity.NameBased(h.AlertId, MonitorEventTypes.AlertHeld), h)]))
+                .ToArray(), ct);
         foreach (var alert in fresh)
         {
             log.Raised(alert);
-            await delivery.EnqueueAsync(alert, ct);
+            if (held.TryGetValue(alert.AlertId, out var hold)) log.Apply(hold);
+            else await delivery.EnqueueAsync(alert, ct);
         }
         return fresh;
     }

@@ -51,6 +51,9 @@ public sealed class AlertLog
                 case AlertAcknowledged a when _views.TryGetValue(a.AlertId, out var v):
                     _views[a.AlertId] = v with { Acknowledged = a };
                     break;
+                case AlertHeld h when _views.TryGetValue(h.AlertId, out var v):
+                    _views[h.AlertId] = v with { Held = h };
+                    break;
             }
         }
     }
@@ -58,6 +61,15 @@ public sealed class AlertLog
     public AlertView? Find(Guid id)
     {
         lock (_gate) return _views.GetValueOrDefault(id);
+    }
+
+    /// <summary>A subscription's alerts raised in [from, to), oldest first (what its digest lists).</summary>
+    public IReadOnlyList<AlertView> RaisedBetween(Guid subscriptionId, DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (_gate)
+            return _views.Values
+                .Where(v => v.Alert.SubscriptionId == subscriptionId && v.Alert.RaisedAt >= from && v.Alert.RaisedAt < to)
+                .OrderBy(v => v.Alert.RaisedAt).ToArray();
     }
 
     public IReadOnlyList<AlertView> Recent(int limit, Guid? subscriptionId = null)

@@ -2,9 +2,10 @@ using Monitor.Contracts.Alerts;
 
 namespace Monitor.Alerts.Raised;
 
-/// <summary>An alert as the API lists it: what fired, where it went, who acknowledged it.</summary>
+/// <summary>An alert as the API lists it: what fired, where it went, whether quiet hours held it, who acknowledged it.</summary>
 public sealed record AlertView(
     AlertRaised Alert,
     IReadOnlyList<AlertDelivered> Delivered,
     IReadOnlyList<AlertDeliveryFailed> Failed,
-    AlertAcknowledged? Acknowledged);
+    AlertAcknowledged? Acknowledged,
+    AlertHeld? Held = null);

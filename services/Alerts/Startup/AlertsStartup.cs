@@ -1,5 +1,7 @@
 using Monitor.Hosting.Access;
+using Monitor.Alerts.Digests;
 using Monitor.Alerts.Evaluate;
+using Monitor.Contracts.Alerts;
 using Monitor.Alerts.Raised;
 using Monitor.Alerts.Subscriptions;
 using Monitor.Hosting.Storage;
@@ -8,12 +10,13 @@ namespace Monitor.Alerts.Startup;
 
 /// <summary>
 /// Rebuilds the service's state from the event log before any scored item is evaluated: API keys,
-/// subscriptions, recent alerts, and the rules' windows from the scored items within the longest
-/// window + baseline + cooldown. Evaluating that history raises, with deterministic ids, the alerts already
-/// stored (no-ops) and any that were missed while the service was down (appended and delivered now).
+/// subscriptions, recent alerts, the digests already sent, and the rules' windows from the scored items within
+/// the longest window + baseline + cooldown (read in pages from there, never the whole log). Evaluating that
+/// history raises, with deterministic ids, the alerts already stored (no-ops) and any that were missed while
+/// the service was down (appended and delivered now). Readiness waits for all of it.
 /// </summary>
 public sealed class AlertsStartup(
-    ApiKeys keys, AlertsSettings settings, History history, SubscriptionRegistry subscriptions, AlertLog log,
+    ApiKeys keys, AlertsSettings settings, History history, SubscriptionRegistry subscriptions, AlertLog log, DigestWorker digests,
     EvaluateScored evaluate, TimeProvider clock, ILogger<AlertsStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,10 +46,17 @@ public sealed class AlertsStartup(
         foreach (var stream in subscriptionEvents.GroupBy(e => e.StreamId))
             subscriptions.Apply(SubscriptionState.Fold(stream.Select(e => e.Data)), []);
 
-        foreach (var e in await history.ReadAsync(AlertsEventTypes.Alert, ct))
+        var alertEvents = await history.ReadAsync(AlertsEventTypes.Alert, ct);
+        foreach (var e in alertEvents)
             log.Apply(e.Data);
+        foreach (var e in await history.ReadAsync(AlertsEventTypes.Digest, ct))
+            if (e.Data is DigestSent sent) digests.Sent(sent);
+        logger.LogInformation("Loading alert state: {Subscriptions} subscriptions and {AlertEvents} alert events read",
+            subscriptions.All().Count, alertEvents.Count);
 
-        var items = await history.RecentScoredAsync(subscriptions.Lookback(), subscriptions.AnyNeedsText(), ct);
+        var lookback = subscriptions.Lookback();
+        logger.LogInformation("Loading alert state: replaying items published in the last {Lookback} (longest window × (baseline + 1) + cooldown)", lookback);
+        var items = await history.RecentScoredAsync(lookback, subscriptions.AnyNeedsText(), ct);
         var raised = subscriptions.Observe(items, clock.GetUtcNow());
         var missed = await evaluate.AppendAndDeliverAsync(raised, ct);
         subscriptions.MarkReady();

@@ -1,15 +1,26 @@
+using System.Text.Json;
 using Monitor.Alerts.Evaluate;
 using Monitor.Alerts.Rules;
 using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Storage;
+using Npgsql;
 
 namespace Monitor.Alerts.Startup;
 
-/// <summary>Reads the event log for rebuilding state: events of some types, and the scored items of a recent stretch.</summary>
-public sealed class History(EventStore.EventStore store, CoverageLookup lookup, TimeProvider clock)
+/// <summary>
+/// Reads the event log for rebuilding state: the events of some types (subscriptions, alerts: few), and the
+/// scored items of a stretch of time, read in pages from where that stretch begins, never the whole log.
+/// </summary>
+public sealed class History(EventStore.EventStore store, CoverageLookup lookup, TimeProvider clock, ILogger<History> logger)
 {
-    private const int Page = 1_000;
+    public const int Page = 1_000;
+
+    /// <summary>
+    /// An item is stored after it is published, so one published at or after <c>from</c> is stored at or after it
+    /// too; the margin covers sources whose clocks run ahead (items "published" a little in the future).
+    /// </summary>
+    public static readonly TimeSpan ClockMargin = TimeSpan.FromHours(1);
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(IReadOnlyCollection<string> types, CancellationToken ct)
     {
@@ -24,16 +35,24 @@ public sealed class History(EventStore.EventStore store, CoverageLookup lookup, 
         }
     }
 
-    /// <summary>Items published in [from, to), oldest first, with their links and text.</summary>
+    /// <summary>Items published in [from, to), oldest first, with their links (and text when asked).</summary>
     public async Task<IReadOnlyList<ScoredItem>> ScoredBetweenAsync(DateTimeOffset from, DateTimeOffset to, bool withText, CancellationToken ct)
     {
-        var scored = (await ReadAsync([MonitorEventTypes.SentimentScored], ct))
-            .Select(e => e.Data).OfType<SentimentScored>()
-            .Where(s => s.PublishedAt >= from && s.PublishedAt < to)
-            .ToArray();
-        var items = new List<ScoredItem>(scored.Length);
-        foreach (var chunk in scored.Chunk(Page))
-            items.AddRange(await lookup.JoinAsync(chunk, withText, ct));
+        var storedFrom = from == DateTimeOffset.MinValue ? from : from - ClockMargin;
+        var items = new List<ScoredItem>();
+        long after = 0;
+        var pages = 0;
+        while (true)
+        {
+            var (scored, last) = await PageAsync(storedFrom, after, ct);
+            var wanted = scored.Where(s => s.PublishedAt >= from && s.PublishedAt < to).ToArray();
+            if (wanted.Length > 0) items.AddRange(await lookup.JoinAsync(wanted, withText, ct));
+            pages++;
+            if (pages % 10 == 0)
+                logger.LogInformation("History since {From:O}: {Pages} pages read, {Items} items kept so far", from, pages, items.Count);
+            if (scored.Count < Page) break;
+            after = last;
+        }
         return items.OrderBy(i => i.PublishedAt).ToArray();
     }
 
@@ -41,7 +60,29 @@ public sealed class History(EventStore.EventStore store, CoverageLookup lookup, 
     public async Task<IReadOnlyList<ScoredItem>> RecentScoredAsync(TimeSpan lookback, bool withText, CancellationToken ct)
     {
         if (lookback <= TimeSpan.Zero) return [];
-        var now = clock.GetUtcNow();
-        return await ScoredBetweenAsync(now - lookback, DateTimeOffset.MaxValue, withText, ct);
+        return await ScoredBetweenAsync(clock.GetUtcNow() - lookback, DateTimeOffset.MaxValue, withText, ct);
+    }
+
+    /// <summary>One page of SentimentScored stored at or after <paramref name="storedFrom"/>, after the sequence number <paramref name="after"/>.</summary>
+    private async Task<(IReadOnlyList<SentimentScored> Page, long Last)> PageAsync(DateTimeOffset storedFrom, long after, CancellationToken ct)
+    {
+        await using var cmd = store.DataSource.CreateCommand($"""
+            SELECT seq_id, data FROM "{store.Schema}".events
+            WHERE type = @type AND NOT archived AND seq_id > @after AND timestamp >= @from
+            ORDER BY seq_id LIMIT @page
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter("type", MonitorEventTypes.SentimentScored));
+        cmd.Parameters.Add(new NpgsqlParameter("after", after));
+        cmd.Parameters.Add(new NpgsqlParameter("from", storedFrom.UtcDateTime));
+        cmd.Parameters.Add(new NpgsqlParameter("page", Page));
+        var page = new List<SentimentScored>(Page);
+        var last = after;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            last = reader.GetInt64(0);
+            if (JsonSerializer.Deserialize<SentimentScored>(reader.GetString(1), store.Registry.JsonOptions) is { } scored) page.Add(scored);
+        }
+        return (page, last);
     }
 }

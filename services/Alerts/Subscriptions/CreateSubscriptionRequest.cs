@@ -9,4 +9,5 @@ public sealed record CreateSubscriptionRequest(
     IReadOnlyList<AlertRule>? Rules,
     IReadOnlyList<AlertChannel>? Channels,
     QuietHours? QuietHours = null,
-    TimeOnly? DigestAt = null);
+    TimeOnly? DigestAt = null,
+    string? DigestTimeZone = null);

@@ -1,5 +1,6 @@
-using Monitor.Hosting.Access;
 using Monitor.Contracts.Alerts;
+using Monitor.EventStore;
+using Monitor.Hosting.Access;
 
 namespace Monitor.Alerts.Subscriptions;
 
@@ -11,10 +12,10 @@ public static class SubscriptionEndpoints
         {
             var caller = http.Caller();
             if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot create subscriptions");
-            var problems = SubscriptionCommands.Problems(request);
-            if (problems.Count > 0)
-                return Results.ValidationProblem(problems.GroupBy(p => p.Split(':')[0]).ToDictionary(g => g.Key, g => g.ToArray()));
+            var problems = SubscriptionValidation.Create(request);
+            if (problems.Count > 0) return SubscriptionValidation.AsResult(problems);
             var state = await commands.CreateAsync(request, caller.Owner, ct);
+            http.Response.Headers.ETag = SubscriptionVersions.ETag(state);
             return Results.Created($"/api/subscriptions/{state.SubscriptionId}", Visible(state, caller));
         });
 
@@ -29,26 +30,80 @@ public static class SubscriptionEndpoints
         });
 
         api.MapGet("/subscriptions/{id:guid}", (Guid id, HttpContext http, SubscriptionRegistry registry) =>
-            registry.Find(id) is { } s && (http.Caller().Role != Roles.Analyst || s.Owner == http.Caller().Owner)
-                ? Results.Ok(Visible(s, http.Caller()))
-                : Results.NotFound());
+        {
+            if (registry.Find(id) is not { } s || (http.Caller().Role == Roles.Analyst && s.Owner != http.Caller().Owner)) return Results.NotFound();
+            http.Response.Headers.ETag = SubscriptionVersions.ETag(s);
+            return Results.Ok(Visible(s, http.Caller()));
+        });
 
         api.MapPost("/subscriptions/{id:guid}/pause", (Guid id, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
-            Change(id, http, registry, (s, by) => commands.PauseAsync(s, by, ct)));
+            Change(id, http, registry, _ => [], (s, by, v) => commands.PauseAsync(s, by, v, ct)));
 
         api.MapPost("/subscriptions/{id:guid}/resume", (Guid id, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
-            Change(id, http, registry, (s, by) => commands.ResumeAsync(s, by, ct)));
+            Change(id, http, registry, _ => [], (s, by, v) => commands.ResumeAsync(s, by, v, ct)));
+
+        // Edits: each replaces one part as a whole. If-Match: "<version>" (the ETag of GET) makes a stale write a 409.
+        api.MapPut("/subscriptions/{id:guid}/name", (Guid id, RenameRequest request, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
+            Change(id, http, registry, _ => SubscriptionValidation.Name(request.Name),
+                (s, by, v) => commands.RenameAsync(s, request.Name!, by, v, ct)));
+
+        api.MapPut("/subscriptions/{id:guid}/rules", (Guid id, RulesRequest request, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
+            Change(id, http, registry, _ => SubscriptionValidation.Rules(request.Rules),
+                (s, by, v) => commands.ChangeRulesAsync(s, request.Rules!, by, v, ct)));
+
+        api.MapPut("/subscriptions/{id:guid}/scope", (Guid id, ScopeRequest request, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
+            Change(id, http, registry, _ => request.Scope is null ? ["scope: is required (an empty scope watches everything)"] : SubscriptionValidation.Scope(request.Scope),
+                (s, by, v) => commands.ChangeScopeAsync(s, request.Scope!, by, v, ct)));
+
+        api.MapPut("/subscriptions/{id:guid}/channels", (Guid id, ChannelsRequest request, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
+            Change(id, http, registry, _ => SubscriptionValidation.Channels(request.Channels),
+                (s, by, v) => commands.ChangeChannelsAsync(s, request.Channels ?? [], by, v, ct)));
+
+        api.MapPut("/subscriptions/{id:guid}/quiet-hours", (Guid id, QuietHoursRequest request, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
+            Change(id, http, registry, s => SubscriptionValidation.QuietHours(request.QuietHours, s.DigestAt),
+                (s, by, v) => commands.ChangeQuietHoursAsync(s, request.QuietHours, by, v, ct)));
+
+        api.MapPut("/subscriptions/{id:guid}/digest", (Guid id, DigestRequest request, HttpContext http, SubscriptionRegistry registry, SubscriptionCommands commands, CancellationToken ct) =>
+            Change(id, http, registry, s => DigestProblems(s, request),
+                (s, by, v) => commands.ChangeDigestAsync(s, request.DigestAt, request.TimeZone, by, v, ct)));
     }
 
-    private static async Task<IResult> Change(Guid id, HttpContext http, SubscriptionRegistry registry, Func<SubscriptionState, string, Task<SubscriptionState>> change)
+    private static IEnumerable<string> DigestProblems(SubscriptionState state, DigestRequest request)
+    {
+        if (request.DigestAt is null && state.QuietHours is not null)
+            return ["digestAt: the quiet hours hold alerts for the digest; remove them (PUT .../quiet-hours with null) before stopping it"];
+        return SubscriptionValidation.Digest(request.TimeZone);
+    }
+
+    private static async Task<IResult> Change(Guid id, HttpContext http, SubscriptionRegistry registry,
+        Func<SubscriptionState, IEnumerable<string>> problems, Func<SubscriptionState, string, long?, Task<SubscriptionState>> change)
     {
         var caller = http.Caller();
         // An analyst cannot tell another's subscription from a missing one.
         if (registry.Find(id) is not { } state || (caller.Role == Roles.Analyst && state.Owner != caller.Owner)) return Results.NotFound();
         if (!caller.CanChange(state.Owner)) return CallerExtensions.Forbidden("Viewers cannot change subscriptions");
-        return Results.Ok(Visible(await change(state, caller.Owner), caller));
+        if (!SubscriptionVersions.TryParseIfMatch(http.Request.Headers.IfMatch, out var expected))
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["If-Match"] = [$"'{http.Request.Headers.IfMatch}' is not a subscription version; send the ETag of GET /api/subscriptions/{id}, e.g. \"3\""],
+            });
+        var found = problems(state).ToArray();
+        if (found.Length > 0) return SubscriptionValidation.AsResult(found);
+        try
+        {
+            var next = await change(state, caller.Owner, expected);
+            http.Response.Headers.ETag = SubscriptionVersions.ETag(next);
+            return Results.Ok(Visible(next, caller));
+        }
+        catch (ConcurrencyException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The subscription changed since you read it; nothing was changed.",
+                detail: $"You sent version {e.Expected}, it is at version {e.ActualVersion}. Read it again (GET) and re-apply your change.");
+        }
     }
 
+    /// <summary>Channel secrets are shown to admins and the owner only.</summary>
     private static SubscriptionState Visible(SubscriptionState state, Caller caller) =>
         caller.IsAdmin || caller.Owner == state.Owner
             ? state

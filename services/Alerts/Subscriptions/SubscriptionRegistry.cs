@@ -34,14 +34,16 @@ public sealed class SubscriptionRegistry
         lock (_gate) return _evaluators.Values.Any(e => e.Subscription.Scope.NeedsText);
     }
 
-    /// <summary>The longest stretch of history a rule looks at: its window, the baseline before it, and its cooldown.</summary>
+    /// <summary>The longest stretch of history any subscription's rules look at.</summary>
     public TimeSpan Lookback()
     {
         lock (_gate)
-            return _evaluators.Values.SelectMany(e => e.Subscription.Rules)
-                .Select(r => r.Window * (r.BaselineWindows + 1) + r.EffectiveCooldown)
-                .DefaultIfEmpty(TimeSpan.Zero).Max();
+            return _evaluators.Values.Select(e => LookbackOf(e.Subscription)).DefaultIfEmpty(TimeSpan.Zero).Max();
     }
+
+    /// <summary>The longest stretch of history a subscription's rule looks at: its window, the baseline before it, and its cooldown.</summary>
+    public static TimeSpan LookbackOf(SubscriptionState state) =>
+        state.Rules.Select(r => r.Window * (r.BaselineWindows + 1) + r.EffectiveCooldown).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     /// <summary>Adds or updates a subscription; a new one is warmed with history so its baselines are ready at once.</summary>
     public void Apply(SubscriptionState state, IEnumerable<ScoredItem> history)
@@ -50,14 +52,31 @@ public sealed class SubscriptionRegistry
         {
             if (_evaluators.TryGetValue(state.SubscriptionId, out var existing))
             {
-                existing.Update(state);
+                // Two edits may finish out of order; the state with the higher stream version wins.
+                if (state.Version >= existing.Subscription.Version) existing.Update(state);
                 return;
             }
-            var evaluator = new SubscriptionEvaluator(state);
-            // Alerts that history would have raised before the subscription existed are not news to anyone.
-            foreach (var item in history) evaluator.Observe(item, DateTimeOffset.MinValue);
+            _evaluators[state.SubscriptionId] = Warmed(state, history);
+        }
+    }
+
+    /// <summary>Replaces a subscription's evaluator with one counted afresh from history (its rules or scope changed).</summary>
+    public void Rebuild(SubscriptionState state, IEnumerable<ScoredItem> history)
+    {
+        var evaluator = Warmed(state, history);
+        lock (_gate)
+        {
+            if (_evaluators.TryGetValue(state.SubscriptionId, out var existing) && existing.Subscription.Version > state.Version) return;
             _evaluators[state.SubscriptionId] = evaluator;
         }
+    }
+
+    private static SubscriptionEvaluator Warmed(SubscriptionState state, IEnumerable<ScoredItem> history)
+    {
+        var evaluator = new SubscriptionEvaluator(state);
+        // What history would have raised is either stored already or not news to anyone; it only sets windows and cooldowns.
+        foreach (var item in history) evaluator.Observe(item, DateTimeOffset.MinValue);
+        return evaluator;
     }
 
     /// <summary>Evaluates items in order against every subscription; an alert whose trigger predates its subscription is dropped.</summary>

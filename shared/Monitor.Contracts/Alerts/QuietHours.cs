@@ -1,5 +1,9 @@
 namespace Monitor.Contracts.Alerts;
 
-/// <summary>Local hours in which alerts are held for the digest instead of sent. May wrap midnight (22:00–07:00).</summary>
+/// <summary>
+/// Local hours in which alerts are held for the daily digest instead of sent. May wrap midnight (22:00–07:00);
+/// From is inside, To is not.
+/// </summary>
 /// <param name="TimeZone">IANA time zone, e.g. "Asia/Shanghai".</param>
-public sealed record QuietHours(TimeOnly From, TimeOnly To, string TimeZone);
+/// <param name="UrgentBreaksThrough">When true, negative-reach alerts (one large negative mention) are sent even in quiet hours.</param>
+public sealed record QuietHours(TimeOnly From, TimeOnly To, string TimeZone, bool UrgentBreaksThrough = false);

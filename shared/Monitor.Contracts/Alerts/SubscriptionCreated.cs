@@ -5,7 +5,8 @@ namespace Monitor.Contracts.Alerts;
 /// Its windows are aligned on <see cref="CreatedAt"/> (window n starts at CreatedAt + n·Window, n may be negative).
 /// </summary>
 /// <param name="Owner">The key owner who created it; analysts see and change only their own subscriptions.</param>
-/// <param name="DigestAt">Local time of the daily digest (in the quiet hours' time zone, else UTC); null: no digest.</param>
+/// <param name="DigestAt">Local time of the daily digest; null: no digest.</param>
+/// <param name="DigestTimeZone">IANA time zone of <paramref name="DigestAt"/>; null: the quiet hours' zone, else UTC.</param>
 public sealed record SubscriptionCreated(
     Guid SubscriptionId,
     string Owner,
@@ -15,4 +16,5 @@ public sealed record SubscriptionCreated(
     IReadOnlyList<AlertChannel> Channels,
     QuietHours? QuietHours,
     TimeOnly? DigestAt,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? DigestTimeZone = null);

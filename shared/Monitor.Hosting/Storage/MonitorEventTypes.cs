@@ -20,6 +20,7 @@ public static class MonitorEventTypes
 
     public const string SubscriptionStream = "subscription";
     public const string AlertStream = "alert";
+    public const string DigestStream = "digest";
 
     public const string SubscriptionCreated = "subscription-created";
     public const string SubscriptionRulesChanged = "subscription-rules-changed";
@@ -27,10 +28,15 @@ public static class MonitorEventTypes
     public const string SubscriptionChannelsChanged = "subscription-channels-changed";
     public const string SubscriptionPaused = "subscription-paused";
     public const string SubscriptionResumed = "subscription-resumed";
+    public const string SubscriptionRenamed = "subscription-renamed";
+    public const string SubscriptionQuietHoursChanged = "subscription-quiet-hours-changed";
+    public const string SubscriptionDigestChanged = "subscription-digest-changed";
     public const string AlertRaised = "alert-raised";
     public const string AlertDelivered = "alert-delivered";
     public const string AlertDeliveryFailed = "alert-delivery-failed";
     public const string AlertAcknowledged = "alert-acknowledged";
+    public const string AlertHeld = "alert-held";
+    public const string DigestSent = "digest-sent";
     public const string ApiKeyIssued = "api-key-issued";
 
     /// <summary>Every event the relay publishes to the bus.</summary>
@@ -42,17 +48,22 @@ public static class MonitorEventTypes
         .Register<ContentExtracted>(ContentExtracted)
         .Register<SentimentScored>(SentimentScored)
         .Register<SentimentRescored>(SentimentRescored)
-        // Alerts: subscriptions (stream subscription-{id}) and alerts (stream alert-{id}).
+        // Alerts: subscriptions (stream subscription-{id}), alerts (stream alert-{id}) and digests (stream digest-{id}).
         .Register<SubscriptionCreated>(SubscriptionCreated)
         .Register<SubscriptionRulesChanged>(SubscriptionRulesChanged)
         .Register<SubscriptionScopeChanged>(SubscriptionScopeChanged)
         .Register<SubscriptionChannelsChanged>(SubscriptionChannelsChanged)
         .Register<SubscriptionPaused>(SubscriptionPaused)
         .Register<SubscriptionResumed>(SubscriptionResumed)
+        .Register<SubscriptionRenamed>(SubscriptionRenamed)
+        .Register<SubscriptionQuietHoursChanged>(SubscriptionQuietHoursChanged)
+        .Register<SubscriptionDigestChanged>(SubscriptionDigestChanged)
         .Register<AlertRaised>(AlertRaised)
         .Register<AlertDelivered>(AlertDelivered)
         .Register<AlertDeliveryFailed>(AlertDeliveryFailed)
         .Register<AlertAcknowledged>(AlertAcknowledged)
+        .Register<AlertHeld>(AlertHeld)
+        .Register<DigestSent>(DigestSent)
         .Register<ApiKeyIssued>(ApiKeyIssued);
 
     public static EventTypeRegistry CreateRegistry() => Register(new EventTypeRegistry());

@@ -43,6 +43,20 @@ public class When_a_rule_keeps_firing
     }
 
     [Fact]
+    public void Should_alert_for_an_older_story_that_arrives_late_and_keep_cooling_down_the_latest()
+    {
+        var evaluator = new SubscriptionEvaluator(Given.Subscription(Reach));
+
+        // 10:03 alerts; an item published at 08:03 arrives next (a feed catching up): another story, two hours
+        // earlier; then 10:20 is still within the cooldown of 10:03 and stays silent; 08:10 is the 08:03 story again.
+        var alerts = evaluator.ObserveAll([
+            Given.Negative(T.AddHours(10), 60_000), Given.Negative(T.AddHours(8), 60_000),
+            Given.Negative(T.AddHours(10).AddMinutes(17), 60_000), Given.Negative(T.AddHours(8).AddMinutes(7), 60_000)]);
+
+        Assert.Equal([Given.Anchor.AddHours(10), Given.Anchor.AddHours(8)], alerts.Select(a => a.WindowStart));
+    }
+
+    [Fact]
     public void Should_alert_once_per_window_for_a_window_rule()
     {
         var share = new AlertRule("neg", AlertRuleKinds.NegativeShare, TimeSpan.FromHours(24), Threshold: 0.4, MinVolume: 1);
