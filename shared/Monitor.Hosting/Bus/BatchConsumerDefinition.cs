@@ -11,7 +11,11 @@ namespace Monitor.Hosting.Bus;
 public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
-    public const int MessageLimit = 100;
+    /// <summary>
+    /// Measured on the pipeline bench: 200 rather than 100 cut the stages' processor time per item by
+    /// about 5% (fewer appends, notifications and relay wake-ups per item).
+    /// </summary>
+    public const int MessageLimit = 200;
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(50);
     private const int ConcurrentBatches = 2;
 
