@@ -7,12 +7,12 @@ public sealed record MemorySample(TimeSpan At, string Service, double RssMb, dou
 
 /// <summary>
 /// Samples every service's memory at a fixed interval while a steady load runs, then prints a table
-/// and the slope per service (least squares, MB per minute) over the samples after the first minute
-/// (start-up, JIT and the first pool growth are not a leak).
+/// and the slope per service (least squares, MB per minute) over the second half of the run: start-up,
+/// JIT, pool growth and a backlog built while the machine was busy are not a leak, and on a shared
+/// machine they can last minutes.
 /// </summary>
 public sealed class MemorySampler(ServiceProcesses services)
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromMinutes(1);
     private readonly List<MemorySample> _samples = new();
 
     public IReadOnlyList<MemorySample> Samples => _samples;
@@ -36,9 +36,10 @@ public sealed class MemorySampler(ServiceProcesses services)
                 return (s is null ? "-" : $"{s.RssMb,7:0.0} / {s.GcHeapMb,6:0.0}").PadLeft(22);
             })));
         }
-        output.WriteLine($"  slope after the first {WarmUp.TotalMinutes:0} min (MB/min, RSS / GC heap): " + string.Join(", ", names.Select(n =>
+        var secondHalf = _samples.Count == 0 ? TimeSpan.Zero : _samples.Max(s => s.At) / 2;
+        output.WriteLine($"  slope from {secondHalf.TotalSeconds:0} s on (MB/min, RSS / GC heap): " + string.Join(", ", names.Select(n =>
         {
-            var later = _samples.Where(s => s.Service == n && s.At >= WarmUp).ToList();
+            var later = _samples.Where(s => s.Service == n && s.At >= secondHalf).ToList();
             return $"{n.ToLowerInvariant()} {Slope(later, s => s.RssMb):+0.00;-0.00} / {Slope(later, s => s.GcHeapMb):+0.00;-0.00}";
         })));
     }
