@@ -108,6 +108,17 @@ public sealed class EventTypeRegistry
         }
     }
 
+    /// <summary>
+    /// The stored JSON as the current shape, without deserializing it: unchanged unless an upcaster
+    /// applies to <paramref name="storedName"/>, in which case the upcast JSON and the name it ends at.
+    /// </summary>
+    internal (string Name, object Data) UpcastJson(string storedName, string json)
+    {
+        if (!_upcasters.ContainsKey(storedName)) return (storedName, new EventJson(json));
+        var (name, data) = Deserialize(storedName, json);
+        return (name, new EventJson(JsonSerializer.Serialize(data, data.GetType(), JsonOptions)));
+    }
+
     private Type? ResolveType(string name) => _typesByName.GetValueOrDefault(name);
 
     private static object ToObject(string name, object? value) =>

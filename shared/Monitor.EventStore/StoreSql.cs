@@ -14,6 +14,9 @@ internal sealed class StoreSql(string s)
     public string ReadStream { get; } =
         $"SELECT {EventColumns} FROM {s}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version";
 
+    public string ReadStreams { get; } =
+        $"SELECT {EventColumns} FROM {s}.events WHERE stream_id = ANY($1) ORDER BY stream_id, version";
+
     public string ReadByIds { get; } =
         $"SELECT {EventColumns} FROM {s}.events WHERE id = ANY($1) ORDER BY seq_id";
 

@@ -2,7 +2,8 @@ namespace Monitor.EventStore;
 
 /// <summary>
 /// An event as stored. <see cref="Data"/> is an instance of the registered type, or a
-/// <see cref="System.Text.Json.JsonElement"/> when this process has not registered <see cref="Type"/>.
+/// <see cref="System.Text.Json.JsonElement"/> when this process has not registered <see cref="Type"/>, or its
+/// <see cref="EventJson"/> when read by a subscription that asked for <see cref="SubscriptionOptions.RawData"/>.
 /// </summary>
 public sealed record StoredEvent(
     long SeqId,

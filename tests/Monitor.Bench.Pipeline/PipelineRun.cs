@@ -26,13 +26,12 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
     public async Task<PipelineResult> RunAsync(int items, double ratePerSecond, TimeSpan timeout)
     {
         var runId = Guid.NewGuid().ToString("N")[..8];
-        var messages = Enumerable.Range(0, items).Select(n => GeneratedCoverage.Item(runId, n)).ToArray();
         var bus = await StartBusAsync();
         try
         {
             var started = DateTimeOffset.UtcNow;
             var stopwatch = Stopwatch.StartNew();
-            await PublishAsync(bus, messages, ratePerSecond, stopwatch);
+            await PublishAsync(bus, runId, items, ratePerSecond, stopwatch);
             var publishSeconds = stopwatch.Elapsed.TotalSeconds;
             Console.WriteLine($"  published {items:N0} CoverageReceived in {publishSeconds:0.0} s ({items / publishSeconds:N0}/s)");
 
@@ -61,11 +60,12 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
     }
 
     /// <summary>As fast as the broker confirms (rate 0), or paced to <paramref name="ratePerSecond"/>.</summary>
-    private static async Task PublishAsync(IBus bus, CoverageReceived[] messages, double ratePerSecond, Stopwatch clock)
+    private static async Task PublishAsync(IBus bus, string runId, int items, double ratePerSecond, Stopwatch clock)
     {
+        // Made as they are sent, so a long run at a steady rate holds only the messages in flight.
         using var window = new SemaphoreSlim(PublishesInFlight);
-        var confirmations = new List<Task>(messages.Length);
-        for (var i = 0; i < messages.Length; i++)
+        var confirmations = new List<Task>(items);
+        for (var i = 0; i < items; i++)
         {
             if (ratePerSecond > 0)
             {
@@ -73,7 +73,7 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
                 if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
             }
             await window.WaitAsync();
-            confirmations.Add(PublishOneAsync(messages[i]));
+            confirmations.Add(PublishOneAsync(GeneratedCoverage.Item(runId, i)));
         }
         await Task.WhenAll(confirmations);
 

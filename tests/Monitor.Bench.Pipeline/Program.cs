@@ -2,11 +2,16 @@ using System.Globalization;
 using Monitor.Bench.Pipeline;
 using Monitor.Testing;
 
-// ./monitor bench pipeline [--items N] [--rate items/s] [--timeout seconds]
+// ./monitor bench pipeline [--items N] [--rate items/s] [--timeout seconds] [--duration seconds]
 // Starts the four services as processes on a fresh schema and vhost, runs the raw limits, pushes
 // the items through, prints throughput, latency percentiles and ratios, then cleans up.
-var items = Option("--items", 20_000);
-var rate = Option("--rate", 0);
+// --duration S: a steady load instead (--rate items/s, default 100, for S seconds) while every
+// service's memory is sampled every 30 s; prints the table and each service's slope.
+var duration = Option("--duration", 0);
+var rate = Option("--rate", duration > 0 ? 100 : 0);
+if (duration > 0 && rate == 0) throw new ArgumentException("--duration needs a steady --rate above 0 (items/s).");
+var items = duration > 0 ? duration * rate : Option("--items", 20_000);
+var sampleEvery = TimeSpan.FromSeconds(30);
 var timeout = TimeSpan.FromSeconds(Option("--timeout", Math.Max(180, items / 50)));
 
 Console.WriteLine($"pipeline bench: {items:N0} items, {(rate > 0 ? $"published at {rate:N0}/s" : "published as fast as the broker confirms")}, " +
@@ -35,10 +40,25 @@ try
     await services.StartAllAsync(TimeSpan.FromSeconds(90));
     var cpuBefore = services.CpuTimes().ToDictionary(c => c.Name, c => c.Cpu);
 
-    var result = await new PipelineRun(vhost.AmqpUri, schema.DataSource, schema.Name).RunAsync(items, rate, timeout);
+    var memory = new MemorySampler(services);
+    using var sampling = new CancellationTokenSource();
+    var sampler = duration > 0 ? SampleMemoryAsync(memory, sampling.Token) : Task.CompletedTask;
+    PipelineResult result;
+    try { result = await new PipelineRun(vhost.AmqpUri, schema.DataSource, schema.Name).RunAsync(items, rate, timeout); }
+    finally
+    {
+        await sampling.CancelAsync();
+        await sampler;
+    }
+    if (duration > 0) memory.Print(Console.Out);
 
+    var cpuUsed = services.CpuTimes().Select(c => (c.Name, Cpu: c.Cpu - cpuBefore.GetValueOrDefault(c.Name))).ToList();
     Console.WriteLine("service CPU during the run: " + string.Join(", ",
-        services.CpuTimes().Select(c => $"{c.Name.ToLowerInvariant()} {(c.Cpu - cpuBefore.GetValueOrDefault(c.Name)).TotalSeconds:0.0} s")));
+        cpuUsed.Select(c => $"{c.Name.ToLowerInvariant()} {c.Cpu.TotalSeconds:0.0} s")));
+    // Processor time per item is what a busy, shared machine does not distort: compare changes with it.
+    Console.WriteLine("service CPU per item: " + string.Join(", ",
+        cpuUsed.Select(c => $"{c.Name.ToLowerInvariant()} {c.Cpu.TotalMilliseconds / items:0.000} ms")) +
+        $", total {cpuUsed.Sum(c => c.Cpu.TotalMilliseconds) / items:0.000} ms");
     Console.WriteLine($"latency CoverageIngested -> SentimentScored: p50 {Ms(result.P50)}, p95 {Ms(result.P95)}, p99 {Ms(result.P99)}, max {Ms(result.Max)}");
     Console.WriteLine($"first publish -> last scored: {result.EndToEndSeconds:0.00} s for {result.Items:N0} items");
     // Each item is 4 broker messages (CoverageReceived + three relayed events) and 3 stored events.
@@ -59,6 +79,19 @@ finally
     await services.DisposeAsync();
     await vhost.DisposeAsync();
     await schema.DisposeAsync();
+}
+
+async Task SampleMemoryAsync(MemorySampler memory, CancellationToken ct)
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    using var timer = new PeriodicTimer(sampleEvery);
+    memory.Sample(TimeSpan.Zero);
+    try
+    {
+        while (await timer.WaitForNextTickAsync(ct))
+            memory.Sample(TimeSpan.FromSeconds(Math.Round(clock.Elapsed.TotalSeconds)));
+    }
+    catch (OperationCanceledException) { }
 }
 
 int Option(string name, int fallback)

@@ -40,6 +40,9 @@ public sealed class ServiceProcesses(IReadOnlyDictionary<string, string> environ
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["MONITOR_LOG_FORMAT"] = "text";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // The bench's own assembly reports each service's managed heap (see StartupHook).
+        start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
+        start.Environment[StartupHook.FileVariable] = HeapFile(folder);
 
         var process = new Process { StartInfo = start };
         var output = new ConcurrentQueue<string>();
@@ -89,6 +92,22 @@ public sealed class ServiceProcesses(IReadOnlyDictionary<string, string> environ
         }
     }
 
+    /// <summary>Each service's resident set (bytes) and the file its startup hook writes its GC heap to.</summary>
+    public IEnumerable<(string Name, long Rss, string HeapFile)> Memory()
+    {
+        foreach (var s in _running)
+        {
+            long rss;
+            try { s.Process.Refresh(); rss = s.Process.WorkingSet64; }
+            catch (InvalidOperationException) { continue; }
+            yield return (s.Name, rss, HeapFile(s.Name));
+        }
+    }
+
+    private readonly string _heapFiles = Directory.CreateTempSubdirectory("monitor-bench-heap-").FullName;
+
+    private string HeapFile(string service) => Path.Combine(_heapFiles, service + ".heap");
+
     public string Output() => string.Join("\n\n", _running.Select(s => $"===== {s.Name} =====\n{string.Join('\n', s.Output)}"));
 
     public async ValueTask DisposeAsync()
@@ -105,6 +124,8 @@ public sealed class ServiceProcesses(IReadOnlyDictionary<string, string> environ
             finally { process.Dispose(); }
         }
         _running.Clear();
+        try { Directory.Delete(_heapFiles, recursive: true); }
+        catch (IOException) { }
     }
 
     private static int FreePort()

@@ -7,12 +7,12 @@ namespace Monitor.Ingestion.Ingest;
 /// <summary>
 /// Ingests validated coverage items, from the bus or from HTTP: a new item starts its stream with
 /// CoverageIngested; a known item gets CoverageMetricsUpdated when its counts changed, else nothing.
-/// One round trip reads the state of every stream of the batch and one appends to all of them.
+/// One round trip reads the state of every stream of the batch, one more the events of the known ones,
+/// and one appends to all of them.
 /// </summary>
 public sealed class IngestCoverage(EventStore.EventStore store, TimeProvider clock, ILogger<IngestCoverage> logger)
 {
     private const int ConflictRounds = 5;
-    private const int ParallelStreamReads = 8;
 
     public async Task<IngestSummary> HandleAsync(IReadOnlyList<CoverageReceived> items, CancellationToken ct)
     {
@@ -80,21 +80,24 @@ public sealed class IngestCoverage(EventStore.EventStore store, TimeProvider clo
         }
 
         var known = items.Where(i => states.ContainsKey(i.CoverageId)).ToList();
-        var updates = new PlannedAppend?[known.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, known.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelStreamReads, CancellationToken = ct },
-            async (index, token) =>
+        if (known.Count == 0) return (appends, 0);
+        var streams = await store.ReadStreamsAsync(known.Select(i => i.CoverageId).ToArray(), ct);
+        var unchanged = 0;
+        foreach (var item in known)
+        {
+            // Folded up to the version the plan appends after: a later event (a concurrent writer's)
+            // makes the append conflict, and the next round decides again on the newer state.
+            var version = states[item.CoverageId].Version;
+            var update = KnownCoverage.Fold(streams[item.CoverageId].Where(e => e.Version <= version))?.UpdateFor(item.CoverageId, item.Item);
+            if (update is null)
             {
-                var item = known[index];
-                var version = states[item.CoverageId].Version;
-                var stream = await store.ReadStreamAsync(item.CoverageId, 1, token);
-                var update = KnownCoverage.Fold(stream.Where(e => e.Version <= version))?.UpdateFor(item.CoverageId, item.Item);
-                if (update is not null)
-                    updates[index] = new PlannedAppend(false, new StreamAppend(item.CoverageId, MonitorEventTypes.CoverageStream,
-                        ExpectedVersion.Exactly(version), [new EventData(CoverageEventIds.MetricsUpdated(item.CoverageId, version), update)]));
-            });
-        appends.AddRange(updates.OfType<PlannedAppend>());
-        return (appends, known.Count - updates.Count(u => u is not null));
+                unchanged++;
+                continue;
+            }
+            appends.Add(new PlannedAppend(false, new StreamAppend(item.CoverageId, MonitorEventTypes.CoverageStream,
+                ExpectedVersion.Exactly(version), [new EventData(CoverageEventIds.MetricsUpdated(item.CoverageId, version), update)])));
+        }
+        return (appends, unchanged);
     }
 
     private static CoverageIngested ToIngested(Guid coverageId, CoverageReceived item, DateTimeOffset ingestedAt) => new(

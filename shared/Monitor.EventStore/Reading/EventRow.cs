@@ -9,11 +9,14 @@ internal static class EventRow
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = FrozenDictionary<string, string>.Empty;
 
-    public static StoredEvent Read(NpgsqlDataReader reader, EventTypeRegistry registry)
+    /// <param name="rawData">Leave the data as its JSON (<see cref="EventJson"/>) instead of deserializing it.</param>
+    public static StoredEvent Read(NpgsqlDataReader reader, EventTypeRegistry registry, bool rawData = false)
     {
         var id = reader.GetGuid(2);
         var storedType = reader.GetString(5);
-        var (type, data) = registry.Deserialize(storedType, reader.GetString(6));
+        var (type, data) = rawData
+            ? registry.UpcastJson(storedType, reader.GetString(6))
+            : registry.Deserialize(storedType, reader.GetString(6));
         var headers = reader.IsDBNull(7)
             ? NoHeaders
             : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(7)) ?? NoHeaders;

@@ -18,6 +18,26 @@ public sealed partial class EventStore
         }, ct);
     }
 
+    /// <summary>
+    /// The events of many streams in one round trip: every requested id maps to its events in version
+    /// order (an empty list when the stream does not exist).
+    /// </summary>
+    public Task<IReadOnlyDictionary<Guid, IReadOnlyList<StoredEvent>>> ReadStreamsAsync(IReadOnlyCollection<Guid> streamIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamIds);
+        return RetryAsync<IReadOnlyDictionary<Guid, IReadOnlyList<StoredEvent>>>(async token =>
+        {
+            var streams = new Dictionary<Guid, IReadOnlyList<StoredEvent>>(streamIds.Count);
+            if (streamIds.Count == 0) return streams;
+            await using var cmd = DataSource.CreateCommand(Sql.ReadStreams);
+            cmd.Parameters.AddWithValue(streamIds.Distinct().ToArray());
+            foreach (var stream in (await ReadEventsAsync(cmd, token)).GroupBy(e => e.StreamId))
+                streams[stream.Key] = stream.ToList();
+            foreach (var id in streamIds) streams.TryAdd(id, []);
+            return streams;
+        }, ct);
+    }
+
     /// <summary>Folds a stream into a state; null (default) when the stream does not exist.</summary>
     public async Task<TState?> AggregateStreamAsync<TState>(Guid streamId, StreamFold<TState> fold, CancellationToken ct = default)
     {
@@ -69,7 +89,7 @@ public sealed partial class EventStore
         return RetryAsync(async token =>
         {
             await using var connection = await DataSource.OpenConnectionAsync(token);
-            return await ReadAllAsync(connection, null, after, maxCount, includeArchived, eventTypes, token);
+            return await ReadAllAsync(connection, null, after, maxCount, includeArchived, eventTypes, rawData: false, token);
         }, ct);
     }
 
@@ -95,7 +115,7 @@ public sealed partial class EventStore
 
     internal async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, GlobalPosition after, int maxCount,
-        bool includeArchived, IReadOnlyCollection<string>? eventTypes, CancellationToken ct)
+        bool includeArchived, IReadOnlyCollection<string>? eventTypes, bool rawData, CancellationToken ct)
     {
         var filter = eventTypes is { Count: > 0 };
         await using var cmd = new NpgsqlCommand(Sql.ReadAll(includeArchived, filter), connection, tx);
@@ -103,7 +123,7 @@ public sealed partial class EventStore
         cmd.Parameters.AddWithValue(after.SeqId);
         cmd.Parameters.AddWithValue(maxCount);
         if (filter) cmd.Parameters.AddWithValue(eventTypes!.ToArray());
-        return await ReadEventsAsync(cmd, ct);
+        return await ReadEventsAsync(cmd, ct, rawData);
     }
 
     /// <summary>
@@ -112,7 +132,7 @@ public sealed partial class EventStore
     /// </summary>
     internal async Task<(GlobalPosition Checkpoint, IReadOnlyList<StoredEvent> Events)> LockCheckpointAndReadAllAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, string subscription, GlobalPosition after, int maxCount,
-        bool includeArchived, IReadOnlyCollection<string>? eventTypes, CancellationToken ct)
+        bool includeArchived, IReadOnlyCollection<string>? eventTypes, bool rawData, CancellationToken ct)
     {
         var filter = eventTypes is { Count: > 0 };
         await using var batch = new NpgsqlBatch(connection, tx);
@@ -133,7 +153,7 @@ public sealed partial class EventStore
         await reader.NextResultAsync(ct);
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(ct))
-            events.Add(EventRow.Read(reader, Registry));
+            events.Add(EventRow.Read(reader, Registry, rawData));
         return (checkpoint, events);
     }
 
@@ -152,12 +172,12 @@ public sealed partial class EventStore
             return (bool)(await cmd.ExecuteScalarAsync(token))!;
         }, ct);
 
-    private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand cmd, CancellationToken ct)
+    private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand cmd, CancellationToken ct, bool rawData = false)
     {
         var events = new List<StoredEvent>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            events.Add(EventRow.Read(reader, Registry));
+            events.Add(EventRow.Read(reader, Registry, rawData));
         return events;
     }
 

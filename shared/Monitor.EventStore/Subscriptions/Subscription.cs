@@ -180,7 +180,7 @@ public sealed class Subscription
             // The last batch was full, so this one will very likely hold events: lock the checkpoint
             // and read in one round trip. (When idle, reading first spares the lock and its xid.)
             var (checkpoint, events) = await _store.LockCheckpointAndReadAllAsync(
-                connection, tx, Name, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, ct);
+                connection, tx, Name, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, _options.RawData, ct);
             if (checkpoint != from)
             {
                 await tx.RollbackAsync(ct);
@@ -191,7 +191,7 @@ public sealed class Subscription
             return new(BatchKind.Idle, from) { Retry = true };
         }
 
-        var batch = await _store.ReadAllAsync(connection, tx, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, ct);
+        var batch = await _store.ReadAllAsync(connection, tx, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, _options.RawData, ct);
         if (batch.Count == 0)
         {
             // Nothing readable; but a rebuild may have reset the checkpoint while this instance sat idle,
@@ -201,7 +201,7 @@ public sealed class Subscription
             // meanwhile, so they are neither hidden any more nor were they read. Without this second
             // look they would wait for the next notification or poll.
             var readableSince = !hidden && stored == from &&
-                (await _store.ReadAllAsync(connection, tx, from, 1, _options.IncludeArchived, _options.EventTypes, ct)).Count > 0;
+                (await _store.ReadAllAsync(connection, tx, from, 1, _options.IncludeArchived, _options.EventTypes, rawData: true, ct)).Count > 0;
             await tx.CommitAsync(ct);
             if (stored != from) return Reset(from, stored);
             if (readableSince) return new(BatchKind.Idle, from) { Retry = true };

@@ -13,6 +13,12 @@ public sealed class SubscriptionOptions
     /// <summary>Only events with these stored type names; null: every event.</summary>
     public IReadOnlyCollection<string>? EventTypes { get; init; }
 
+    /// <summary>
+    /// Deliver each event's data as its stored JSON (<see cref="EventJson"/>, upcast when an upcaster
+    /// applies) rather than as an instance of its type: for handlers that pass events on unchanged.
+    /// </summary>
+    public bool RawData { get; init; }
+
     /// <summary>Also deliver events of archived streams.</summary>
     public bool IncludeArchived { get; init; }
 

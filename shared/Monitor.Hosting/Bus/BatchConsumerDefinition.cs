@@ -11,7 +11,11 @@ namespace Monitor.Hosting.Bus;
 public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
-    public const int MessageLimit = 100;
+    /// <summary>
+    /// 200 rather than 100: fewer appends, notifications and relay wake-ups per item. Measured on the
+    /// pipeline bench, ingestion's processor time per item fell from about 0.37 to 0.31-0.33 ms.
+    /// </summary>
+    public const int MessageLimit = 200;
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(50);
     private const int ConcurrentBatches = 2;
 

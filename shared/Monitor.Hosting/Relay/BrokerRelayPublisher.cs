@@ -16,19 +16,21 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
 {
     private readonly IConnection _connection;
     private readonly IChannel _channel;
-    private readonly Uri _brokerAddress;
-    private readonly string _sourceAddress;
+    private readonly MassTransitEnvelope _envelope;
     private readonly HashSet<string> _declaredExchanges = new();
 
-    private BrokerRelayPublisher(IConnection connection, IChannel channel, Uri brokerAddress)
+    private BrokerRelayPublisher(IConnection connection, IChannel channel, EventTypeRegistry registry, Uri brokerAddress)
     {
         _connection = connection;
         _channel = channel;
-        _brokerAddress = brokerAddress;
-        _sourceAddress = new Uri(brokerAddress, "relay").ToString();
+        _envelope = new MassTransitEnvelope(registry, brokerAddress, new Uri(brokerAddress, "relay").ToString());
     }
 
-    public static async Task<BrokerRelayPublisher> ConnectAsync(RabbitMqAddress address, string connectionName, CancellationToken ct)
+    /// <summary>
+    /// Connects to the broker. <paramref name="registry"/> maps stored event names to the types whose
+    /// exchanges the events go to; the events may come as their stored JSON (<see cref="EventJson"/>).
+    /// </summary>
+    public static async Task<BrokerRelayPublisher> ConnectAsync(RabbitMqAddress address, EventTypeRegistry registry, string connectionName, CancellationToken ct)
     {
         var factory = new ConnectionFactory
         {
@@ -47,7 +49,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
                 publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
                 outstandingPublisherConfirmationsRateLimiter: null), ct);
             var vhost = address.VirtualHost == "/" ? "" : Uri.EscapeDataString(address.VirtualHost) + "/";
-            return new BrokerRelayPublisher(connection, channel, new Uri($"rabbitmq://{address.Host}:{address.Port}/{vhost}"));
+            return new BrokerRelayPublisher(connection, channel, registry, new Uri($"rabbitmq://{address.Host}:{address.Port}/{vhost}"));
         }
         catch
         {
@@ -64,7 +66,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
         for (var i = 0; i < batch.Count; i++)
         {
             var stored = batch[i];
-            var exchange = MassTransitEnvelope.ExchangeFor(stored.Data.GetType());
+            var exchange = _envelope.ExchangeOf(stored);
             // Declared as MassTransit declares it (durable fanout); the consumers bind their queues to it.
             if (_declaredExchanges.Add(exchange))
                 await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
@@ -74,7 +76,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
                 ContentType = MassTransitEnvelope.ContentType,
                 Persistent = true,
             };
-            var body = MassTransitEnvelope.Serialize(stored, _brokerAddress, _sourceAddress);
+            var body = _envelope.Write(stored);
             confirmations[i] = _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body, ct).AsTask();
         }
         await Task.WhenAll(confirmations);

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Monitor.EventStore;
 
 namespace Monitor.Hosting.Relay;
@@ -8,44 +8,61 @@ namespace Monitor.Hosting.Relay;
 /// The JSON envelope MassTransit's consumers read (content type application/vnd.masstransit+json),
 /// written by hand so the relay can publish with RabbitMQ.Client directly. A message published to the
 /// exchange named after its type ("Monitor.Contracts:CoverageIngested") reaches every consumer of it.
+/// The message itself is the event's stored JSON, copied into the envelope as it is: the relay neither
+/// deserializes nor serializes events (the store writes them camelCase, as MassTransit reads them).
+/// One writer per publisher; not thread-safe.
 /// </summary>
-public static class MassTransitEnvelope
+public sealed class MassTransitEnvelope(EventTypeRegistry registry, Uri brokerAddress, string sourceAddress)
 {
     public const string ContentType = "application/vnd.masstransit+json";
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private readonly Dictionary<string, Destination> _destinations = new(StringComparer.Ordinal);
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private Utf8JsonWriter? _writer;
 
     /// <summary>The exchange MassTransit publishes a message type to and binds its consumers' queues to.</summary>
     public static string ExchangeFor(Type messageType) => $"{messageType.Namespace}:{messageType.Name}";
 
-    public static byte[] Serialize(StoredEvent stored, Uri brokerAddress, string sourceAddress)
+    /// <summary>The exchange a stored event goes to, from the CLR type registered under its stored name.</summary>
+    public string ExchangeOf(StoredEvent stored) => DestinationOf(stored).Exchange;
+
+    /// <summary>The envelope of one stored event, its MessageId the event id.</summary>
+    public byte[] Write(StoredEvent stored)
     {
-        var type = stored.Data.GetType();
-        var exchange = ExchangeFor(type);
-        return JsonSerializer.SerializeToUtf8Bytes(new Envelope(
-            stored.Id.ToString(),
-            sourceAddress,
-            new Uri(brokerAddress, exchange).ToString(),
-            [$"urn:message:{exchange}"],
-            stored.Data,
-            DateTime.UtcNow,
-            new Dictionary<string, object>
-            {
-                [RelayPublisher.StreamIdHeader] = stored.StreamId.ToString(),
-                [RelayPublisher.StreamVersionHeader] = stored.Version,
-                [RelayPublisher.EventTypeHeader] = stored.Type,
-            }), Options);
+        var destination = DestinationOf(stored);
+        _buffer.ResetWrittenCount();
+        var writer = _writer ??= new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        writer.Reset(_buffer);
+
+        writer.WriteStartObject();
+        writer.WriteString("messageId", stored.Id);
+        writer.WriteString("sourceAddress", sourceAddress);
+        writer.WriteString("destinationAddress", destination.Address);
+        writer.WriteStartArray("messageType");
+        writer.WriteStringValue(destination.MessageType);
+        writer.WriteEndArray();
+        writer.WritePropertyName("message");
+        if (stored.Data is EventJson json)
+            writer.WriteRawValue(json.Json, skipInputValidation: true); // jsonb output: valid JSON by construction
+        else
+            JsonSerializer.Serialize(writer, stored.Data, stored.Data.GetType(), registry.JsonOptions);
+        writer.WriteString("sentTime", DateTime.UtcNow);
+        writer.WriteStartObject("headers");
+        writer.WriteString(RelayPublisher.StreamIdHeader, stored.StreamId);
+        writer.WriteNumber(RelayPublisher.StreamVersionHeader, stored.Version);
+        writer.WriteString(RelayPublisher.EventTypeHeader, stored.Type);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+        return _buffer.WrittenSpan.ToArray();
     }
 
-    private sealed record Envelope(
-        string MessageId,
-        string SourceAddress,
-        string DestinationAddress,
-        string[] MessageType,
-        object Message,
-        DateTime SentTime,
-        Dictionary<string, object> Headers);
+    private Destination DestinationOf(StoredEvent stored)
+    {
+        if (_destinations.TryGetValue(stored.Type, out var known)) return known;
+        var exchange = ExchangeFor(stored.Data is EventJson ? registry.TypeOf(stored.Type) : stored.Data.GetType());
+        return _destinations[stored.Type] = new Destination(exchange, new Uri(brokerAddress, exchange).ToString(), $"urn:message:{exchange}");
+    }
+
+    private sealed record Destination(string Exchange, string Address, string MessageType);
 }

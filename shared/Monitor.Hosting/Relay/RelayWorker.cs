@@ -27,12 +27,18 @@ public sealed class RelayWorker(EventStore.EventStore store, MonitorSettings set
             Name = SubscriptionName,
             BatchSize = BatchSize,
             EventTypes = MonitorEventTypes.Published,
+            // Published as stored: the relay never needs the events as objects.
+            RawData = true,
+            // The batch's transaction writes only the checkpoint. Should a crash lose its commit, the
+            // batch is published again, which the consumers absorb (their event ids are deterministic);
+            // so it need not wait for a WAL flush.
+            SynchronousCommit = false,
         };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var publisher = await BrokerRelayPublisher.ConnectAsync(settings.RabbitMq, $"monitor-{settings.ServiceName}-publisher", stoppingToken);
+                await using var publisher = await BrokerRelayPublisher.ConnectAsync(settings.RabbitMq, store.Registry, $"monitor-{settings.ServiceName}-publisher", stoppingToken);
                 var subscription = new Subscription(store, options, publisher, loggerFactory.CreateLogger<Subscription>());
                 await subscription.RunAsync(stoppingToken);
             }

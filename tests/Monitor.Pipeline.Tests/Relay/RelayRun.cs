@@ -9,7 +9,8 @@ public sealed class RelayRun : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    public RelayRun(EventStore.EventStore store, ISubscriptionHandler handler, int maxHandlerAttempts = 5)
+    /// <param name="rawData">Hand the handler the stored JSON, as the relay service does.</param>
+    public RelayRun(EventStore.EventStore store, ISubscriptionHandler handler, int maxHandlerAttempts = 5, bool rawData = false)
     {
         Subscription = new Subscription(store, new SubscriptionOptions
         {
@@ -17,6 +18,7 @@ public sealed class RelayRun : IAsyncDisposable
             BatchSize = RelayWorker.BatchSize,
             EventTypes = MonitorEventTypes.Published,
             MaxHandlerAttempts = maxHandlerAttempts,
+            RawData = rawData,
         }, handler);
         Completion = Task.Run(() => Subscription.RunAsync(_stop.Token));
     }
