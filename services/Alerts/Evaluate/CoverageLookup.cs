@@ -8,7 +8,7 @@ namespace Monitor.Alerts.Evaluate;
 
 /// <summary>
 /// Joins scored items with what the rules and alerts need from earlier in their streams: the link
-/// (CoverageIngested) and the language and text (ContentExtracted). One query per batch.
+/// (CoverageIngested, with when it was stored) and the language and text (ContentExtracted). One query per batch.
 /// </summary>
 public sealed class CoverageLookup(EventStore.EventStore store)
 {
@@ -19,9 +19,10 @@ public sealed class CoverageLookup(EventStore.EventStore store)
             ? new[] { MonitorEventTypes.CoverageIngested, MonitorEventTypes.ContentExtracted }
             : [MonitorEventTypes.CoverageIngested];
         var urls = new Dictionary<Guid, string>();
+        var ingested = new Dictionary<Guid, DateTimeOffset>();
         var texts = new Dictionary<Guid, (string Language, string Text)>();
         await using (var cmd = store.DataSource.CreateCommand(
-            $"SELECT stream_id, type, data FROM \"{store.Schema}\".events WHERE stream_id = ANY(@ids) AND type = ANY(@types)"))
+            $"SELECT stream_id, type, data, timestamp FROM \"{store.Schema}\".events WHERE stream_id = ANY(@ids) AND type = ANY(@types)"))
         {
             cmd.Parameters.Add(new NpgsqlParameter("ids", ids));
             cmd.Parameters.Add(new NpgsqlParameter("types", types));
@@ -30,8 +31,11 @@ public sealed class CoverageLookup(EventStore.EventStore store)
             {
                 var id = reader.GetGuid(0);
                 using var data = JsonDocument.Parse(reader.GetString(2));
-                if (reader.GetString(1) == MonitorEventTypes.CoverageIngested && data.RootElement.TryGetProperty("url", out var url))
-                    urls[id] = url.GetString() ?? "";
+                if (reader.GetString(1) == MonitorEventTypes.CoverageIngested)
+                {
+                    ingested[id] = reader.GetFieldValue<DateTimeOffset>(3);
+                    if (data.RootElement.TryGetProperty("url", out var url)) urls[id] = url.GetString() ?? "";
+                }
                 else if (data.RootElement.TryGetProperty("normalizedText", out var text))
                     texts[id] = (data.RootElement.TryGetProperty("language", out var l) ? l.GetString() ?? "" : "", text.GetString() ?? "");
             }
@@ -39,6 +43,7 @@ public sealed class CoverageLookup(EventStore.EventStore store)
         return scored.Select(s => ScoredItem.From(s,
             texts.TryGetValue(s.CoverageId, out var t) ? t.Language : null,
             texts.TryGetValue(s.CoverageId, out var u) ? u.Text : null,
-            urls.GetValueOrDefault(s.CoverageId))).ToArray();
+            urls.GetValueOrDefault(s.CoverageId),
+            ingested.TryGetValue(s.CoverageId, out var at) ? at : null)).ToArray();
     }
 }

@@ -1,10 +1,12 @@
 using Monitor.Alerts.Delivery;
 using Monitor.Alerts.Quiet;
 using Monitor.Alerts.Raised;
+using Monitor.Alerts.Rules;
 using Monitor.Alerts.Subscriptions;
 using Monitor.Contracts;
 using Monitor.Contracts.Alerts;
 using Monitor.EventStore;
+using Monitor.Hosting.Observability;
 using Monitor.Hosting.Storage;
 
 namespace Monitor.Alerts.Evaluate;
@@ -23,7 +25,24 @@ public sealed class EvaluateScored(
         await subscriptions.Ready.WaitAsync(ct);
         var items = await lookup.JoinAsync(scored, subscriptions.AnyNeedsText(), ct);
         var raised = subscriptions.Observe(items.OrderBy(i => i.PublishedAt), clock.GetUtcNow());
-        return await AppendAndDeliverAsync(raised, ct);
+        var fresh = await AppendAndDeliverAsync(raised, ct);
+        RecordLatency(fresh, items);
+        return fresh;
+    }
+
+    /// <summary>Alert latency: from the storing of the newest item behind the alert (in this batch) to the alert.</summary>
+    private static void RecordLatency(IReadOnlyList<AlertRaised> fresh, IReadOnlyList<ScoredItem> items)
+    {
+        if (fresh.Count == 0) return;
+        var ingestedAt = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var item in items)
+            if (item.IngestedAt is { } at) ingestedAt[item.CoverageId] = at;
+        foreach (var alert in fresh)
+        {
+            var times = alert.TopMentions.Where(m => ingestedAt.ContainsKey(m.CoverageId)).Select(m => ingestedAt[m.CoverageId]).ToList();
+            if (times.Count == 0) times = ingestedAt.Values.ToList();
+            if (times.Count > 0) MonitorMetrics.RecordAlertLatency(alert.RaisedAt - times.Max(), alert.Kind);
+        }
     }
 
     public async Task<IReadOnlyList<AlertRaised>> AppendAndDeliverAsync(IReadOnlyList<AlertRaised> raised, CancellationToken ct)

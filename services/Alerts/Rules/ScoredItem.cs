@@ -17,11 +17,13 @@ public sealed record ScoredItem(
     IReadOnlyList<string> EntityIds,
     string? Language = null,
     string? Text = null,
-    string? Url = null)
+    string? Url = null,
+    DateTimeOffset? IngestedAt = null)
 {
     public bool IsNegative => Label == SentimentLabels.Negative;
 
-    public static ScoredItem From(SentimentScored scored, string? language = null, string? text = null, string? url = null) =>
+    public static ScoredItem From(SentimentScored scored, string? language = null, string? text = null, string? url = null,
+        DateTimeOffset? ingestedAt = null) =>
         new(scored.CoverageId, scored.Platform, scored.PublishedAt, scored.Label, scored.Score, scored.Reach,
-            scored.EntityIds, language, text, url);
+            scored.EntityIds, language, text, url, ingestedAt);
 }

@@ -42,6 +42,7 @@ public sealed class When_a_scored_item_tips_a_rule(PostgresSchema schema, Rabbit
             Assert.Equal("reach", alert.RuleId);
             Assert.Equal(50_000, alert.Value);
             Assert.Equal("https://weibo.com/1/first", Assert.Single(alert.TopMentions).Url);
+            Assert.Matches(@"monitor_alert_latency_seconds_count\{[^}]*kind=""negative-reach""[^}]*\} 1\b", await Metrics(service));
 
             await Eventually.HoldsAsync(async () => (await View(analyst, alert.AlertId)).GetProperty("delivered").GetArrayLength() == 1,
                 Wait, "AlertDelivered being recorded", service.Output);
@@ -71,6 +72,12 @@ public sealed class When_a_scored_item_tips_a_rule(PostgresSchema schema, Rabbit
         {
             await service.DisposeAsync();
         }
+    }
+
+    private static async Task<string> Metrics(AlertsProcess service)
+    {
+        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        return await http.GetStringAsync("/metrics");
     }
 
     private static async Task<JsonElement> View(HttpClient http, Guid alertId)
