@@ -74,7 +74,7 @@ public class When_acknowledging_alerts(SampleApi sample) : IClassFixture<SampleA
         using var response = await admin.PostAsync($"/api/alerts/{alert.AlertId}/ack", null);
 
         Assert.Equal(new AlertAcknowledgement("olga", elsewhere.At), await response.Content.ReadFromJsonAsync<AlertAcknowledgement>());
-        Assert.Single((await Api.Store.ReadStreamAsync(alert.AlertId)).Where(e => e.Data is AlertAcknowledged));
+        Assert.Single(await Api.Store.ReadStreamAsync(alert.AlertId), e => e.Data is AlertAcknowledged);
     }
 
     [Fact]
