@@ -52,15 +52,15 @@ public class When_checking_docker_compose
     }
 
     [Fact]
-    public void Should_publish_only_ingestion_among_the_services()
+    public void Should_publish_only_ingestion_and_the_api_among_the_services_and_only_on_loopback()
     {
         var published = Repository.ServiceProjects()
             .Select(ComposeFile.ServiceNameOf)
             .Where(name => compose.Service(name).Strings("ports").Count > 0)
             .ToList();
 
-        Assert.Equal(["ingestion"], published);
-        Assert.All(compose.Service("ingestion").Strings("ports"), p => Assert.StartsWith("127.0.0.1:", p));
+        Assert.Equal(["api", "ingestion"], published.Order());
+        Assert.All(published.SelectMany(name => compose.Service(name).Strings("ports")), p => Assert.StartsWith("127.0.0.1:", p));
     }
 
     [Theory]
