@@ -98,7 +98,7 @@ public sealed class SentimentClassifier
         {
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
-            FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
+            FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink, _model.Features);
             return _model.Ensemble is not null && ScriptMix.IsMostlyLatin(normalized);
         }
         finally

@@ -9,6 +9,8 @@ namespace Monitor.SentimentModel.Features;
 /// Negation: after a negator (不 没 无 别 未 非 莫 勿 / not no never n't ...) the following CJK grams
 /// (up to <see cref="CjkNegationScope"/> characters) or words (up to <see cref="WordNegationScope"/>,
 /// until punctuation or "but") hash as their negated variant, so "不好" and "好" learn separately.
+/// Optional families (<see cref="FeatureSet"/>): Chinese word bigrams and long words from dictionary
+/// segmentation, and an English-text feature that acts as a bias of its own.
 /// </summary>
 public static class FeatureExtractor
 {
@@ -16,7 +18,7 @@ public static class FeatureExtractor
     public const int WordNegationScope = 6;
     public const int MaxEmoticonLength = 10;
 
-    public static void Extract<TSink>(ReadOnlySpan<char> text, int maxCjkGram, ref TSink sink)
+    public static void Extract<TSink>(ReadOnlySpan<char> text, int maxCjkGram, ref TSink sink, FeatureSet features = FeatureSet.None)
         where TSink : struct, IFeatureSink
     {
         var words = new WordState();
@@ -29,6 +31,7 @@ public static class FeatureExtractor
                 var end = i + 1;
                 while (end < text.Length && CharClass.IsCjk(text[end])) end++;
                 ExtractCjkRun(text, i, end, maxCjkGram, ref sink);
+                if ((features & FeatureSet.ChineseWords) != 0) ExtractCjkWords(text, i, end, ref sink);
                 words.Break();
                 i = end;
             }
@@ -65,6 +68,54 @@ public static class FeatureExtractor
                 else if (!char.IsWhiteSpace(c) && c != '\'') words.Break();
                 i++;
             }
+        }
+
+        // a zero-length span: it weighs in the logit but is never shown as a phrase
+        if ((features & FeatureSet.LanguageBias) != 0 && ScriptMix.IsMostlyLatin(text))
+            sink.AddUnscaled(FeatureHash.Finish(FeatureHash.Seed(FeatureKind.Language), false), 0, 0);
+    }
+
+    /// <summary>
+    /// Word features of a CJK run segmented by <see cref="ChineseWords"/>: each pair of neighbouring
+    /// words, and each word of four or more characters. Negation runs over words the way it runs over
+    /// characters: a word within <see cref="CjkNegationScope"/> characters after a negator is negated.
+    /// </summary>
+    private static void ExtractCjkWords<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var previousHash = 0u;
+        var previousStart = start;
+        var negatorAt = -1;
+        var scopeLeft = 0;
+        for (var p = start; p < end;)
+        {
+            var length = ChineseWords.LongestWordAt(text[p..end]);
+            var negated = scopeLeft > 0;
+            var shownFrom = negated ? negatorAt : p;
+            var h = FeatureHash.Seed(FeatureKind.CjkWord);
+            for (var q = p; q < p + length; q++) h = FeatureHash.Step(h, text[q]);
+            if (length >= 4) sink.Add(FeatureHash.Finish(h, negated), shownFrom, p + length - shownFrom);
+            if (previousHash != 0)
+            {
+                var from = Math.Min(shownFrom, previousStart);
+                sink.Add(FeatureHash.Pair(previousHash, h, negated), from, p + length - from);
+            }
+            previousHash = h;
+            previousStart = p;
+
+            var negatorInWord = -1;
+            for (var q = p; q < p + length; q++)
+                if (IsCjkNegator(text[q])) negatorInWord = q;
+            if (negatorInWord >= 0)
+            {
+                negatorAt = negatorInWord;
+                scopeLeft = CjkNegationScope - (p + length - 1 - negatorInWord);
+            }
+            else
+            {
+                scopeLeft -= length;
+            }
+            p += length;
         }
     }
 

@@ -1,4 +1,5 @@
 using Monitor.SentimentModel.Ensemble;
+using Monitor.SentimentModel.Features;
 
 namespace Monitor.SentimentModel.Scoring;
 
@@ -22,6 +23,9 @@ public sealed record ModelWeights(
 
     public EnsembleWeights? Ensemble { get; init; }
 
+    /// <summary>The optional feature families the weights were trained with (none in format 1 and 2 files).</summary>
+    public FeatureSet Features { get; init; }
+
     /// <summary>
     /// The same model with every logit negated: positive and negative swap, neutral stays neutral.
     /// (A model whose every decision is known from this one, e.g. to test re-scoring.)
@@ -30,5 +34,6 @@ public sealed record ModelWeights(
         Weights.Select(w => (short)-Math.Max(w, (short)-short.MaxValue)).ToArray())
     {
         Ensemble = Ensemble?.Negated(),
+        Features = Features,
     };
 }
