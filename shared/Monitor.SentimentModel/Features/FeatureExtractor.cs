@@ -21,7 +21,7 @@ public static class FeatureExtractor
     public static void Extract<TSink>(ReadOnlySpan<char> text, int maxCjkGram, ref TSink sink, FeatureSet features = FeatureSet.None)
         where TSink : struct, IFeatureSink
     {
-        var words = new WordState();
+        var words = new WordState { EmphasiseContrast = (features & FeatureSet.ContrastEmphasis) != 0 };
         var i = 0;
         while (i < text.Length)
         {
@@ -64,6 +64,7 @@ public static class FeatureExtractor
             {
                 if (c is '!' or '?')
                     sink.Add(FeatureHash.Finish(FeatureHash.Step(FeatureHash.Seed(FeatureKind.Punctuation), c), false), i, 1);
+                if (c is '.' or '!' or '?' or ';') words.AfterContrast = false;
                 if (CharClass.IsClauseBreak(c)) words.EndClause();
                 else if (!char.IsWhiteSpace(c) && c != '\'') words.Break();
                 i++;
@@ -202,11 +203,16 @@ public static class FeatureExtractor
 
         var negated = words.ScopeLeft > 0;
         var shownFrom = negated ? Math.Min(words.NegatorAt, start) : start;
-        sink.Add(FeatureHash.Finish(h, negated), shownFrom, start + length - shownFrom);
-        if (words.PreviousHash != 0)
+        // after "but" / "however" the sentence's verdict usually follows: those words count twice
+        var times = words.AfterContrast ? 2 : 1;
+        for (var t = 0; t < times; t++)
         {
-            var from = Math.Min(shownFrom, words.PreviousStart);
-            sink.Add(FeatureHash.Pair(words.PreviousHash, h, negated), from, start + length - from);
+            sink.Add(FeatureHash.Finish(h, negated), shownFrom, start + length - shownFrom);
+            if (words.PreviousHash != 0)
+            {
+                var from = Math.Min(shownFrom, words.PreviousStart);
+                sink.Add(FeatureHash.Pair(words.PreviousHash, h, negated), from, start + length - from);
+            }
         }
         words.PreviousHash = h;
         words.PreviousStart = start;
@@ -219,6 +225,7 @@ public static class FeatureExtractor
         else if (word is "but" or "however" or "although" or "though")
         {
             words.ScopeLeft = 0;
+            if (words.EmphasiseContrast && word is "but" or "however") words.AfterContrast = true;
         }
         else if (words.ScopeLeft > 0)
         {
@@ -280,6 +287,8 @@ public static class FeatureExtractor
         public int PreviousStart;
         public int NegatorAt;
         public int ScopeLeft;
+        public bool EmphasiseContrast;
+        public bool AfterContrast;
 
         /// <summary>Something other than a word came between: no bigram across it.</summary>
         public void Break() => PreviousHash = 0;

@@ -15,4 +15,7 @@ public enum FeatureSet
 
     /// <summary>One feature on texts mostly in Latin letters: English gets a bias of its own.</summary>
     LanguageBias = 2,
+
+    /// <summary>English words after "but" / "however" (to the end of the sentence) count twice.</summary>
+    ContrastEmphasis = 4,
 }

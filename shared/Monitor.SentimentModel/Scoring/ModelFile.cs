@@ -84,7 +84,7 @@ public static class ModelFile
         for (var i = 0; i < count; i++) weights[i] = (short)(bytes[2 * i] | (bytes[2 * i + 1] << 8));
         var ensemble = format >= 2 && reader.ReadBoolean() ? EnsembleFile.Read(reader) : null;
         var features = format >= 3 ? (FeatureSet)reader.ReadInt32() : FeatureSet.None;
-        if ((features & ~(FeatureSet.ChineseWords | FeatureSet.LanguageBias)) != 0)
+        if ((features & ~(FeatureSet.ChineseWords | FeatureSet.LanguageBias | FeatureSet.ContrastEmphasis)) != 0)
             throw new InvalidDataException($"Sentiment model file asks for unknown feature families ({(int)features}).");
         return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights) { Ensemble = ensemble, Features = features };
     }

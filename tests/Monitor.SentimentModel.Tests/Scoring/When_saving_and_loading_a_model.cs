@@ -1,3 +1,4 @@
+using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
 
 namespace Monitor.SentimentModel.Tests.Scoring;
@@ -83,8 +84,8 @@ public class When_saving_and_loading_a_model
         var model = SmallModel();
         using var current = new MemoryStream();
         ModelFile.Write(model, current);
-        // format 1 is format 2 without the trailing "no ensemble" flag
-        var bytes = current.ToArray()[..^1];
+        // format 1 is format 3 without the trailing "no ensemble" flag and feature families
+        var bytes = current.ToArray()[..^5];
         BitConverter.GetBytes(1).CopyTo(bytes, 8);
 
         var loaded = ModelFile.Read(new MemoryStream(bytes));
@@ -92,6 +93,48 @@ public class When_saving_and_loading_a_model
         Assert.Null(loaded.Ensemble);
         Assert.Equal(model.Weights, loaded.Weights);
         Assert.Equal(model.Version, loaded.Version);
+    }
+
+    [Fact]
+    public void Should_read_back_the_optional_feature_families()
+    {
+        var model = SmallModel() with { Features = FeatureSet.ChineseWords | FeatureSet.LanguageBias };
+        using var stream = new MemoryStream();
+
+        ModelFile.Write(model, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Read(stream);
+
+        Assert.Equal(FeatureSet.ChineseWords | FeatureSet.LanguageBias, loaded.Features);
+        Assert.Equal(new SentimentClassifier(model).Logit("服务态度非常好 great"), new SentimentClassifier(loaded).Logit("服务态度非常好 great"));
+    }
+
+    [Fact]
+    public void Should_read_a_format_2_file_as_one_without_optional_features()
+    {
+        using var current = new MemoryStream();
+        ModelFile.Write(SmallModel() with { Features = FeatureSet.ChineseWords }, current);
+        // format 2 is format 3 without the trailing feature families
+        var bytes = current.ToArray()[..^4];
+        BitConverter.GetBytes(2).CopyTo(bytes, 8);
+
+        var loaded = ModelFile.Read(new MemoryStream(bytes));
+
+        Assert.Equal(FeatureSet.None, loaded.Features);
+        Assert.Null(loaded.Ensemble);
+    }
+
+    [Fact]
+    public void Should_name_unknown_feature_families()
+    {
+        using var current = new MemoryStream();
+        ModelFile.Write(SmallModel(), current);
+        var bytes = current.ToArray();
+        BitConverter.GetBytes(64).CopyTo(bytes, bytes.Length - 4);
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("unknown feature families (64)", error.Message);
     }
 
     [Fact]
