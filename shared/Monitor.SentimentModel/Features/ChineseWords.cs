@@ -41,14 +41,23 @@ public static class ChineseWords
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Step(ulong h, char c) => (h ^ c) * 1099511628211UL;
 
-    // The hash of a word is never 0 after mixing in its characters, so 0 marks an empty slot.
+    // a murmur finaliser spreads every character over all 64 bits (FNV alone leaves the middle bits,
+    // where slots would come from, nearly blind to the last character); 0 marks an empty slot, so keys are odd
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong h) => (h ^ (h >> 29)) | 1;
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return h | 1;
+    }
 
     private static bool Contains(ulong[] table, int mask, ulong raw)
     {
         var key = Mix(raw);
-        for (var slot = (int)(key >> 20) & mask; ; slot = (slot + 1) & mask)
+        for (var slot = (int)(key >> 1) & mask; ; slot = (slot + 1) & mask)
         {
             var entry = table[slot];
             if (entry == key) return true;
@@ -77,7 +86,7 @@ public static class ChineseWords
         var table = new ulong[size];
         foreach (var key in keys)
         {
-            var slot = (int)(key >> 20) & (size - 1);
+            var slot = (int)(key >> 1) & (size - 1);
             while (table[slot] != 0 && table[slot] != key) slot = (slot + 1) & (size - 1);
             table[slot] = key;
         }
