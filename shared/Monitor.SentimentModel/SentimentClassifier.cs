@@ -63,7 +63,7 @@ public sealed class SentimentClassifier
                 : ("neutral", 1 - Math.Abs(score));
         var phrases = topPhrases == 0
             ? []
-            : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)), topPhrases);
+            : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / ModelWeights.LengthDivisor(sink.Count, _model.LengthPower), topPhrases);
         return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
     }
 

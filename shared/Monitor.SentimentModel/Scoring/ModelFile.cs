@@ -6,7 +6,7 @@ namespace Monitor.SentimentModel.Scoring;
 /// <summary>
 /// The binary model file, little-endian: a magic, a format number, the settings, the 16-bit linear
 /// weights, then (format 2) whether an ensemble follows and, if so, the embedding bag and the stacker,
-/// then (format 3) the optional feature families. Format 1 and 2 files still load (with no optional features).
+/// then (format 3) the optional feature families and the n-gram length power. Format 1 and 2 files still load (with no optional features).
 /// </summary>
 public static class ModelFile
 {
@@ -40,6 +40,7 @@ public static class ModelFile
         writer.Write(model.Ensemble is not null);
         if (model.Ensemble is { } ensemble) EnsembleFile.Write(ensemble, writer);
         writer.Write((int)model.Features);
+        writer.Write(model.LengthPower);
     }
 
     public static ModelWeights Load(string path)
@@ -86,6 +87,9 @@ public static class ModelFile
         var features = format >= 3 ? (FeatureSet)reader.ReadInt32() : FeatureSet.None;
         if ((features & ~(FeatureSet.ChineseWords | FeatureSet.LanguageBias | FeatureSet.ContrastEmphasis)) != 0)
             throw new InvalidDataException($"Sentiment model file asks for unknown feature families ({(int)features}).");
-        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights) { Ensemble = ensemble, Features = features };
+        var lengthPower = format >= 3 ? reader.ReadSingle() : ModelWeights.DefaultLengthPower;
+        if (!(lengthPower is >= 0 and <= 1))
+            throw new InvalidDataException($"Sentiment model file has a length power of {lengthPower}; expected 0..1.");
+        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights) { Ensemble = ensemble, Features = features, LengthPower = lengthPower };
     }
 }

@@ -35,7 +35,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
             (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, options.Features, scratch.Scaled, scratch.Unscaled); return scratch; },
             _ => { });
-        var vectors = hashes.Select(h => SparseVector.Linear(h, options.HashBits)).ToArray();
+        var vectors = hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray();
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
         var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
             ? options.LexiconWeight
@@ -165,6 +165,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         return new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, regression.Bias, below, above, quantised)
         {
             Features = options.Features,
+            LengthPower = (float)options.LengthPower,
         };
     }
 }

@@ -11,6 +11,9 @@ public sealed record TrainingOptions
 
     /// <summary>Optional feature families (Chinese words, a language bias); stored in the model file.</summary>
     public FeatureSet Features { get; init; } = FeatureSet.None;
+
+    /// <summary>N-gram values are count / (n-gram occurrences)^power; stored in the model file.</summary>
+    public double LengthPower { get; init; } = 0.5;
     public int Epochs { get; init; } = 4;
     public double LearningRate { get; init; } = 0.2;
     public double L2 { get; init; } = 1e-6;

@@ -33,6 +33,7 @@ internal static class TrainCommand
         var chineseWords = new Option<bool>("--chinese-words") { Description = "Add Chinese word features (dictionary segmentation: word bigrams and words of 4+ characters)." };
         var languageBias = new Option<bool>("--language-bias") { Description = "Add a feature on English texts, so English gets a bias of its own." };
         var contrast = new Option<bool>("--contrast-emphasis") { Description = "Count English words after \"but\" / \"however\" twice, to the end of the sentence." };
+        var lengthPower = new Option<double?>("--length-power") { Description = "N-gram values are count / occurrences^power, in [0, 1] (default 0.5: a square root)." };
         var ensemble = new Option<bool>("--ensemble") { Description = "Also train the embedding bag and fit the stacker on dev (the shipped model is the linear model alone)." };
         var embeddingBits = new Option<int?>("--embedding-bits") { Description = "With --ensemble: override the embedding bag's hash bits (vectors = 2^bits)." };
         var hidden = new Option<int?>("--hidden") { Description = "With --ensemble: override the embedding bag's hidden units." };
@@ -42,7 +43,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
-            chineseWords, languageBias, contrast, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
+            chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -69,6 +70,11 @@ internal static class TrainCommand
             if (parse.GetValue(chineseWords)) options = options with { Features = options.Features | FeatureSet.ChineseWords };
             if (parse.GetValue(languageBias)) options = options with { Features = options.Features | FeatureSet.LanguageBias };
             if (parse.GetValue(contrast)) options = options with { Features = options.Features | FeatureSet.ContrastEmphasis };
+            if (parse.GetValue(lengthPower) is { } lp)
+            {
+                if (lp is < 0 or > 1) throw new ArgumentOutOfRangeException("--length-power", lp, "the n-gram length power must be between 0 and 1.");
+                options = options with { LengthPower = lp };
+            }
             if (parse.GetValue(phrasePower) is { } power) options = options with { PhraseLengthPower = power };
             if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
                 throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
