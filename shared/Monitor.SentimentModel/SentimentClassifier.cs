@@ -63,7 +63,7 @@ public sealed class SentimentClassifier
                 : ("neutral", 1 - Math.Abs(score));
         var phrases = topPhrases == 0
             ? []
-            : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / Math.Sqrt(Math.Max(sink.Count, 1)), topPhrases);
+            : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / ModelWeights.LengthDivisor(sink.Count, _model.LengthPower), topPhrases);
         return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
     }
 
@@ -98,7 +98,7 @@ public sealed class SentimentClassifier
         {
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
-            FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
+            FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink, _model.Features);
             return _model.Ensemble is not null && ScriptMix.IsMostlyLatin(normalized);
         }
         finally

@@ -9,6 +9,8 @@ namespace Monitor.SentimentModel.Features;
 /// Negation: after a negator (不 没 无 别 未 非 莫 勿 / not no never n't ...) the following CJK grams
 /// (up to <see cref="CjkNegationScope"/> characters) or words (up to <see cref="WordNegationScope"/>,
 /// until punctuation or "but") hash as their negated variant, so "不好" and "好" learn separately.
+/// Optional families (<see cref="FeatureSet"/>): Chinese word bigrams and long words from dictionary
+/// segmentation, and an English-text feature that acts as a bias of its own.
 /// </summary>
 public static class FeatureExtractor
 {
@@ -16,10 +18,10 @@ public static class FeatureExtractor
     public const int WordNegationScope = 6;
     public const int MaxEmoticonLength = 10;
 
-    public static void Extract<TSink>(ReadOnlySpan<char> text, int maxCjkGram, ref TSink sink)
+    public static void Extract<TSink>(ReadOnlySpan<char> text, int maxCjkGram, ref TSink sink, FeatureSet features = FeatureSet.None)
         where TSink : struct, IFeatureSink
     {
-        var words = new WordState();
+        var words = new WordState { EmphasiseContrast = (features & FeatureSet.ContrastEmphasis) != 0 };
         var i = 0;
         while (i < text.Length)
         {
@@ -29,6 +31,7 @@ public static class FeatureExtractor
                 var end = i + 1;
                 while (end < text.Length && CharClass.IsCjk(text[end])) end++;
                 ExtractCjkRun(text, i, end, maxCjkGram, ref sink);
+                if ((features & FeatureSet.ChineseWords) != 0) ExtractCjkWords(text, i, end, ref sink);
                 words.Break();
                 i = end;
             }
@@ -61,10 +64,59 @@ public static class FeatureExtractor
             {
                 if (c is '!' or '?')
                     sink.Add(FeatureHash.Finish(FeatureHash.Step(FeatureHash.Seed(FeatureKind.Punctuation), c), false), i, 1);
+                if (c is '.' or '!' or '?' or ';') words.AfterContrast = false;
                 if (CharClass.IsClauseBreak(c)) words.EndClause();
                 else if (!char.IsWhiteSpace(c) && c != '\'') words.Break();
                 i++;
             }
+        }
+
+        // a zero-length span: it weighs in the logit but is never shown as a phrase
+        if ((features & FeatureSet.LanguageBias) != 0 && ScriptMix.IsMostlyLatin(text))
+            sink.AddUnscaled(FeatureHash.Finish(FeatureHash.Seed(FeatureKind.Language), false), 0, 0);
+    }
+
+    /// <summary>
+    /// Word features of a CJK run segmented by <see cref="ChineseWords"/>: each pair of neighbouring
+    /// words, and each word of four or more characters. Negation runs over words the way it runs over
+    /// characters: a word within <see cref="CjkNegationScope"/> characters after a negator is negated.
+    /// </summary>
+    private static void ExtractCjkWords<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var previousHash = 0u;
+        var previousStart = start;
+        var negatorAt = -1;
+        var scopeLeft = 0;
+        for (var p = start; p < end;)
+        {
+            var length = ChineseWords.LongestWordAt(text[p..end]);
+            var negated = scopeLeft > 0;
+            var shownFrom = negated ? negatorAt : p;
+            var h = FeatureHash.Seed(FeatureKind.CjkWord);
+            for (var q = p; q < p + length; q++) h = FeatureHash.Step(h, text[q]);
+            if (length >= 4) sink.Add(FeatureHash.Finish(h, negated), shownFrom, p + length - shownFrom);
+            if (previousHash != 0)
+            {
+                var from = Math.Min(shownFrom, previousStart);
+                sink.Add(FeatureHash.Pair(previousHash, h, negated), from, p + length - from);
+            }
+            previousHash = h;
+            previousStart = p;
+
+            var negatorInWord = -1;
+            for (var q = p; q < p + length; q++)
+                if (IsCjkNegator(text[q])) negatorInWord = q;
+            if (negatorInWord >= 0)
+            {
+                negatorAt = negatorInWord;
+                scopeLeft = CjkNegationScope - (p + length - 1 - negatorInWord);
+            }
+            else
+            {
+                scopeLeft -= length;
+            }
+            p += length;
         }
     }
 
@@ -151,11 +203,16 @@ public static class FeatureExtractor
 
         var negated = words.ScopeLeft > 0;
         var shownFrom = negated ? Math.Min(words.NegatorAt, start) : start;
-        sink.Add(FeatureHash.Finish(h, negated), shownFrom, start + length - shownFrom);
-        if (words.PreviousHash != 0)
+        // after "but" / "however" the sentence's verdict usually follows: those words count twice
+        var times = words.AfterContrast ? 2 : 1;
+        for (var t = 0; t < times; t++)
         {
-            var from = Math.Min(shownFrom, words.PreviousStart);
-            sink.Add(FeatureHash.Pair(words.PreviousHash, h, negated), from, start + length - from);
+            sink.Add(FeatureHash.Finish(h, negated), shownFrom, start + length - shownFrom);
+            if (words.PreviousHash != 0)
+            {
+                var from = Math.Min(shownFrom, words.PreviousStart);
+                sink.Add(FeatureHash.Pair(words.PreviousHash, h, negated), from, start + length - from);
+            }
         }
         words.PreviousHash = h;
         words.PreviousStart = start;
@@ -168,6 +225,7 @@ public static class FeatureExtractor
         else if (word is "but" or "however" or "although" or "though")
         {
             words.ScopeLeft = 0;
+            if (words.EmphasiseContrast && word is "but" or "however") words.AfterContrast = true;
         }
         else if (words.ScopeLeft > 0)
         {
@@ -229,6 +287,8 @@ public static class FeatureExtractor
         public int PreviousStart;
         public int NegatorAt;
         public int ScopeLeft;
+        public bool EmphasiseContrast;
+        public bool AfterContrast;
 
         /// <summary>Something other than a word came between: no bigram across it.</summary>
         public void Break() => PreviousHash = 0;

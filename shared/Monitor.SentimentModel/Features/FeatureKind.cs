@@ -10,4 +10,6 @@ public enum FeatureKind : byte
     Emoticon = 5,
     EmoticonPolarity = 6,
     Punctuation = 7,
+    CjkWord = 8,
+    Language = 9,
 }

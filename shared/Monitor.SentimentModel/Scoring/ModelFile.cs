@@ -1,16 +1,17 @@
 using System.Text;
+using Monitor.SentimentModel.Features;
 
 namespace Monitor.SentimentModel.Scoring;
 
 /// <summary>
 /// The binary model file, little-endian: a magic, a format number, the settings, the 16-bit linear
-/// weights, then (format 2) whether an ensemble follows and, if so, the embedding bag and the stacker.
-/// Format 1 files (linear weights only) still load.
+/// weights, then (format 2) whether an ensemble follows and, if so, the embedding bag and the stacker,
+/// then (format 3) the optional feature families and the n-gram length power. Format 1 and 2 files still load (with no optional features).
 /// </summary>
 public static class ModelFile
 {
     private static readonly byte[] Magic = "MONSENT\0"u8.ToArray();
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     public static void Save(ModelWeights model, string path)
     {
@@ -38,6 +39,8 @@ public static class ModelFile
         foreach (var w in model.Weights) writer.Write(w);
         writer.Write(model.Ensemble is not null);
         if (model.Ensemble is { } ensemble) EnsembleFile.Write(ensemble, writer);
+        writer.Write((int)model.Features);
+        writer.Write(model.LengthPower);
     }
 
     public static ModelWeights Load(string path)
@@ -62,8 +65,8 @@ public static class ModelFile
         if (!magic.AsSpan().SequenceEqual(Magic))
             throw new InvalidDataException("Not a Monitor sentiment model file (wrong magic bytes).");
         var format = reader.ReadInt32();
-        if (format is not (1 or FormatVersion))
-            throw new InvalidDataException($"Sentiment model file format {format} is not supported (expected 1 or {FormatVersion}).");
+        if (format is < 1 or > FormatVersion)
+            throw new InvalidDataException($"Sentiment model file format {format} is not supported (expected 1 to {FormatVersion}).");
         var version = reader.ReadString();
         var hashBits = reader.ReadInt32();
         if (hashBits is < 10 or > 24)
@@ -81,6 +84,12 @@ public static class ModelFile
         if (bytes.Length != count * sizeof(short)) throw new EndOfStreamException();
         for (var i = 0; i < count; i++) weights[i] = (short)(bytes[2 * i] | (bytes[2 * i + 1] << 8));
         var ensemble = format >= 2 && reader.ReadBoolean() ? EnsembleFile.Read(reader) : null;
-        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights) { Ensemble = ensemble };
+        var features = format >= 3 ? (FeatureSet)reader.ReadInt32() : FeatureSet.None;
+        if ((features & ~(FeatureSet.ChineseWords | FeatureSet.LanguageBias | FeatureSet.ContrastEmphasis)) != 0)
+            throw new InvalidDataException($"Sentiment model file asks for unknown feature families ({(int)features}).");
+        var lengthPower = format >= 3 ? reader.ReadSingle() : ModelWeights.DefaultLengthPower;
+        if (!(lengthPower is >= 0 and <= 1))
+            throw new InvalidDataException($"Sentiment model file has a length power of {lengthPower}; expected 0..1.");
+        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights) { Ensemble = ensemble, Features = features, LengthPower = lengthPower };
     }
 }

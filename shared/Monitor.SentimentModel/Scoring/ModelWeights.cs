@@ -1,4 +1,5 @@
 using Monitor.SentimentModel.Ensemble;
+using Monitor.SentimentModel.Features;
 
 namespace Monitor.SentimentModel.Scoring;
 
@@ -22,6 +23,21 @@ public sealed record ModelWeights(
 
     public EnsembleWeights? Ensemble { get; init; }
 
+    /// <summary>The optional feature families the weights were trained with (none in format 1 and 2 files).</summary>
+    public FeatureSet Features { get; init; }
+
+    /// <summary>
+    /// N-gram values are count / (n-gram occurrences in the text)^LengthPower: 0.5 (a square root) in
+    /// every model up to format 2; 0 would let long texts sum freely, 1 would average.
+    /// </summary>
+    public float LengthPower { get; init; } = DefaultLengthPower;
+
+    public const float DefaultLengthPower = 0.5f;
+
+    /// <summary>What the n-gram sum of a text with <paramref name="grams"/> n-gram occurrences is divided by.</summary>
+    public static double LengthDivisor(int grams, float power) =>
+        power == DefaultLengthPower ? Math.Sqrt(Math.Max(grams, 1)) : Math.Pow(Math.Max(grams, 1), power);
+
     /// <summary>
     /// The same model with every logit negated: positive and negative swap, neutral stays neutral.
     /// (A model whose every decision is known from this one, e.g. to test re-scoring.)
@@ -30,5 +46,7 @@ public sealed record ModelWeights(
         Weights.Select(w => (short)-Math.Max(w, (short)-short.MaxValue)).ToArray())
     {
         Ensemble = Ensemble?.Negated(),
+        Features = Features,
+        LengthPower = LengthPower,
     };
 }

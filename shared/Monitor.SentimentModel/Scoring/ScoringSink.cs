@@ -72,9 +72,9 @@ internal struct ScoringSink : IFeatureSink
         return (a, b, c, d);
     }
 
-    /// <summary>The linear logit: bias + scale · (Σ n-gram weights / sqrt(n-gram count) + Σ emoticon weights).</summary>
+    /// <summary>The linear logit: bias + scale · (Σ n-gram weights / n-gram count^power + Σ emoticon weights).</summary>
     public readonly double Logit(ModelWeights model) =>
-        model.Bias + model.Scale * (Sum / Math.Sqrt(Math.Max(Count, 1)) + UnscaledSum);
+        model.Bias + model.Scale * (Sum / ModelWeights.LengthDivisor(Count, model.LengthPower) + UnscaledSum);
 
     public readonly double EmbeddingLogit(EmbeddingBag bag)
     {

@@ -33,9 +33,9 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var hashes = new FeatureHashes[train.Count];
         Parallel.For(0, train.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 },
             () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
-            (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, scratch.Scaled, scratch.Unscaled); return scratch; },
+            (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, options.Features, scratch.Scaled, scratch.Unscaled); return scratch; },
             _ => { });
-        var vectors = hashes.Select(h => SparseVector.Linear(h, options.HashBits)).ToArray();
+        var vectors = hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray();
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
         var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
             ? options.LexiconWeight
@@ -162,6 +162,10 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var quantised = new short[regression.Weights.Length];
         for (var i = 0; i < quantised.Length; i++)
             quantised[i] = (short)Math.Clamp(MathF.Round(regression.Weights[i] / scale), -short.MaxValue, short.MaxValue);
-        return new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, regression.Bias, below, above, quantised);
+        return new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, regression.Bias, below, above, quantised)
+        {
+            Features = options.Features,
+            LengthPower = (float)options.LengthPower,
+        };
     }
 }

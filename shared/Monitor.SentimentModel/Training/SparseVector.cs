@@ -1,8 +1,10 @@
+using Monitor.SentimentModel.Scoring;
+
 namespace Monitor.SentimentModel.Training;
 
 /// <summary>
 /// A text's features as sorted distinct buckets with the values the classifier gives them when
-/// scoring: n-grams count / sqrt(n-gram occurrences), emoticons their plain count.
+/// scoring: n-grams count / (n-gram occurrences)^power, emoticons their plain count.
 /// </summary>
 internal readonly record struct SparseVector(int[] Indices, float[] Values)
 {
@@ -14,10 +16,12 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
     }
 
     /// <summary>The low bits of each hash: the linear model's buckets.</summary>
-    public static SparseVector Linear(FeatureHashes hashes, int hashBits)
+    public static SparseVector Linear(FeatureHashes hashes, int hashBits, float lengthPower = ModelWeights.DefaultLengthPower)
     {
         var mask = (uint)((1 << hashBits) - 1);
-        return Of(hashes, h => (int)(h & mask));
+        var grams = Math.Max(hashes.Scaled.Length, 1);
+        var perGram = lengthPower == ModelWeights.DefaultLengthPower ? 1f / MathF.Sqrt(grams) : 1f / MathF.Pow(grams, lengthPower);
+        return Of(hashes, h => (int)(h & mask), perGram);
     }
 
     /// <summary>The top bits of each hash: the embedding bag's buckets; n-grams averaged rather than divided by sqrt(count).</summary>

@@ -1,3 +1,5 @@
+using Monitor.SentimentModel.Features;
+
 namespace Monitor.SentimentModel.Training;
 
 /// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
@@ -6,6 +8,12 @@ public sealed record TrainingOptions
     public string Version { get; init; } = "su7-sent-2026.11.3";
     public int HashBits { get; init; } = 21;
     public int MaxCjkGram { get; init; } = 3;
+
+    /// <summary>Optional feature families (Chinese words, a language bias); stored in the model file.</summary>
+    public FeatureSet Features { get; init; } = FeatureSet.None;
+
+    /// <summary>N-gram values are count / (n-gram occurrences)^power; stored in the model file.</summary>
+    public double LengthPower { get; init; } = 0.5;
     public int Epochs { get; init; } = 4;
     public double LearningRate { get; init; } = 0.2;
     public double L2 { get; init; } = 1e-6;

@@ -18,9 +18,7 @@ public sealed class TestModels : IDisposable
     public SentimentClassifier Flipped(string version, string fileName = "flipped.bin")
     {
         var shipped = ModelFile.Load(SentimentClassifier.DefaultModelPath());
-        var flipped = new ModelWeights(version, shipped.HashBits, shipped.MaxCjkGram, shipped.Scale, -shipped.Bias,
-            -shipped.NeutralAbove, -shipped.NeutralBelow,
-            shipped.Weights.Select(w => (short)-Math.Max(w, (short)-short.MaxValue)).ToArray());
+        var flipped = shipped.Negated(version);
         var path = Path.Combine(Folder, fileName);
         ModelFile.Save(flipped, path);
         return SentimentClassifier.Load(path);

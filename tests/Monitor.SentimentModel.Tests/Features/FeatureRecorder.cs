@@ -9,14 +9,15 @@ internal struct FeatureRecorder(string text, List<(uint Hash, string Phrase)> fe
 
     public void AddUnscaled(uint hash, int start, int length) => Add(hash, start, length);
 
-    public static List<(uint Hash, string Phrase)> Extract(string text, int maxCjkGram = 3)
+    public static List<(uint Hash, string Phrase)> Extract(string text, int maxCjkGram = 3, FeatureSet featureSet = FeatureSet.None)
     {
         var features = new List<(uint, string)>();
         var normalized = TextNormalizer.Normalize(text);
         var recorder = new FeatureRecorder(text, features);
-        FeatureExtractor.Extract(normalized.AsSpan(), maxCjkGram, ref recorder);
+        FeatureExtractor.Extract(normalized.AsSpan(), maxCjkGram, ref recorder, featureSet);
         return features;
     }
 
-    public static HashSet<uint> Hashes(string text) => Extract(text).Select(f => f.Hash).ToHashSet();
+    public static HashSet<uint> Hashes(string text, FeatureSet featureSet = FeatureSet.None) =>
+        Extract(text, featureSet: featureSet).Select(f => f.Hash).ToHashSet();
 }

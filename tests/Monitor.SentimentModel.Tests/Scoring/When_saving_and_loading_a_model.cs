@@ -1,3 +1,4 @@
+using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
 
 namespace Monitor.SentimentModel.Tests.Scoring;
@@ -83,8 +84,8 @@ public class When_saving_and_loading_a_model
         var model = SmallModel();
         using var current = new MemoryStream();
         ModelFile.Write(model, current);
-        // format 1 is format 2 without the trailing "no ensemble" flag
-        var bytes = current.ToArray()[..^1];
+        // format 1 is format 3 without the trailing "no ensemble" flag, feature families and length power
+        var bytes = current.ToArray()[..^9];
         BitConverter.GetBytes(1).CopyTo(bytes, 8);
 
         var loaded = ModelFile.Read(new MemoryStream(bytes));
@@ -92,6 +93,73 @@ public class When_saving_and_loading_a_model
         Assert.Null(loaded.Ensemble);
         Assert.Equal(model.Weights, loaded.Weights);
         Assert.Equal(model.Version, loaded.Version);
+    }
+
+    [Fact]
+    public void Should_read_back_the_optional_feature_families()
+    {
+        var model = SmallModel() with { Features = FeatureSet.ChineseWords | FeatureSet.LanguageBias, LengthPower = 0.4f };
+        using var stream = new MemoryStream();
+
+        ModelFile.Write(model, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Read(stream);
+
+        Assert.Equal(FeatureSet.ChineseWords | FeatureSet.LanguageBias, loaded.Features);
+        Assert.Equal(0.4f, loaded.LengthPower);
+        Assert.Equal(new SentimentClassifier(model).Logit("服务态度非常好 great"), new SentimentClassifier(loaded).Logit("服务态度非常好 great"));
+    }
+
+    [Fact]
+    public void Should_read_a_format_2_file_as_one_without_optional_features()
+    {
+        using var current = new MemoryStream();
+        ModelFile.Write(SmallModel() with { Features = FeatureSet.ChineseWords }, current);
+        // format 2 is format 3 without the trailing feature families and length power
+        var bytes = current.ToArray()[..^8];
+        BitConverter.GetBytes(2).CopyTo(bytes, 8);
+
+        var loaded = ModelFile.Read(new MemoryStream(bytes));
+
+        Assert.Equal(FeatureSet.None, loaded.Features);
+        Assert.Equal(0.5f, loaded.LengthPower);
+        Assert.Null(loaded.Ensemble);
+    }
+
+    [Fact]
+    public void Should_name_unknown_feature_families()
+    {
+        using var current = new MemoryStream();
+        ModelFile.Write(SmallModel(), current);
+        var bytes = current.ToArray();
+        BitConverter.GetBytes(64).CopyTo(bytes, bytes.Length - 8);
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("unknown feature families (64)", error.Message);
+    }
+
+    [Fact]
+    public void Should_reject_a_length_power_outside_zero_to_one()
+    {
+        using var current = new MemoryStream();
+        ModelFile.Write(SmallModel() with { LengthPower = 1.5f }, current);
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(current.ToArray())));
+
+        Assert.Contains("length power of 1.5", error.Message);
+    }
+
+    [Fact]
+    public void Should_divide_the_n_gram_sum_by_the_count_to_the_length_power()
+    {
+        // every bucket weighs 1000 × 0.001 = 1 (to float precision): the logit is n-gram count^(1 - power)
+        var model = new ModelWeights("flat-1", 12, 3, 0.001f, 0f, -0.5f, 0.5f, Enumerable.Repeat((short)1000, 1 << 12).ToArray());
+        var text = "好吃好吃";
+        var grams = Tests.Features.FeatureRecorder.Extract(text).Count;
+
+        Assert.Equal(grams / Math.Sqrt(grams), new SentimentClassifier(model).Logit(text), 4);
+        Assert.Equal(grams / Math.Pow(grams, 0.25), new SentimentClassifier(model with { LengthPower = 0.25f }).Logit(text), 4);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Monitor.SentimentModel;
+using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
 using Monitor.SentimentModel.Training;
 using Spectre.Console;
@@ -29,6 +30,10 @@ internal static class TrainCommand
         var setWeights = new Option<string[]>("--set-weight") { Description = "Weight of a set's training rows, as SET=WEIGHT (repeatable; replaces the default set weights).", AllowMultipleArgumentsPerToken = false };
         var noNaiveBayes = new Option<bool>("--no-nb-scaling") { Description = "Train plain logistic regression without naive-Bayes feature scaling." };
         var phrasePower = new Option<double?>("--phrase-length-power") { Description = "Weigh each SST-2 phrase by (min(words, 20) / 8)^power (0 = all the same)." };
+        var chineseWords = new Option<bool>("--chinese-words") { Description = "Add Chinese word features (dictionary segmentation: word bigrams and words of 4+ characters)." };
+        var languageBias = new Option<bool>("--language-bias") { Description = "Add a feature on English texts, so English gets a bias of its own." };
+        var contrast = new Option<bool>("--contrast-emphasis") { Description = "Count English words after \"but\" / \"however\" twice, to the end of the sentence." };
+        var lengthPower = new Option<double?>("--length-power") { Description = "N-gram values are count / occurrences^power, in [0, 1] (default 0.5: a square root)." };
         var ensemble = new Option<bool>("--ensemble") { Description = "Also train the embedding bag and fit the stacker on dev (the shipped model is the linear model alone)." };
         var embeddingBits = new Option<int?>("--embedding-bits") { Description = "With --ensemble: override the embedding bag's hash bits (vectors = 2^bits)." };
         var hidden = new Option<int?>("--hidden") { Description = "With --ensemble: override the embedding bag's hidden units." };
@@ -38,7 +43,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
-            ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
+            chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -62,6 +67,14 @@ internal static class TrainCommand
             if (parse.GetValue(setWeights) is { Length: > 0 } pairs)
                 options = options with { SetWeights = ParseSetWeights(pairs) };
             if (parse.GetValue(lexiconWeight) is { } lw) options = options with { LexiconWeight = lw };
+            if (parse.GetValue(chineseWords)) options = options with { Features = options.Features | FeatureSet.ChineseWords };
+            if (parse.GetValue(languageBias)) options = options with { Features = options.Features | FeatureSet.LanguageBias };
+            if (parse.GetValue(contrast)) options = options with { Features = options.Features | FeatureSet.ContrastEmphasis };
+            if (parse.GetValue(lengthPower) is { } lp)
+            {
+                if (lp is < 0 or > 1) throw new ArgumentOutOfRangeException("--length-power", lp, "the n-gram length power must be between 0 and 1.");
+                options = options with { LengthPower = lp };
+            }
             if (parse.GetValue(phrasePower) is { } power) options = options with { PhraseLengthPower = power };
             if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
                 throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
