@@ -9,10 +9,17 @@ namespace Monitor.Testing;
 /// </summary>
 public sealed class PostgresSchema : IAsyncLifetime
 {
+    public PostgresSchema() : this(TestEnvironment.Postgres) { }
+
+    private PostgresSchema(string connectionString) => ConnectionString = connectionString;
+
+    /// <summary>A fresh schema on another server than the shared one (e.g. a test's private cluster).</summary>
+    public static PostgresSchema On(string connectionString) => new(connectionString);
+
     public string Name { get; } = TestEnvironment.UniqueName("t");
 
     /// <summary>The connection string of the test database (the schema is not set as search path).</summary>
-    public string ConnectionString { get; } = TestEnvironment.Postgres;
+    public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
