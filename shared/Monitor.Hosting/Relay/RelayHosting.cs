@@ -9,6 +9,8 @@ public static class RelayHosting
     public static WebApplicationBuilder AddMonitorRelay(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<RelayWorker>();
+        if (int.TryParse(builder.Configuration[ExitAfterPublishing.Variable], out var batches) && batches > 0)
+            builder.Services.AddSingleton(new ExitAfterPublishing(batches));
         return builder;
     }
 }
