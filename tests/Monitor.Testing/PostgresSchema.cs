@@ -41,8 +41,23 @@ public sealed class PostgresSchema : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await using (var cmd = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{Name}\" CASCADE"))
-            await cmd.ExecuteNonQueryAsync();
+        try
+        {
+            await DropAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The server restarted under the test (a fault test does that): the pooled connections
+            // are dead, a fresh one is not.
+            DataSource.Clear();
+            await DropAsync();
+        }
         await DataSource.DisposeAsync();
+    }
+
+    private async Task DropAsync()
+    {
+        await using var cmd = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{Name}\" CASCADE");
+        await cmd.ExecuteNonQueryAsync();
     }
 }

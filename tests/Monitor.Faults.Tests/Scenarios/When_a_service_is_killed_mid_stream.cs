@@ -8,7 +8,7 @@ namespace Monitor.Faults.Tests.Scenarios;
 [Collection(FaultsCollection.Name)]
 public class When_a_service_is_killed_mid_stream(PrivateServers servers, ITestOutputHelper output)
 {
-    private const int Items = 3_000;
+    private const int Items = 2_000;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     [Theory]

@@ -15,7 +15,7 @@ namespace Monitor.Faults.Tests.Scenarios;
 [Collection(FaultsCollection.Name)]
 public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputHelper output)
 {
-    private const int Items = 4_000;
+    private const int Items = 3_000;
     private const int CopiesEach = 2;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 

@@ -20,8 +20,8 @@ namespace Monitor.Faults.Tests.Scenarios;
 [Collection(FaultsCollection.Name)]
 public class When_hostile_payloads_arrive(PrivateServers servers, ITestOutputHelper output)
 {
-    private const int ValidOverHttp = 2_000;
-    private const int ValidOverQueue = 1_000;
+    private const int ValidOverHttp = 1_500;
+    private const int ValidOverQueue = 500;
     private const int Hostile = 1_000;
     private const string ErrorQueue = FaultScenario.CoverageReceivedQueue + "_error";
     private const string ScriptTag = "<script>alert('su7')</script>";

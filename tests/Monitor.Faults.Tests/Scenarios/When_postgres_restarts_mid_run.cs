@@ -7,7 +7,7 @@ namespace Monitor.Faults.Tests.Scenarios;
 [Collection(FaultsCollection.Name)]
 public class When_postgres_restarts_mid_run(PrivateServers servers, ITestOutputHelper output)
 {
-    private const int Items = 6_000;
+    private const int Items = 4_000;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     [Fact]

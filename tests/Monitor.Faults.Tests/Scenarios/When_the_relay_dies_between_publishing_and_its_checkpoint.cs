@@ -13,7 +13,7 @@ namespace Monitor.Faults.Tests.Scenarios;
 [Collection(FaultsCollection.Name)]
 public class When_the_relay_dies_between_publishing_and_its_checkpoint(PrivateServers servers, ITestOutputHelper output)
 {
-    private const int Items = 3_000;
+    private const int Items = 2_000;
     private const int DyingBatch = 3;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
