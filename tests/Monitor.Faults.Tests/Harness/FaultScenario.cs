@@ -146,9 +146,10 @@ public sealed class FaultScenario : IAsyncDisposable
     }
 
     /// <summary>Adds the scenario's row to the table and prints the table so far.</summary>
-    public void Record(StoreOutcome outcome, int rejected = 0, int rejectedReported = 0)
+    /// <param name="detail">What the fault amounted to in this run (e.g. how many copies were injected), shown after the name.</param>
+    public void Record(StoreOutcome outcome, int rejected = 0, int rejectedReported = 0, string? detail = null)
     {
-        var table = FaultTable.Add(new FaultRow(Name, outcome.Accepted, outcome.Stored, outcome.Lost, outcome.Duplicated,
+        var table = FaultTable.Add(new FaultRow(detail is null ? Name : $"{Name} ({detail})", outcome.Accepted, outcome.Stored, outcome.Lost, outcome.Duplicated,
             rejected, rejectedReported, _clock.Elapsed));
         _output.WriteLine(table);
     }

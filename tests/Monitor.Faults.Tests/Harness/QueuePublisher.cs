@@ -44,11 +44,14 @@ public sealed class QueuePublisher : IAsyncDisposable
 
     public IChannel Channel => _channel;
 
-    /// <summary>Publishes one body to a queue and waits for the broker's confirm.</summary>
-    public async Task PublishAsync(string queue, ReadOnlyMemory<byte> body, string messageId, string? contentType = MassTransitJson)
+    /// <summary>
+    /// Publishes one body to a queue; the task completes when the broker confirmed it. Several may be
+    /// in flight at once on the channel: start them in order, then await them together.
+    /// </summary>
+    public Task PublishAsync(string queue, ReadOnlyMemory<byte> body, string messageId, string? contentType = MassTransitJson)
     {
         var properties = new BasicProperties { MessageId = messageId, ContentType = contentType, Persistent = true };
-        await _channel.BasicPublishAsync("", queue, mandatory: false, properties, body);
+        return _channel.BasicPublishAsync("", queue, mandatory: false, properties, body).AsTask();
     }
 
     /// <summary>A CoverageReceived in MassTransit's envelope, as a feed publishes it.</summary>

@@ -37,7 +37,7 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
             await feeding;
 
             var outcome = await scenario.SettleAndCompareAsync(scenario.Feed.Accepted(), Patience);
-            scenario.Record(outcome);
+            scenario.Record(outcome, detail: $"{copies:N0} copies");
             Assert.Equal((Items, Items, 0, 0), (outcome.Accepted, outcome.Stored, outcome.Lost, outcome.Duplicated));
             Assert.True(copies >= Items / 4 * CopiesEach * 2, $"only {copies} copies were injected");
             Assert.Equal(0L, (await scenario.Broker.QueueAsync(FaultScenario.CoverageIngestedQueue + "_error"))?.Messages ?? 0);
@@ -49,15 +49,16 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
     /// <summary>A feed that sends the same coverage again (same message id): ingestion must find it known and unchanged.</summary>
     private static async Task<int> CopyCoverageAsync(QueuePublisher queue, IReadOnlyList<CoverageReceived> items)
     {
-        var copies = 0;
+        var confirms = new List<Task>();
         foreach (var item in items)
         {
             var id = Guid.NewGuid();
             var body = QueuePublisher.CoverageReceivedEnvelope(id, (object)item);
-            for (var i = 0; i < CopiesEach; i++, copies++)
-                await queue.PublishAsync(FaultScenario.CoverageReceivedQueue, body, id.ToString());
+            for (var i = 0; i < CopiesEach; i++)
+                confirms.Add(queue.PublishAsync(FaultScenario.CoverageReceivedQueue, body, id.ToString()));
         }
-        return copies;
+        await Task.WhenAll(confirms);
+        return confirms.Count;
     }
 
     /// <summary>Every event stored so far in these streams, published again to its consumer's queue exactly as the relay did.</summary>
@@ -65,7 +66,7 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
     {
         var broker = new Uri($"rabbitmq://127.0.0.1/{scenario.Vhost.Name}/");
         var source = new Uri(broker, "relay").ToString();
-        var copies = 0;
+        var confirms = new List<Task>();
         foreach (var stream in streams)
             foreach (var stored in await scenario.Store.ReadStreamAsync(stream))
             {
@@ -77,9 +78,10 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
                 };
                 if (target is null) continue;
                 var body = MassTransitEnvelope.Serialize(stored, broker, source);
-                for (var i = 0; i < CopiesEach; i++, copies++)
-                    await queue.PublishAsync(target, body, stored.Id.ToString());
+                for (var i = 0; i < CopiesEach; i++)
+                    confirms.Add(queue.PublishAsync(target, body, stored.Id.ToString()));
             }
-        return copies;
+        await Task.WhenAll(confirms);
+        return confirms.Count;
     }
 }

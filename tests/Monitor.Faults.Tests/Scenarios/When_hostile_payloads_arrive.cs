@@ -101,15 +101,22 @@ public class When_hostile_payloads_arrive(PrivateServers servers, ITestOutputHel
     private static async Task PublishMixedAsync(FaultScenario scenario, IReadOnlyList<CoverageReceived> valid, IReadOnlyList<HostilePayload> payloads)
     {
         await using var queue = await QueuePublisher.ConnectAsync(scenario.Vhost.AmqpUri);
-        var every = Math.Max(1, valid.Count / payloads.Count);
-        var next = 0;
-        for (var i = 0; i < valid.Count; i++)
+        var confirms = new List<Task>();
+        var hostileEvery = Math.Max(1, valid.Count / payloads.Count);
+        var validEvery = Math.Max(1, payloads.Count / valid.Count);
+        int nextValid = 0, nextHostile = 0;
+        while (nextValid < valid.Count || nextHostile < payloads.Count)
         {
-            await queue.PublishAsync(FaultScenario.CoverageReceivedQueue,
-                QueuePublisher.CoverageReceivedEnvelope(Guid.NewGuid(), (object)valid[i]), Guid.NewGuid().ToString());
-            if (i % every == 0 && next < payloads.Count) await PublishHostileAsync(queue, payloads[next++]);
+            for (var i = 0; i < hostileEvery && nextValid < valid.Count; i++, nextValid++)
+            {
+                var id = Guid.NewGuid();
+                confirms.Add(queue.PublishAsync(FaultScenario.CoverageReceivedQueue,
+                    QueuePublisher.CoverageReceivedEnvelope(id, (object)valid[nextValid]), id.ToString()));
+            }
+            for (var i = 0; i < validEvery && nextHostile < payloads.Count; i++)
+                confirms.Add(PublishHostileAsync(queue, payloads[nextHostile++]));
         }
-        while (next < payloads.Count) await PublishHostileAsync(queue, payloads[next++]);
+        await Task.WhenAll(confirms);
     }
 
     private static Task PublishHostileAsync(QueuePublisher queue, HostilePayload payload)

@@ -9,7 +9,7 @@ namespace Monitor.Faults.Tests.Scenarios;
 [Collection(FaultsCollection.Name)]
 public class When_workers_scale_out(PrivateServers servers, ITestOutputHelper output)
 {
-    private const int Items = 4_000;
+    private const int Items = 3_000;
     private const int Instances = 3;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
