@@ -8,6 +8,7 @@ namespace Monitor.Faults.Tests.Scenarios;
 public class When_postgres_restarts_mid_run(PrivateServers servers, ITestOutputHelper output)
 {
     private const int Items = 4_000;
+    private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(25);
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     [Fact]
@@ -20,14 +21,14 @@ public class When_postgres_restarts_mid_run(PrivateServers servers, ITestOutputH
             var feeding = scenario.Feed.PostAsync(CoverageItems.Items("pg-", Items), CancellationToken.None);
 
             await scenario.WaitUntilAcceptedAsync(Items / 3, feeding, Patience);
-            scenario.Log($"crashing PostgreSQL with {scenario.Feed.AcceptedCount} items accepted");
-            await servers.Postgres.RestartAsync(TimeSpan.FromSeconds(2));
+            scenario.Log($"crashing PostgreSQL for {Downtime.TotalSeconds:0} s with {scenario.Feed.AcceptedCount} items accepted");
+            await servers.Postgres.RestartAsync(Downtime);
             scenario.Log("PostgreSQL is back");
             await feeding;
             scenario.Log($"all posted; {scenario.Feed.Retries} posts were retried");
 
             var outcome = await scenario.SettleAndCompareAsync(scenario.Feed.Accepted(), Patience);
-            scenario.Record(outcome);
+            scenario.Record(outcome, detail: $"down {Downtime.TotalSeconds:0} s");
             Assert.Equal((Items, Items, 0, 0), (outcome.Accepted, outcome.Stored, outcome.Lost, outcome.Duplicated));
             Assert.True(await scenario.LiveReadModelEqualsRebuildAsync(), "the live read model should equal a full rebuild");
         });
