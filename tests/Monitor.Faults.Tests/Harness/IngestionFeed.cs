@@ -20,6 +20,7 @@ public sealed class IngestionFeed(Func<Uri> ingestion)
 
     private readonly ConcurrentDictionary<Guid, byte> _accepted = new();
     private int _retries;
+    private int _unexplained;
 
     /// <summary>Coverage streams ingestion accepted so far.</summary>
     public IReadOnlyList<Guid> Accepted() => _accepted.Keys.ToArray();
@@ -28,6 +29,9 @@ public sealed class IngestionFeed(Func<Uri> ingestion)
 
     /// <summary>How many posts failed and were sent again.</summary>
     public int Retries => _retries;
+
+    /// <summary>Failed posts whose answer did not say why (a server error without problem details).</summary>
+    public int UnexplainedFailures => _unexplained;
 
     public async Task PostAsync(IReadOnlyList<CoverageReceived> items, CancellationToken ct)
     {
@@ -53,6 +57,8 @@ public sealed class IngestionFeed(Func<Uri> ingestion)
                 var body = await response.Content.ReadAsStringAsync(ct);
                 if ((int)response.StatusCode is >= 400 and < 500)
                     throw new InvalidOperationException($"ingestion rejected a valid batch with {(int)response.StatusCode}: {body}");
+                if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !body.Contains("\"detail\"", StringComparison.Ordinal))
+                    Interlocked.Increment(ref _unexplained);
                 lastFailure = $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}";
             }
             catch (Exception e) when (e is HttpRequestException or KeyNotFoundException

@@ -30,6 +30,9 @@ public class When_postgres_restarts_mid_run(PrivateServers servers, ITestOutputH
             var outcome = await scenario.SettleAndCompareAsync(scenario.Feed.Accepted(), Patience);
             scenario.Record(outcome, detail: $"down {Downtime.TotalSeconds:0} s");
             Assert.Equal((Items, Items, 0, 0), (outcome.Accepted, outcome.Stored, outcome.Lost, outcome.Duplicated));
+            // While the database was down ingestion refused posts and said why (503 problem details).
+            Assert.True(scenario.Feed.Retries > 0, "the outage should have made some posts fail");
+            Assert.Equal(0, scenario.Feed.UnexplainedFailures);
             Assert.True(await scenario.LiveReadModelEqualsRebuildAsync(), "the live read model should equal a full rebuild");
         });
     }
