@@ -43,6 +43,29 @@ public sealed class BrokerApi : IDisposable
     }
 
     /// <summary>
+    /// Per consumer of the queue (one channel each): how many deliveries it acknowledged, from the
+    /// broker's statistics (sampled every few seconds).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> AcksPerConsumerAsync(string queue)
+    {
+        using var response = await _http.GetAsync($"/api/queues/{_vhost}/{Uri.EscapeDataString(queue)}");
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var channels = doc.RootElement.TryGetProperty("consumer_details", out var consumers)
+            ? consumers.EnumerateArray().Select(c => c.GetProperty("channel_details").GetProperty("name").GetString()!).ToArray()
+            : [];
+        var acks = new List<long>();
+        foreach (var channel in channels)
+        {
+            using var channelResponse = await _http.GetAsync($"/api/channels/{Uri.EscapeDataString(channel)}");
+            if (!channelResponse.IsSuccessStatusCode) { acks.Add(0); continue; }
+            using var channelDoc = JsonDocument.Parse(await channelResponse.Content.ReadAsStringAsync());
+            acks.Add(channelDoc.RootElement.TryGetProperty("message_stats", out var stats) ? Number(stats, "ack") : 0);
+        }
+        return acks;
+    }
+
+    /// <summary>
     /// Reads up to <paramref name="count"/> messages' headers and ids and puts them back (bodies are
     /// truncated by the broker: a fault's reason lies in its headers).
     /// </summary>

@@ -29,17 +29,17 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
             var items = CoverageItems.Items("dup-", Items);
             var feeding = scenario.Feed.PostAsync(items, CancellationToken.None);
 
-            await scenario.WaitUntilAcceptedAsync(Items / 2, feeding, Patience);
+            await scenario.WaitUntilAcceptedAsync(Items / 3, feeding, Patience);
             await using var queue = await QueuePublisher.ConnectAsync(scenario.Vhost.AmqpUri);
             var copies = await CopyCoverageAsync(queue, items.Take(Items / 4).ToArray());
-            copies += await CopyStoredEventsAsync(scenario, queue, scenario.Feed.Accepted().Take(Items / 4).ToArray());
+            copies += await CopyStoredEventsAsync(scenario, queue, scenario.Feed.Accepted().Take(Items / 6).ToArray());
             scenario.Log($"{copies} duplicate deliveries injected with {scenario.Feed.AcceptedCount} items accepted");
             await feeding;
 
             var outcome = await scenario.SettleAndCompareAsync(scenario.Feed.Accepted(), Patience);
             scenario.Record(outcome, detail: $"{copies:N0} copies");
             Assert.Equal((Items, Items, 0, 0), (outcome.Accepted, outcome.Stored, outcome.Lost, outcome.Duplicated));
-            Assert.True(copies >= Items / 4 * CopiesEach * 2, $"only {copies} copies were injected");
+            Assert.True(copies >= (Items / 4 + Items / 6) * CopiesEach, $"only {copies} copies were injected");
             Assert.Equal(0L, (await scenario.Broker.QueueAsync(FaultScenario.CoverageIngestedQueue + "_error"))?.Messages ?? 0);
             Assert.Equal(0L, (await scenario.Broker.QueueAsync(FaultScenario.ContentExtractedQueue + "_error"))?.Messages ?? 0);
             Assert.True(await scenario.LiveReadModelEqualsRebuildAsync(), "the live read model should equal a full rebuild");

@@ -34,6 +34,17 @@ public class When_workers_scale_out(PrivateServers servers, ITestOutputHelper ou
             var outcome = await scenario.SettleAndCompareAsync(scenario.Feed.Accepted(), Patience);
             scenario.Record(outcome);
             Assert.Equal((Items, Items, 0, 0), (outcome.Accepted, outcome.Stored, outcome.Lost, outcome.Duplicated));
+            foreach (var queue in new[] { FaultScenario.CoverageIngestedQueue, FaultScenario.ContentExtractedQueue })
+            {
+                IReadOnlyList<long> acks = [];
+                var shared = await Until.HoldsAsync(async () =>
+                {
+                    acks = await scenario.Broker.AcksPerConsumerAsync(queue);
+                    return acks.Count == Instances && acks.All(n => n > 0);
+                }, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+                scenario.Log($"{queue}: acknowledged per instance {string.Join(", ", acks)}");
+                Assert.True(shared, $"every instance should have taken part of {queue}; acknowledged per instance: {string.Join(", ", acks)}");
+            }
             Assert.True(await scenario.LiveReadModelEqualsRebuildAsync(), "the live read model should equal a full rebuild");
         });
     }
