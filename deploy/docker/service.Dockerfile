@@ -3,7 +3,19 @@
 #   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=Feeds/Weibo .
 # SERVICE is the service's folder under services/ (nested folders included); the folder
 # services/Feeds/Weibo holds Monitor.Feeds.Weibo.csproj: its slashes become dots.
+# The Api image also carries the dashboard's browser libraries, which the web stage brings from npm.
 ARG DOTNET_VERSION=10.0
+ARG NODE_VERSION=20
+
+# Only SERVICE=Api builds anything here; every other service gets an empty folder.
+FROM node:${NODE_VERSION}-bookworm-slim AS web
+ARG SERVICE
+WORKDIR /web
+COPY web/dashboard/package.json web/dashboard/package-lock.json web/dashboard/build.mjs ./
+RUN mkdir -p /out \
+    && if [ "${SERVICE}" = "Api" ]; then \
+         npm ci --omit=dev --no-audit --no-fund && MONITOR_WWWROOT=/out node build.mjs; \
+       fi
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 ARG SERVICE
@@ -12,8 +24,9 @@ WORKDIR /src
 COPY . .
 # Builders that ignore service.Dockerfile.dockerignore (docker-compose 1.x's own) copy the host's
 # build output too; its obj/ folders point at the host's package cache, so drop them.
-RUN find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + \
-    && rm -rf .monitor .git
+RUN find . -type d \( -name bin -o -name obj -o -name node_modules \) -prune -exec rm -rf {} + \
+    && rm -rf .monitor .git services/Api/wwwroot/lib
+COPY --from=web /out/ services/Api/wwwroot/
 # /app/monitor-service names the dll the runtime stage starts (the assembly is named after the project).
 RUN project="services/${SERVICE}/Monitor.$(echo "${SERVICE}" | tr / .).csproj" \
     && { test -f "$project" || { echo "no project $project (SERVICE=${SERVICE})" >&2; exit 1; }; } \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (Debian packages) and starts PostgreSQL and RabbitMQ on loopback for Monitor,
 # then creates Monitor's database role, database, broker user and management plugin.
+# Also installs chromium for the dashboard's browser test.
 # Safe to run again: every step checks before it acts.
 set -euo pipefail
 
@@ -18,15 +19,27 @@ as_root() {
     log "need root to run: $*"; exit 3; fi
 }
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
 install_packages() {
-  local missing=()
+  local missing=() browser=()
   command -v pg_ctlcluster >/dev/null || missing+=(postgresql postgresql-contrib)
   command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
   command -v curl >/dev/null || missing+=(curl)
+  # The dashboard's browser test drives Debian's chromium (Playwright cannot download a browser here);
+  # a CJK font lets it render the sample's Chinese text. No recommends: the test needs nothing else.
+  [ -x /usr/bin/chromium ] || browser+=(chromium)
+  installed fonts-wqy-microhei || browser+=(fonts-wqy-microhei)
+  if [ "${#missing[@]}" -gt 0 ] || [ "${#browser[@]}" -gt 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]} from Debian packages"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ "${#browser[@]}" -gt 0 ]; then
+    log "installing ${browser[*]} from Debian packages"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
   fi
 }
 

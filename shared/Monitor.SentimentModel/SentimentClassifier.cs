@@ -1,12 +1,14 @@
 using System.Buffers;
+using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
 
 namespace Monitor.SentimentModel;
 
 /// <summary>
-/// Scores Chinese and English text as positive, neutral or negative with a linear model over hashed
-/// n-gram features. Immutable and thread-safe: share one instance.
+/// Scores Chinese and English text as positive, neutral or negative: a linear model over hashed
+/// n-gram features and, when the model has an ensemble, an embedding bag over the same features and a
+/// stacker that combines the two logits. Immutable and thread-safe: share one instance.
 /// </summary>
 public sealed class SentimentClassifier
 {
@@ -49,9 +51,9 @@ public sealed class SentimentClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(topPhrases);
 
-        var sink = new ScoringSink(_model.Weights, _model.Mask, explain: topPhrases > 0);
-        Scan(text, ref sink);
-        var logit = sink.Logit(_model);
+        var sink = new ScoringSink(_model, explain: topPhrases > 0);
+        var english = Scan(text, ref sink);
+        var logit = Combine(ref sink, english);
         var positive = 1.0 / (1.0 + Math.Exp(-logit));
         var score = 2 * positive - 1;
         var (label, confidence) = logit <= _model.NeutralBelow
@@ -65,17 +67,29 @@ public sealed class SentimentClassifier
         return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
     }
 
-    /// <summary>The raw logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
+    /// <summary>The logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
     public double Logit(ReadOnlySpan<char> text)
     {
-        var sink = new ScoringSink(_model.Weights, _model.Mask, explain: false);
-        Scan(text, ref sink);
-        return sink.Logit(_model);
+        var sink = new ScoringSink(_model, explain: false);
+        var english = Scan(text, ref sink);
+        return Combine(ref sink, english);
     }
 
-    private void Scan(ReadOnlySpan<char> text, ref ScoringSink sink)
+    /// <summary>What the stacker combines for a text, and whether it counts as English (read only when the model has an ensemble).</summary>
+    internal (StackerInputs Inputs, bool English) Inputs(ReadOnlySpan<char> text)
     {
-        // normalise into a stack buffer (a pooled one for long texts): no allocation per call
+        var sink = new ScoringSink(_model, explain: false);
+        var english = Scan(text, ref sink);
+        return (InputsOf(ref sink), english);
+    }
+
+    /// <summary>
+    /// Normalises the text into a stack buffer (a pooled one for long texts) and runs its features
+    /// through the sink, without allocating. Returns whether the text is mostly in Latin letters,
+    /// which only the ensemble's stacker needs (so a linear model skips that pass).
+    /// </summary>
+    private bool Scan(ReadOnlySpan<char> text, ref ScoringSink sink)
+    {
         char[]? rented = null;
         var buffer = text.Length <= StackLimit
             ? stackalloc char[StackLimit]
@@ -85,10 +99,17 @@ public sealed class SentimentClassifier
             var normalized = buffer[..text.Length];
             TextNormalizer.Normalize(text, normalized);
             FeatureExtractor.Extract(normalized, _model.MaxCjkGram, ref sink);
+            return _model.Ensemble is not null && ScriptMix.IsMostlyLatin(normalized);
         }
         finally
         {
             if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         }
     }
+
+    private double Combine(ref ScoringSink sink, bool english) =>
+        _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(InputsOf(ref sink), english) : sink.Logit(_model);
+
+    private StackerInputs InputsOf(ref ScoringSink sink) =>
+        new(sink.Logit(_model), _model.Ensemble is { } ensemble ? sink.EmbeddingLogit(ensemble.Bag) : 0);
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using Monitor.Bench.Sentiment;
 using Monitor.SentimentModel;
+using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Features;
+using Monitor.SentimentModel.Scoring;
 
 // ./monitor bench sentiment [seconds-per-measurement]: scoring throughput per core on 1–2 KB mixed
 // Chinese/English texts, with the feature extractor alone as the raw limit of the same machine.
@@ -21,7 +23,11 @@ var texts = BenchTexts.Create(2_000);
 var averageBytes = texts.Average(t => Encoding.UTF8.GetByteCount(t));
 var averageChars = texts.Average(t => t.Length);
 
-Console.WriteLine($"model: {classifier.Version} ({SentimentClassifier.DefaultModelPath()})");
+var parts = ModelFile.Load(SentimentClassifier.DefaultModelPath());
+Console.WriteLine($"model: {classifier.Version} ({SentimentClassifier.DefaultModelPath()}, {new FileInfo(SentimentClassifier.DefaultModelPath()).Length / 1048576.0:F1} MiB)");
+Console.WriteLine(parts.Ensemble is { } ensemble
+    ? $"parts: linear 2^{parts.HashBits} weights + embedding bag 2^{ensemble.Bag.HashBits} × {EmbeddingBag.Dimensions} vectors, {ensemble.Bag.Hidden} hidden units + stacker"
+    : $"parts: linear 2^{parts.HashBits} weights (no ensemble)");
 Console.WriteLine($"model load: {loadClock.Elapsed.TotalMilliseconds:F1} ms; managed heap +{(heapAfter - heapBefore) / 1048576.0:F1} MiB; working set {process.WorkingSet64 / 1048576.0:F1} MiB (+{(process.WorkingSet64 - workingSetBefore) / 1048576.0:F1} MiB)");
 Console.WriteLine($"texts: {texts.Length:N0} distinct, {averageBytes:F0} bytes / {averageChars:F0} chars on average (UTF-8 1–2 KB), {Environment.ProcessorCount} cores visible");
 Console.WriteLine();

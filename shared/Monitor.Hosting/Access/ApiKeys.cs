@@ -16,6 +16,9 @@ namespace Monitor.Hosting.Access;
 public sealed class ApiKeys(Monitor.EventStore.EventStore store, TimeProvider clock)
 {
     public const string Header = "X-Api-Key";
+
+    /// <summary>The HttpOnly cookie a browser session carries the key in (an EventSource cannot send headers).</summary>
+    public const string Cookie = "monitor_key";
     public static readonly Guid StreamId = CoverageIdentity.NameBased(CoverageIdentity.Namespace, "api-keys");
 
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);

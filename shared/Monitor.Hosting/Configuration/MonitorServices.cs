@@ -8,6 +8,7 @@ public static class MonitorServices
     public const string Sentiment = "sentiment";
     public const string Relay = "relay";
     public const string Alerts = "alerts";
+    public const string Api = "api";
 
     public static readonly IReadOnlyDictionary<string, int> DefaultPorts = new Dictionary<string, int>
     {
@@ -16,7 +17,8 @@ public static class MonitorServices
         [Sentiment] = 5103,
         [Relay] = 5104,
         [Alerts] = 5105,
+        [Api] = 5106,
     };
 
-    public static readonly IReadOnlyList<string> All = [Ingestion, Extraction, Sentiment, Relay, Alerts];
+    public static readonly IReadOnlyList<string> All = [Ingestion, Extraction, Sentiment, Relay, Alerts, Api];
 }

@@ -3,12 +3,14 @@ using System.Text;
 namespace Monitor.SentimentModel.Scoring;
 
 /// <summary>
-/// The binary model file: a magic, a format number, the settings, then the 16-bit weights, little-endian.
+/// The binary model file, little-endian: a magic, a format number, the settings, the 16-bit linear
+/// weights, then (format 2) whether an ensemble follows and, if so, the embedding bag and the stacker.
+/// Format 1 files (linear weights only) still load.
 /// </summary>
 public static class ModelFile
 {
     private static readonly byte[] Magic = "MONSENT\0"u8.ToArray();
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public static void Save(ModelWeights model, string path)
     {
@@ -34,6 +36,8 @@ public static class ModelFile
         writer.Write(model.NeutralAbove);
         writer.Write(model.Weights.Length);
         foreach (var w in model.Weights) writer.Write(w);
+        writer.Write(model.Ensemble is not null);
+        if (model.Ensemble is { } ensemble) EnsembleFile.Write(ensemble, writer);
     }
 
     public static ModelWeights Load(string path)
@@ -58,8 +62,8 @@ public static class ModelFile
         if (!magic.AsSpan().SequenceEqual(Magic))
             throw new InvalidDataException("Not a Monitor sentiment model file (wrong magic bytes).");
         var format = reader.ReadInt32();
-        if (format != FormatVersion)
-            throw new InvalidDataException($"Sentiment model file format {format} is not supported (expected {FormatVersion}).");
+        if (format is not (1 or FormatVersion))
+            throw new InvalidDataException($"Sentiment model file format {format} is not supported (expected 1 or {FormatVersion}).");
         var version = reader.ReadString();
         var hashBits = reader.ReadInt32();
         if (hashBits is < 10 or > 24)
@@ -76,6 +80,7 @@ public static class ModelFile
         var bytes = reader.ReadBytes(count * sizeof(short));
         if (bytes.Length != count * sizeof(short)) throw new EndOfStreamException();
         for (var i = 0; i < count; i++) weights[i] = (short)(bytes[2 * i] | (bytes[2 * i + 1] << 8));
-        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights);
+        var ensemble = format >= 2 && reader.ReadBoolean() ? EnsembleFile.Read(reader) : null;
+        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights) { Ensemble = ensemble };
     }
 }

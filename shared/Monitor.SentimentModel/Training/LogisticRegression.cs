@@ -57,26 +57,5 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
         Bias = (float)(averagedBias / options.Epochs);
     }
 
-    private static void Shuffle(int[] order, SplitMix64 random)
-    {
-        for (var i = order.Length - 1; i > 0; i--)
-        {
-            var j = (int)(random.Next() % (ulong)(i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-    }
-
-    /// <summary>A tiny fixed PRNG: the shuffle must not depend on the runtime's Random implementation.</summary>
-    private sealed class SplitMix64(ulong seed)
-    {
-        private ulong _state = seed;
-
-        public ulong Next()
-        {
-            var z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
+    private static void Shuffle(int[] order, SplitMix64 random) => random.Shuffle(order);
 }

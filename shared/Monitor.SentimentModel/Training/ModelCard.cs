@@ -32,6 +32,11 @@ public static class ModelCard
         s.AppendLine(c, $"- training rows: {report.TrainRows:N0} texts + {report.LexiconRows:N0} lexicon words (weight {options.LexiconWeight}); dev rows: {report.DevRows:N0}; test rows: {report.TestRows:N0}; training rows dropped as copies of evaluation-only texts: {report.DroppedAsEvaluationDuplicates}");
         s.AppendLine(c, $"- hash buckets: 2^{options.HashBits} (16-bit weights, {report.ModelBytes / 1024:N0} KiB); CJK grams 1..{options.MaxCjkGram}; epochs {options.Epochs}; learning rate {options.LearningRate}; L2 {options.L2}; seed {options.Seed}");
         s.AppendLine(c, $"- set weights: {string.Join(", ", options.SetWeights.Select(kv => $"{kv.Key} ×{kv.Value}"))}");
+        if (options.PhraseLengthPower != 0)
+            s.AppendLine(c, $"- phrase sets ({string.Join(", ", options.PhraseSets.Order(StringComparer.Ordinal))}): a row weighs (min(words, 20) / 8)^{options.PhraseLengthPower}");
+        s.AppendLine(c, $"- ensemble: {(options.Embedding is null ? "none (the linear model alone)" : "embedding bag + stacker")}");
+        if (options.Embedding is { } e)
+            s.AppendLine(c, $"- embedding bag: 2^{e.HashBits} vectors × 16 (8-bit), {e.Hidden} tanh hidden units, {e.Epochs} epochs, SGD step {e.LearningRate} falling to 0, initial range ±{e.InitialRange}; stacker fitted on dev (L2 {StackerFit.L2}), dev accuracy cross-fitted");
         s.AppendLine(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}");
         s.AppendLine();
         s.AppendLine("| set | train | dev | test | dev accuracy | test accuracy | test macro-F1 |");
@@ -42,6 +47,16 @@ public static class ModelCard
             s.AppendLine(c, $"| SU7 authored dev (3 classes, calibrates the neutral band) | – | {dev.Total} | – | {Format(dev.Accuracy)} | – | – |");
         if (report.Su7Test is { } test)
             s.AppendLine(c, $"| SU7 authored test (3 classes) | – | – | {test.Total} | – | {Format(test.Accuracy)} | {Format(test.MacroF1)} |");
+        if (report.Ablation is { Count: > 0 } ablation)
+        {
+            s.AppendLine();
+            s.AppendLine("Dev accuracy by part (the stacked column cross-fitted on two halves of dev):");
+            s.AppendLine();
+            s.AppendLine("| set | dev rows | linear | embedding bag | stacked (shipped) |");
+            s.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            foreach (var a in ablation)
+                s.AppendLine(c, $"| {a.Set} | {a.Rows:N0} | {Format(a.Linear)} | {Format(a.Bag)} | {Format(a.Stacked)} |");
+        }
         if (report.Su7Test is { } matrix)
         {
             s.AppendLine();

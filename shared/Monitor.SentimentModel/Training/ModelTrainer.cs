@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.SentimentModel.Data;
+using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Evaluation;
 using Monitor.SentimentModel.Scoring;
 
@@ -7,8 +8,9 @@ namespace Monitor.SentimentModel.Training;
 
 /// <summary>
 /// Trains the sentiment model end to end: load and split the corpus, extract features, fit the
-/// logistic regression, quantise to 16 bits, calibrate the neutral band on the SU7 dev set and
-/// measure every held-out set with the quantised model exactly as it will ship.
+/// logistic regression, quantise to 16 bits, (when asked) train the embedding bag and fit the
+/// stacker on dev, calibrate the neutral band on the SU7 dev set and measure every held-out set
+/// with the quantised model exactly as it will ship.
 /// </summary>
 public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
@@ -28,16 +30,16 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             train.AddRange(lexicon);
             log?.Invoke($"{lexicon.Count:N0} lexicon words added as training rows from {lexiconDirectory}");
         }
-        var mask = (1 << options.HashBits) - 1;
-        var vectors = new SparseVector[train.Count];
+        var hashes = new FeatureHashes[train.Count];
         Parallel.For(0, train.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-            () => (Scaled: new List<int>(4096), Unscaled: new List<int>(16)),
-            (i, _, scratch) => { vectors[i] = SparseVector.Of(train[i].Text, options.MaxCjkGram, mask, scratch.Scaled, scratch.Unscaled); return scratch; },
+            () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
+            (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, scratch.Scaled, scratch.Unscaled); return scratch; },
             _ => { });
+        var vectors = hashes.Select(h => SparseVector.Linear(h, options.HashBits)).ToArray();
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
         var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
             ? options.LexiconWeight
-            : options.SetWeights.GetValueOrDefault(r.Set, 1.0))).ToArray();
+            : options.SetWeights.GetValueOrDefault(r.Set, 1.0) * PhraseLengthWeight(r))).ToArray();
         log?.Invoke($"features for {train.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1}s");
 
         var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, 1 << options.HashBits, options.NaiveBayesAlpha) : null;
@@ -49,6 +51,14 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
 
         var model = Quantise(regression, 0, 0);
         var classifier = new SentimentClassifier(model);
+
+        IReadOnlyList<DevAblation>? ablation = null;
+        Func<string, string, double>? crossFittedDevLogit = null;
+        if (options.Embedding is { } embedding)
+        {
+            (model, ablation, crossFittedDevLogit) = TrainEnsemble(model, embedding, hashes, targets, weights, corpus, clock);
+            classifier = new SentimentClassifier(model);
+        }
 
         ConfusionMatrix? devMatrix = null, testMatrix = null;
         var band = (Below: 0f, Above: 0f);
@@ -63,7 +73,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         if (su7Test is not null && File.Exists(su7Test))
             testMatrix = Evaluator.Evaluate(classifier, LabelledFile.Read(su7Test));
 
-        var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(classifier, g.Key, g.ToList())).ToList();
+        var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Figures(classifier, g.Key, g.ToList(), crossFittedDevLogit)).ToList();
         var report = new TrainingReport(
             options.Version,
             train.Count - lexiconRows,
@@ -76,19 +87,56 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             devMatrix,
             testMatrix,
             clock.Elapsed,
-            (1L << options.HashBits) * sizeof(short));
+            (1L << options.HashBits) * sizeof(short) + (options.Embedding is { } e ? (1L << e.HashBits) * EmbeddingBag.Dimensions : 0))
+        {
+            Ablation = ablation,
+        };
         return (model, report);
     }
 
-    private static SetFigures Figures(SentimentClassifier classifier, string set, List<CorpusRow> rows)
+    private (ModelWeights Model, IReadOnlyList<DevAblation> Ablation, Func<string, string, double> CrossFittedDevLogit) TrainEnsemble(
+        ModelWeights linear, EmbeddingOptions embedding, FeatureHashes[] hashes, float[] targets, float[] weights, TrainingCorpus corpus, Stopwatch clock)
+    {
+        var bagVectors = hashes.Select(h => SparseVector.Embedding(h, embedding.HashBits)).ToArray();
+        var bag = new EmbeddingBagTrainer(embedding, options.Seed).Train(bagVectors, targets, weights,
+            (epoch, loss) => log?.Invoke($"embedding bag epoch {epoch}/{embedding.Epochs}: mean loss {loss:F4} at {clock.Elapsed.TotalSeconds:F1}s"));
+        var parts = new SentimentClassifier(linear with { Ensemble = new EnsembleWeights(bag, Stacker.LinearOnly) });
+        var fit = EnsembleFitter.Fit(parts, corpus.Rows.Where(r => r.Split == Split.Dev).ToList());
+        foreach (var a in fit.Ablation)
+            log?.Invoke($"dev {a.Set} ({a.Rows}): linear {a.Linear:F4}, bag {a.Bag:F4}, stacked {a.Stacked:F4}");
+        log?.Invoke($"stacker zh [{string.Join(", ", fit.Stacker.Chinese.Select(w => w.ToString("F3")))}] en [{string.Join(", ", fit.Stacker.English.Select(w => w.ToString("F3")))}]");
+        return (linear with { Ensemble = new EnsembleWeights(bag, fit.Stacker) }, fit.Ablation, fit.CrossFittedLogit);
+    }
+
+    /// <summary>
+    /// A phrase set's row weighs (its word count, at most 20, over 8)^power: whole sentences are what
+    /// the model meets, while most SST-2 phrases are a few words long.
+    /// </summary>
+    private double PhraseLengthWeight(CorpusRow row)
+    {
+        if (options.PhraseLengthPower == 0 || !options.PhraseSets.Contains(row.Set)) return 1;
+        var words = row.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return Math.Pow(Math.Min(words, 20) / 8.0, options.PhraseLengthPower);
+    }
+
+    /// <summary>
+    /// Held-out figures of one set. With an ensemble, dev accuracy is the cross-fitted one: the stacker
+    /// was fitted on dev, so each dev row is scored by the stacker fitted on the other half.
+    /// </summary>
+    private static SetFigures Figures(SentimentClassifier classifier, string set, List<CorpusRow> rows, Func<string, string, double>? crossFittedDevLogit)
     {
         static ConfusionMatrix? Score(SentimentClassifier c, List<CorpusRow> part) =>
             part.Count == 0 ? null : Evaluator.Evaluate(c, part.Select(r => new LabelledText(r.Label, r.Text, "", 0)).ToList());
-        var dev = Score(classifier, rows.Where(r => r.Split == Split.Dev).ToList());
+        var devRows = rows.Where(r => r.Split == Split.Dev && r.Label != SentimentLabel.Neutral).ToList();
+        var devAccuracy = devRows.Count == 0
+            ? double.NaN
+            : crossFittedDevLogit is null
+                ? Score(classifier, devRows)!.Accuracy
+                : devRows.Count(r => crossFittedDevLogit(set, r.Text) >= 0 == (r.Label == SentimentLabel.Positive)) / (double)devRows.Count;
         var test = Score(classifier, rows.Where(r => r.Split == Split.Test).ToList());
         return new SetFigures(set,
-            rows.Count(r => r.Split == Split.Train), dev?.Total ?? 0, test?.Total ?? 0,
-            dev?.Accuracy ?? double.NaN, test?.Accuracy ?? double.NaN, test?.MacroF1 ?? double.NaN);
+            rows.Count(r => r.Split == Split.Train), devRows.Count, test?.Total ?? 0,
+            devAccuracy, test?.Accuracy ?? double.NaN, test?.MacroF1 ?? double.NaN);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using Monitor.SentimentModel.Features;
-
 namespace Monitor.SentimentModel.Training;
 
 /// <summary>
@@ -15,17 +13,34 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
         return new SparseVector(Indices, values);
     }
 
-    public static SparseVector Of(string text, int maxCjkGram, int mask, List<int> scaled, List<int> unscaled)
+    /// <summary>The low bits of each hash: the linear model's buckets.</summary>
+    public static SparseVector Linear(FeatureHashes hashes, int hashBits)
     {
-        scaled.Clear();
-        unscaled.Clear();
-        var normalized = TextNormalizer.Normalize(text);
-        var sink = new CollectingSink(scaled, unscaled, mask);
-        FeatureExtractor.Extract(normalized.AsSpan(), maxCjkGram, ref sink);
-        var norm = 1f / MathF.Sqrt(Math.Max(scaled.Count, 1));
+        var mask = (uint)((1 << hashBits) - 1);
+        return Of(hashes, h => (int)(h & mask));
+    }
+
+    /// <summary>The top bits of each hash: the embedding bag's buckets; n-grams averaged rather than divided by sqrt(count).</summary>
+    public static SparseVector Embedding(FeatureHashes hashes, int hashBits)
+    {
+        var shift = 32 - hashBits;
+        return Of(hashes, h => (int)(h >> shift), 1f / Math.Max(hashes.Scaled.Length, 1));
+    }
+
+    private static SparseVector Of(FeatureHashes hashes, Func<uint, int> bucket, float? perGram = null)
+    {
+        var norm = perGram ?? 1f / MathF.Sqrt(Math.Max(hashes.Scaled.Length, 1));
         var values = new SortedDictionary<int, float>();
-        foreach (var j in scaled) values[j] = values.GetValueOrDefault(j) + norm;
-        foreach (var j in unscaled) values[j] = values.GetValueOrDefault(j) + 1f;
+        foreach (var h in hashes.Scaled)
+        {
+            var j = bucket(h);
+            values[j] = values.GetValueOrDefault(j) + norm;
+        }
+        foreach (var h in hashes.Unscaled)
+        {
+            var j = bucket(h);
+            values[j] = values.GetValueOrDefault(j) + 1f;
+        }
         return new SparseVector(values.Keys.ToArray(), values.Values.ToArray());
     }
 }

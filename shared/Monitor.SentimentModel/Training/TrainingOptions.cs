@@ -3,7 +3,7 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
 public sealed record TrainingOptions
 {
-    public string Version { get; init; } = "su7-sent-2026.11.2";
+    public string Version { get; init; } = "su7-sent-2026.11.3";
     public int HashBits { get; init; } = 21;
     public int MaxCjkGram { get; init; } = 3;
     public int Epochs { get; init; } = 4;
@@ -37,6 +37,18 @@ public sealed record TrainingOptions
 
     /// <summary>Weight of each lexicon word used as a training row (0 = lexicons unused).</summary>
     public double LexiconWeight { get; init; } = 1.0;
+
+    /// <summary>Sets whose rows are phrases of sentences rather than whole texts.</summary>
+    public IReadOnlySet<string> PhraseSets { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "SST-2" };
+
+    /// <summary>A phrase row weighs (min(words, 20) / 8)^power (0 = every phrase the same).</summary>
+    public double PhraseLengthPower { get; init; } = 0.75;
+
+    /// <summary>
+    /// The embedding bag and stacker trained beside the linear model (null = the linear model alone,
+    /// as shipped: the ensemble did not beat it on dev; see models/MODEL_CARD.md).
+    /// </summary>
+    public EmbeddingOptions? Embedding { get; init; }
 
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;

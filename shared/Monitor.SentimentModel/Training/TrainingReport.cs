@@ -15,6 +15,10 @@ public sealed record TrainingReport(
     ConfusionMatrix? Su7Dev,
     ConfusionMatrix? Su7Test,
     TimeSpan Elapsed,
-    long ModelBytes);
+    long ModelBytes)
+{
+    /// <summary>With an ensemble: dev accuracy of each part and combination per set.</summary>
+    public IReadOnlyList<DevAblation>? Ablation { get; init; }
+}
 
 public sealed record SetFigures(string Set, int Train, int Dev, int Test, double DevAccuracy, double TestAccuracy, double TestMacroF1);

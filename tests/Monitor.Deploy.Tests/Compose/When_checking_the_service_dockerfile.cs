@@ -13,13 +13,14 @@ public partial class When_checking_the_service_dockerfile
         .ToArray();
 
     [Fact]
-    public void Should_build_with_the_sdk_and_run_on_the_aspnet_runtime()
+    public void Should_build_the_web_assets_with_node_then_the_service_with_the_sdk_and_run_on_the_aspnet_runtime()
     {
         var stages = instructions.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(2, stages.Count);
-        Assert.Contains("mcr.microsoft.com/dotnet/sdk:", stages[0]);
-        Assert.Contains("mcr.microsoft.com/dotnet/aspnet:", stages[1]);
+        Assert.Equal(3, stages.Count);
+        Assert.StartsWith("FROM node:", stages[0]);
+        Assert.Contains("mcr.microsoft.com/dotnet/sdk:", stages[1]);
+        Assert.Contains("mcr.microsoft.com/dotnet/aspnet:", stages[2]);
         Assert.Contains(instructions, l => l.StartsWith("COPY --from=build ", StringComparison.Ordinal));
     }
 

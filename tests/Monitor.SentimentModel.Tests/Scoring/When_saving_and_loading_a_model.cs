@@ -53,6 +53,61 @@ public class When_saving_and_loading_a_model
     }
 
     [Fact]
+    public void Should_read_back_the_embedding_bag_and_the_stacker()
+    {
+        var model = Ensemble.SmallModels.WithEnsemble();
+        using var stream = new MemoryStream();
+
+        ModelFile.Write(model, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Read(stream);
+
+        var bag = model.Ensemble!.Bag;
+        var loadedBag = loaded.Ensemble!.Bag;
+        Assert.Equal(bag.HashBits, loadedBag.HashBits);
+        Assert.Equal(bag.Scale, loadedBag.Scale);
+        Assert.Equal(bag.Embeddings, loadedBag.Embeddings);
+        Assert.Equal(bag.Hidden, loadedBag.Hidden);
+        Assert.Equal(bag.HiddenWeights, loadedBag.HiddenWeights);
+        Assert.Equal(bag.HiddenBias, loadedBag.HiddenBias);
+        Assert.Equal(bag.OutputWeights, loadedBag.OutputWeights);
+        Assert.Equal(bag.OutputBias, loadedBag.OutputBias);
+        Assert.Equal(model.Ensemble.Stacker.Chinese, loaded.Ensemble.Stacker.Chinese);
+        Assert.Equal(model.Ensemble.Stacker.English, loaded.Ensemble.Stacker.English);
+        Assert.Equal(new SentimentClassifier(model).Logit("小米SU7真好看 great car"), new SentimentClassifier(loaded).Logit("小米SU7真好看 great car"));
+    }
+
+    [Fact]
+    public void Should_still_read_a_format_1_file_of_linear_weights_alone()
+    {
+        var model = SmallModel();
+        using var current = new MemoryStream();
+        ModelFile.Write(model, current);
+        // format 1 is format 2 without the trailing "no ensemble" flag
+        var bytes = current.ToArray()[..^1];
+        BitConverter.GetBytes(1).CopyTo(bytes, 8);
+
+        var loaded = ModelFile.Read(new MemoryStream(bytes));
+
+        Assert.Null(loaded.Ensemble);
+        Assert.Equal(model.Weights, loaded.Weights);
+        Assert.Equal(model.Version, loaded.Version);
+    }
+
+    [Fact]
+    public void Should_name_an_unsupported_format()
+    {
+        using var current = new MemoryStream();
+        ModelFile.Write(SmallModel(), current);
+        var bytes = current.ToArray();
+        BitConverter.GetBytes(9).CopyTo(bytes, 8);
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("format 9", error.Message);
+    }
+
+    [Fact]
     public void Should_reject_a_file_that_is_not_a_model()
     {
         using var stream = new MemoryStream("not a model at all"u8.ToArray());

@@ -57,6 +57,52 @@ public class When_training_a_model : IDisposable
         Assert.Equal(Bytes(first), Bytes(second));
     }
 
+    private static readonly TrainingOptions SmallEnsemble = Small with
+    {
+        Embedding = new EmbeddingOptions { HashBits = 10, Hidden = 4, Epochs = 3 },
+    };
+
+    [Fact]
+    public void Should_train_an_embedding_bag_and_stacker_when_asked()
+    {
+        var (model, report) = new ModelTrainer(SmallEnsemble).Train(_data, null, null);
+        var classifier = new SentimentClassifier(model);
+
+        Assert.NotNull(model.Ensemble);
+        Assert.Equal(10, model.Ensemble.Bag.HashBits);
+        var set = Assert.Single(report.Sets);
+        Assert.True(set.TestAccuracy > 0.95, $"held-out accuracy {set.TestAccuracy}");
+        var ablation = Assert.Single(report.Ablation!);
+        Assert.True(ablation.Bag > 0.9, $"embedding bag dev accuracy {ablation.Bag}");
+        Assert.True(classifier.Inputs("酒店 很满意").Inputs.Embedding > 0);
+        Assert.True(classifier.Inputs("the phone is terrible").Inputs.Embedding < 0);
+    }
+
+    [Fact]
+    public void Should_produce_the_same_ensemble_bytes_every_time()
+    {
+        static byte[] Bytes(ModelWeights model)
+        {
+            using var stream = new MemoryStream();
+            ModelFile.Write(model, stream);
+            return stream.ToArray();
+        }
+
+        var first = new ModelTrainer(SmallEnsemble).Train(_data, null, null).Model;
+        var second = new ModelTrainer(SmallEnsemble).Train(_data, null, null).Model;
+
+        Assert.Equal(Bytes(first), Bytes(second));
+    }
+
+    [Fact]
+    public void Should_leave_the_ensemble_out_by_default()
+    {
+        var (model, report) = new ModelTrainer(Small).Train(_data, null, null);
+
+        Assert.Null(model.Ensemble);
+        Assert.Null(report.Ablation);
+    }
+
     [Fact]
     public void Should_say_which_data_directory_is_missing()
     {

@@ -28,9 +28,17 @@ internal static class TrainCommand
         var nbAlpha = new Option<double?>("--nb-alpha") { Description = "Override the smoothing of the naive-Bayes counts." };
         var setWeights = new Option<string[]>("--set-weight") { Description = "Weight of a set's training rows, as SET=WEIGHT (repeatable; replaces the default set weights).", AllowMultipleArgumentsPerToken = false };
         var noNaiveBayes = new Option<bool>("--no-nb-scaling") { Description = "Train plain logistic regression without naive-Bayes feature scaling." };
+        var phrasePower = new Option<double?>("--phrase-length-power") { Description = "Weigh each SST-2 phrase by (min(words, 20) / 8)^power (0 = all the same)." };
+        var ensemble = new Option<bool>("--ensemble") { Description = "Also train the embedding bag and fit the stacker on dev (the shipped model is the linear model alone)." };
+        var embeddingBits = new Option<int?>("--embedding-bits") { Description = "With --ensemble: override the embedding bag's hash bits (vectors = 2^bits)." };
+        var hidden = new Option<int?>("--hidden") { Description = "With --ensemble: override the embedding bag's hidden units." };
+        var embeddingEpochs = new Option<int?>("--embedding-epochs") { Description = "With --ensemble: override the embedding bag's epochs." };
+        var embeddingRate = new Option<double?>("--embedding-rate") { Description = "With --ensemble: override the embedding bag's starting SGD step." };
+        var embeddingInit = new Option<double?>("--embedding-init") { Description = "With --ensemble: override the range of the embedding bag's initial vectors." };
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
+            ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -54,6 +62,10 @@ internal static class TrainCommand
             if (parse.GetValue(setWeights) is { Length: > 0 } pairs)
                 options = options with { SetWeights = ParseSetWeights(pairs) };
             if (parse.GetValue(lexiconWeight) is { } lw) options = options with { LexiconWeight = lw };
+            if (parse.GetValue(phrasePower) is { } power) options = options with { PhraseLengthPower = power };
+            if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
+                throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
+            options = options with { Embedding = parse.GetValue(ensemble) ? EmbeddingOptions(parse, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit) : null };
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
@@ -70,6 +82,29 @@ internal static class TrainCommand
             Console.WriteLine($"model: {outPath} ({new FileInfo(outPath).Length / 1024:N0} KiB), card: {card}, trained in {report.Elapsed.TotalSeconds:F0}s");
         }));
         return command;
+    }
+
+    private static EmbeddingOptions EmbeddingOptions(ParseResult parse, Option<int?> bits, Option<int?> hidden, Option<int?> epochs, Option<double?> rate, Option<double?> init)
+    {
+        var options = new EmbeddingOptions();
+        if (parse.GetValue(bits) is { } b)
+        {
+            if (b is < 8 or > 24) throw new ArgumentOutOfRangeException("--embedding-bits", b, "the embedding bag takes 8..24 hash bits.");
+            options = options with { HashBits = b };
+        }
+        if (parse.GetValue(hidden) is { } h)
+        {
+            if (h is < 1 or > 256) throw new ArgumentOutOfRangeException("--hidden", h, "the embedding bag takes 1..256 hidden units.");
+            options = options with { Hidden = h };
+        }
+        if (parse.GetValue(epochs) is { } e) options = options with { Epochs = Math.Max(1, e) };
+        if (parse.GetValue(rate) is { } r)
+        {
+            if (r <= 0) throw new ArgumentOutOfRangeException("--embedding-rate", r, "the SGD step must be positive.");
+            options = options with { LearningRate = r };
+        }
+        if (parse.GetValue(init) is { } i) options = options with { InitialRange = i };
+        return options;
     }
 
     private static Dictionary<string, double> ParseSetWeights(string[] pairs)

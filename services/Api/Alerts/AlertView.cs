@@ -1,0 +1,32 @@
+using Monitor.ReadModels.Alerts;
+
+namespace Monitor.Api.Alerts;
+
+/// <summary>An alert as the API lists and streams it.</summary>
+public sealed record AlertView(
+    Guid Id,
+    Guid SubscriptionId,
+    string SubscriptionName,
+    AlertRuleRef Rule,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    string Summary,
+    AlertNumbers Numbers,
+    IReadOnlyDictionary<string, int> Platforms,
+    IReadOnlyList<AlertMentionView> TopMentions,
+    int EscalationLevel,
+    AlertAcknowledgement? Acknowledged,
+    int Deliveries,
+    IReadOnlyList<AlertDeliveryFailureView> DeliveryFailures)
+{
+    public static AlertView From(AlertDocument a, IReadOnlyDictionary<Guid, string?> titles) => new(
+        a.Id, a.SubscriptionId, a.SubscriptionName, a.Rule, a.RaisedAt, a.WindowStart, a.WindowEnd, a.Summary, a.Numbers, a.Platforms,
+        a.TopMentions.Select(m => new AlertMentionView(m.CoverageId, titles.GetValueOrDefault(m.CoverageId), m.Url, m.Platform, m.Label, m.Score, m.Reach)).ToArray(),
+        a.EscalationLevel, a.Acknowledged, a.Deliveries.Count,
+        a.DeliveryFailures.Select(f => new AlertDeliveryFailureView(f.ChannelId, f.ChannelKind, f.Reason ?? "", f.Attempts, f.At)).ToArray());
+}
+
+public sealed record AlertMentionView(Guid CoverageId, string? Title, string? Url, string Platform, string Label, double Score, long Reach);
+
+public sealed record AlertDeliveryFailureView(string ChannelId, string ChannelKind, string Reason, int Attempts, DateTimeOffset At);

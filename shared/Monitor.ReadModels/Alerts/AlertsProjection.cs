@@ -1,0 +1,41 @@
+using Monitor.Contracts.Alerts;
+using Monitor.EventStore;
+using Monitor.Hosting.Storage;
+
+namespace Monitor.ReadModels.Alerts;
+
+/// <summary><c>rm_alerts</c>: one document per alert stream (AlertRaised, AlertAcknowledged, AlertDelivered, AlertDeliveryFailed).</summary>
+public sealed class AlertsProjection(ReadModelTables tables)
+    : DocumentProjection<AlertDocument>(tables.Schema, ReadModelTables.AlertsTable, Parameters.Json)
+{
+    public const string ProjectionName = "alerts";
+
+    public override string Name => ProjectionName;
+
+    public override bool SynchronousCommit => false;
+
+    public override IReadOnlyCollection<string> EventTypes { get; } =
+        [MonitorEventTypes.AlertRaised, MonitorEventTypes.AlertAcknowledged, MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed];
+
+    protected override Guid? DocumentIdOf(StoredEvent e) => e.Data switch
+    {
+        AlertRaised a => a.AlertId,
+        AlertAcknowledged a => a.AlertId,
+        AlertDelivered d => d.AlertId,
+        AlertDeliveryFailed f => f.AlertId,
+        _ => null,
+    };
+
+    protected override AlertDocument? Apply(AlertDocument? current, StoredEvent e) => (current, e.Data) switch
+    {
+        (null, AlertRaised raised) => AlertDocument.From(raised),
+        (not null, AlertRaised) => current,
+        // The first acknowledgement stands; both services derive its event id from the alert, so there is one.
+        ({ Acknowledged: null }, AlertAcknowledged a) => current with { Acknowledged = new AlertAcknowledgement(a.By, a.At) },
+        (not null, AlertDelivered d) when current.Deliveries.All(r => r.EventId != e.Id) =>
+            current with { Deliveries = [.. current.Deliveries, new AlertDeliveryRecord(e.Id, d.ChannelId, d.ChannelKind, d.Attempts, d.At)] },
+        (not null, AlertDeliveryFailed f) when current.DeliveryFailures.All(r => r.EventId != e.Id) =>
+            current with { DeliveryFailures = [.. current.DeliveryFailures, new AlertDeliveryRecord(e.Id, f.ChannelId, f.ChannelKind, f.Attempts, f.At, f.Reason)] },
+        _ => current,
+    };
+}

@@ -1,0 +1,34 @@
+using Monitor.Contracts;
+using Monitor.Contracts.Alerts;
+using Monitor.EventStore;
+using Monitor.Hosting.Storage;
+
+namespace Monitor.Api.Tests.Infrastructure;
+
+/// <summary>Subscriptions and alerts appended as the alerts service appends them.</summary>
+public static class SampleAlerts
+{
+    public static AlertRaised Alert(Guid subscriptionId, string subscriptionName, DateTimeOffset raisedAt, params SampleItem[] top)
+    {
+        var id = CoverageIdentity.NameBased(subscriptionId, $"alert:test:{raisedAt.UtcTicks}");
+        return new AlertRaised(id, subscriptionId, subscriptionName, "neg-share", AlertRuleKinds.NegativeShare, raisedAt.AddHours(-1), raisedAt,
+            0.625, 0.4, null, null, null, 8, new Dictionary<string, int> { [PlatformNames.Weibo] = 8 },
+            top.Select(i => new AlertMention(i.Id, i.Platform, i.Label ?? SentimentLabels.Neutral, i.Score, i.Reach, i.Url)).ToArray(),
+            0, $"Negative share 62% (floor 40%) over 8 items in 1h for {subscriptionName}", raisedAt);
+    }
+
+    public static Task AppendAsync(EventStore.EventStore store, AlertRaised alert, params object[] more) =>
+        store.AppendAsync(alert.AlertId, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
+            [new EventData(CoverageIdentity.NameBased(alert.AlertId, MonitorEventTypes.AlertRaised), alert),
+             .. more.Select((e, n) => new EventData(CoverageIdentity.NameBased(alert.AlertId, $"more:{n}"), e))]);
+
+    public static SubscriptionCreated Subscription(string owner, string name) => new(
+        Guid.NewGuid(), owner, name, SubscriptionScope.Everything with { EntityIds = ["xiaomi-su7"] },
+        [new AlertRule("neg-share", AlertRuleKinds.NegativeShare, TimeSpan.FromHours(1), 0.4)],
+        [new AlertChannel("hook", AlertChannelKinds.Webhook, "https://hooks.example.com/T0KEN-in-the-url", "s3cret-signing-key")],
+        null, null, SampleCoverage.Start);
+
+    public static Task AppendAsync(EventStore.EventStore store, SubscriptionCreated created, params object[] more) =>
+        store.AppendAsync(created.SubscriptionId, MonitorEventTypes.SubscriptionStream, ExpectedVersion.Any,
+            [new EventData(Guid.NewGuid(), created), .. more.Select(e => new EventData(Guid.NewGuid(), e))]);
+}
