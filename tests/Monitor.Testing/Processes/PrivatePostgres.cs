@@ -4,7 +4,7 @@ namespace Monitor.Testing.Processes;
 
 /// <summary>
 /// A PostgreSQL cluster of the test run's own (initdb + pg_ctl of the installed server) in a temp
-/// dir on a free loopback port, with the role and database monitor/monitor. Tests may crash and
+/// dir on a free loopback port, with the role and database monitor/monitor (and pg_trgm). Tests may crash and
 /// restart it without disturbing the shared database. Dispose stops it and removes the directory.
 /// PostgreSQL refuses to run as root, so under root the cluster belongs to the postgres user.
 /// </summary>
@@ -103,6 +103,11 @@ public sealed class PrivatePostgres : IAsyncDisposable
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();
         }
+        // The read models' text search needs pg_trgm, which deploy/local/provision.sh creates as well.
+        await using var database = new NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username=postgres;Database={Role};Pooling=false");
+        await database.OpenAsync();
+        await using var extension = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public", database);
+        await extension.ExecuteNonQueryAsync();
     }
 
     private Task<string> RunAsync(string program, params string[] arguments)
