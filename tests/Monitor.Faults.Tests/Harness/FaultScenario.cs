@@ -128,6 +128,7 @@ public sealed class FaultScenario : IAsyncDisposable
     public async Task<bool> LiveReadModelEqualsRebuildAsync()
     {
         var differences = await _readModels!.DifferencesFromRebuildAsync(TimeSpan.FromSeconds(60));
+        Log("read models compared with their rebuild: " + _readModels.Compared);
         foreach (var difference in differences) _output.WriteLine("read model differs from its rebuild: " + difference);
         return differences.Count == 0 && await StageCountsEqualRebuildAsync();
     }

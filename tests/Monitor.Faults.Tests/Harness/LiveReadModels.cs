@@ -60,11 +60,15 @@ public sealed class LiveReadModels
         foreach (var model in _catalogue.All)
             await rebuilder.RebuildAsync(model.Projection, null, rebuildTimeout.Token);
         var rebuilt = await SnapshotAsync();
+        Compared = string.Join(", ", live.Select(t => $"{t.Key} {t.Value.Split(',')[0]}"));
         return live.Keys.Union(rebuilt.Keys)
             .Where(table => live.GetValueOrDefault(table) != rebuilt.GetValueOrDefault(table))
             .Select(table => $"{table}: live {live.GetValueOrDefault(table)}, rebuilt {rebuilt.GetValueOrDefault(table)}")
             .ToArray();
     }
+
+    /// <summary>What the last comparison covered: each table and its row count.</summary>
+    public string Compared { get; private set; } = "";
 
     public async Task StopAsync()
     {
