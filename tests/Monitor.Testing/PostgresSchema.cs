@@ -9,10 +9,17 @@ namespace Monitor.Testing;
 /// </summary>
 public sealed class PostgresSchema : IAsyncLifetime
 {
+    public PostgresSchema() : this(TestEnvironment.Postgres) { }
+
+    private PostgresSchema(string connectionString) => ConnectionString = connectionString;
+
+    /// <summary>A fresh schema on another server than the shared one (e.g. a test's private cluster).</summary>
+    public static PostgresSchema On(string connectionString) => new(connectionString);
+
     public string Name { get; } = TestEnvironment.UniqueName("t");
 
     /// <summary>The connection string of the test database (the schema is not set as search path).</summary>
-    public string ConnectionString { get; } = TestEnvironment.Postgres;
+    public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
@@ -34,8 +41,23 @@ public sealed class PostgresSchema : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await using (var cmd = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{Name}\" CASCADE"))
-            await cmd.ExecuteNonQueryAsync();
+        try
+        {
+            await DropAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The server restarted under the test (a fault test does that): the pooled connections
+            // are dead, a fresh one is not.
+            DataSource.Clear();
+            await DropAsync();
+        }
         await DataSource.DisposeAsync();
+    }
+
+    private async Task DropAsync()
+    {
+        await using var cmd = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{Name}\" CASCADE");
+        await cmd.ExecuteNonQueryAsync();
     }
 }

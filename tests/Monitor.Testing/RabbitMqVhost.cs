@@ -11,10 +11,14 @@ namespace Monitor.Testing;
 public sealed class RabbitMqVhost : IAsyncLifetime
 {
     private readonly HttpClient _http;
+    private readonly Uri _broker;
 
-    public RabbitMqVhost()
+    public RabbitMqVhost() : this(TestEnvironment.RabbitMq, TestEnvironment.RabbitMqManagement) { }
+
+    private RabbitMqVhost(Uri broker, Uri management)
     {
-        var management = TestEnvironment.RabbitMqManagement;
+        _broker = broker;
+        ManagementUri = management;
         _http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromSeconds(30) };
         var credentials = Uri.UnescapeDataString(management.UserInfo);
         _http.DefaultRequestHeaders.Authorization =
@@ -22,21 +26,27 @@ public sealed class RabbitMqVhost : IAsyncLifetime
         Name = TestEnvironment.UniqueName("t");
     }
 
+    /// <summary>A fresh vhost on another broker than the shared one (e.g. a test's private node).</summary>
+    public static RabbitMqVhost On(Uri broker, Uri management) => new(broker, management);
+
     public string Name { get; }
+
+    /// <summary>http://user:password@host:port of the broker's management API.</summary>
+    public Uri ManagementUri { get; }
 
     /// <summary>amqp://user:password@host:port/{vhost}</summary>
     public Uri AmqpUri
     {
         get
         {
-            var b = new UriBuilder(TestEnvironment.RabbitMq) { Path = "/" + Uri.EscapeDataString(Name) };
+            var b = new UriBuilder(_broker) { Path = "/" + Uri.EscapeDataString(Name) };
             return b.Uri;
         }
     }
 
     public async Task InitializeAsync()
     {
-        var user = Uri.UnescapeDataString(TestEnvironment.RabbitMqManagement.UserInfo.Split(':')[0]);
+        var user = Uri.UnescapeDataString(ManagementUri.UserInfo.Split(':')[0]);
         await Send(HttpMethod.Put, $"/api/vhosts/{Uri.EscapeDataString(Name)}", "{}");
         await Send(HttpMethod.Put, $"/api/permissions/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(user)}",
             """{"configure":".*","write":".*","read":".*"}""");

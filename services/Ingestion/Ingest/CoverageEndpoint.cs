@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monitor.EventStore.Resilience;
 using Monitor.Hosting.Configuration;
 
 namespace Monitor.Ingestion.Ingest;
@@ -12,7 +13,8 @@ public static class CoverageEndpoint
             .Accepts<JsonElement>("application/json")
             .Produces<IngestSummary>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -44,10 +46,32 @@ public static class CoverageEndpoint
                     title: "The coverage is invalid; nothing was stored.",
                     detail: "Every field listed under 'errors' must be corrected. A batch is accepted only as a whole.");
 
-            var summary = await ingest.HandleAsync(parsed.Items, ct);
+            IngestSummary summary;
+            try
+            {
+                summary = await ingest.HandleAsync(parsed.Items, ct);
+            }
+            catch (Exception e) when (TransientErrors.IsTransient(e))
+            {
+                request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+                return StoreUnavailable();
+            }
             return Results.Json(summary, statusCode: StatusCodes.Status202Accepted);
         }
     }
+
+    /// <summary>
+    /// The database is restarting or failing over (the store's own retries are spent). The client
+    /// learns why and when to come back; sending the same batch again is safe, since ingestion is
+    /// idempotent, whether or not any of it was stored.
+    /// </summary>
+    private static IResult StoreUnavailable() => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "The event store is unavailable.",
+        detail: $"The coverage may not have been stored. Send the same batch again after {RetryAfterSeconds} s; items already stored are recognised.",
+        extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = RetryAfterSeconds });
+
+    private const int RetryAfterSeconds = 5;
 
     private static IResult TooLarge(MonitorSettings settings) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -5,8 +5,8 @@ namespace Monitor.Hosting.Bus;
 /// <summary>
 /// A consumer of <c>Batch&lt;T&gt;</c> on its own endpoint: up to <see cref="MessageLimit"/> messages
 /// or <see cref="TimeLimit"/>, whichever comes first; prefetch twice the batch so the next batch
-/// fills while one is stored; transient failures retried (<see cref="RetryPolicies.Transient"/>),
-/// then the endpoint's _error queue.
+/// fills while one is stored; transient failures retried, through a database outage as well
+/// (<see cref="RetryPolicies.Transient"/>), then the endpoint's _error queue.
 /// </summary>
 public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer

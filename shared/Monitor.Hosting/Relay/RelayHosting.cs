@@ -10,6 +10,8 @@ public static class RelayHosting
     {
         builder.Services.AddHostedService<RelayWorker>();
         builder.Services.AddHostedService<Observability.Metrics.RelayLagSampler>();
+        if (int.TryParse(builder.Configuration[ExitAfterPublishing.Variable], out var batches) && batches > 0)
+            builder.Services.AddSingleton(new ExitAfterPublishing(batches));
         return builder;
     }
 }

@@ -12,7 +12,8 @@ namespace Monitor.Hosting.Relay;
 /// when the active one dies. A failed batch (broker down, publish not confirmed) is not
 /// checkpointed; the worker starts the subscription again after a pause and republishes it.
 /// </summary>
-public sealed class RelayWorker(EventStore.EventStore store, MonitorSettings settings, ILoggerFactory loggerFactory) : BackgroundService
+public sealed class RelayWorker(EventStore.EventStore store, MonitorSettings settings, ILoggerFactory loggerFactory,
+    ExitAfterPublishing? exitAfterPublishing = null) : BackgroundService
 {
     public const string SubscriptionName = "relay";
     public const int BatchSize = 500;
@@ -39,7 +40,8 @@ public sealed class RelayWorker(EventStore.EventStore store, MonitorSettings set
             try
             {
                 await using var publisher = await BrokerRelayPublisher.ConnectAsync(settings.RabbitMq, store.Registry, $"monitor-{settings.ServiceName}-publisher", stoppingToken);
-                var subscription = new Subscription(store, options, publisher, loggerFactory.CreateLogger<Subscription>());
+                var handler = exitAfterPublishing?.Around(publisher) ?? publisher;
+                var subscription = new Subscription(store, options, handler, loggerFactory.CreateLogger<Subscription>());
                 await subscription.RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -10,7 +10,4 @@ public static class RepositoryLayout
     public static string Configuration => RepositoryRoot.Configuration;
 
     public static string SamplesSu7 => Path.Combine(Root, "samples", "su7");
-
-    public static string ServiceAssembly(string folder) =>
-        Path.Combine(Root, "services", folder, "bin", Configuration, "net10.0", $"Monitor.{folder}.dll");
 }

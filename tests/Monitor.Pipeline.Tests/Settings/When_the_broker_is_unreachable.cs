@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Monitor.Pipeline.Tests.Infrastructure;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Monitor.Pipeline.Tests.Settings;

@@ -1,17 +1,16 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Monitor.Pipeline.Tests.Infrastructure;
+namespace Monitor.Testing.Processes;
 
 /// <summary>
-/// One Monitor service run as its own OS process (<c>dotnet services/X/bin/.../Monitor.X.dll</c>),
-/// its output captured for the test log, killed with its process tree on dispose.
+/// One Monitor service run as its own OS process (<c>dotnet services/X/bin/.../Monitor.X.dll</c>) on
+/// a free loopback port, its output captured for the test log. <see cref="Kill"/> is a crash
+/// (SIGKILL, no shutdown code runs); dispose does the same.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private const int MaxCapturedLines = 4_000;
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputLog _output = new();
 
     private ServiceProcess(string name, Uri baseAddress, Process process)
     {
@@ -23,12 +22,20 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Name { get; }
     public Uri BaseAddress { get; }
     public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
 
-    public static ServiceProcess Start(string folder, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Where a service's build output is: services/{folder}/bin/{Configuration}/net10.0/Monitor.{folder}.dll.</summary>
+    public static string AssemblyOf(string folder) =>
+        Path.Combine(RepositoryRoot.Path, "services", folder, "bin", RepositoryRoot.Configuration, "net10.0", $"Monitor.{folder}.dll");
+
+    /// <param name="folder">The service's folder under services/ (Ingestion, Extraction, ...).</param>
+    /// <param name="environment">Its settings (MONITOR_POSTGRES, ...); the URL and log format are set here.</param>
+    /// <param name="name">How the test log names this instance; the folder in lower case by default.</param>
+    public static ServiceProcess Start(string folder, IReadOnlyDictionary<string, string> environment, string? name = null)
     {
-        var assembly = RepositoryLayout.ServiceAssembly(folder);
+        var assembly = AssemblyOf(folder);
         if (!File.Exists(assembly))
-            throw new InvalidOperationException($"{assembly} does not exist: build the solution ({RepositoryLayout.Configuration}) first.");
+            throw new InvalidOperationException($"{assembly} does not exist: build the solution ({RepositoryRoot.Configuration}) first.");
 
         var port = FreePort.Next();
         var start = new ProcessStartInfo(DotnetHost(), $"\"{assembly}\"")
@@ -38,15 +45,15 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
+        foreach (var (variable, value) in environment) start.Environment[variable] = value;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["MONITOR_LOG_FORMAT"] = "text";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var service = new ServiceProcess(folder.ToLowerInvariant(), new Uri($"http://127.0.0.1:{port}"), process);
-        process.OutputDataReceived += (_, e) => service.Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Capture(e.Data);
+        var service = new ServiceProcess(name ?? folder.ToLowerInvariant(), new Uri($"http://127.0.0.1:{port}"), process);
+        process.OutputDataReceived += (_, e) => service._output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => service._output.Add(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -58,6 +65,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Waits until /health/live answers 200 (the process serves HTTP), or fails with the process's output.</summary>
     public Task WaitUntilLiveAsync(TimeSpan timeout) => WaitForAsync("/health/live", timeout);
+
+    /// <summary>Waits until the process has exited by itself; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(wait.Token); return true; }
+        catch (OperationCanceledException) { return false; }
+    }
 
     private async Task WaitForAsync(string path, TimeSpan timeout)
     {
@@ -79,16 +94,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} did not answer {path} within {timeout.TotalSeconds:0} s:\n{Output()}");
     }
 
-    public string Output() => string.Join('\n', _output);
+    public string Output() => _output.ToString();
 
-    private void Capture(string? line)
-    {
-        if (line is null) return;
-        _output.Enqueue(line);
-        while (_output.Count > MaxCapturedLines) _output.TryDequeue(out _);
-    }
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process tree with SIGKILL, as a crash would, and waits (bounded) until it is gone.</summary>
+    public async Task KillAsync()
     {
         try
         {
@@ -97,7 +106,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             await _process.WaitForExitAsync(wait.Token);
         }
         catch (Exception e) when (e is InvalidOperationException or OperationCanceledException) { }
-        finally { _process.Dispose(); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
     }
 
     private static string DotnetHost() =>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Monitor.Pipeline.Tests.Infrastructure;
+namespace Monitor.Testing.Processes;
 
 public static class FreePort
 {
