@@ -65,7 +65,7 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
     private static async Task<int> CopyStoredEventsAsync(FaultScenario scenario, QueuePublisher queue, IReadOnlyList<Guid> streams)
     {
         var broker = new Uri($"rabbitmq://127.0.0.1/{scenario.Vhost.Name}/");
-        var source = new Uri(broker, "relay").ToString();
+        var envelope = new MassTransitEnvelope(scenario.Store.Registry, broker, new Uri(broker, "relay").ToString());
         var confirms = new List<Task>();
         foreach (var stream in streams)
             foreach (var stored in await scenario.Store.ReadStreamAsync(stream))
@@ -77,7 +77,7 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
                     _ => null,
                 };
                 if (target is null) continue;
-                var body = MassTransitEnvelope.Serialize(stored, broker, source);
+                var body = envelope.Write(stored);
                 for (var i = 0; i < CopiesEach; i++)
                     confirms.Add(queue.PublishAsync(target, body, stored.Id.ToString()));
             }
