@@ -8,6 +8,7 @@ using Monitor.Feeds.Sdk.Journal;
 using Monitor.Hosting.Storage;
 using Monitor.Testing;
 using Xunit.Abstractions;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Dashboard.Tests;
 
@@ -31,7 +32,7 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
         var sample = await Su7Sample.LoadAsync(store, setup.Token);
         await SampleFeeds.WriteAsync(store, setup.Token);
 
-        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
+        await using var api = await ServiceProcess.StartReadyAsync("Api", new Dictionary<string, string>
         {
             ["MONITOR_POSTGRES"] = schema.ConnectionString,
             ["MONITOR_EVENTSTORE_SCHEMA"] = schema.Name,
@@ -62,9 +63,16 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
     }
 
     /// <summary>The Api's projections catch up asynchronously: wait (bounded) until they hold every sample item, scored, and the feeds.</summary>
-    private static async Task WaitUntilReadModelsHoldAsync(ApiProcess api, int items)
+    private static HttpClient Client(ServiceProcess api, string key)
     {
-        using var http = api.Client(AdminKey);
+        var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return http;
+    }
+
+    private static async Task WaitUntilReadModelsHoldAsync(ServiceProcess api, int items)
+    {
+        using var http = Client(api, AdminKey);
         var seen = "nothing";
         var caughtUp = await Until.HoldsAsync(async () =>
         {

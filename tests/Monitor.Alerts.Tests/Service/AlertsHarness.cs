@@ -4,6 +4,7 @@ using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Storage;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Alerts.Tests.Service;
 
@@ -24,14 +25,14 @@ internal sealed class AlertsHarness(PostgresSchema schema, RabbitMqVhost vhost) 
         ["MONITOR_ALERTS_ALLOWED_ADDRESSES"] = "127.0.0.1",
     };
 
-    public static HttpClient Client(AlertsProcess service, string key)
+    public static HttpClient Client(ServiceProcess service, string key)
     {
         var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return http;
     }
 
-    public static async Task<string> IssueKeyAsync(AlertsProcess service, string owner, string role)
+    public static async Task<string> IssueKeyAsync(ServiceProcess service, string owner, string role)
     {
         using var admin = Client(service, AdminKey);
         using var response = await admin.PostAsJsonAsync("/api/keys", new { owner, role });

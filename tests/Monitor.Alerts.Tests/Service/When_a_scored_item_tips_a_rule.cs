@@ -4,6 +4,7 @@ using Monitor.Alerts.Delivery;
 using Monitor.Alerts.Tests.Delivery;
 using Monitor.Contracts.Alerts;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Alerts.Tests.Service;
 
@@ -17,7 +18,7 @@ public sealed class When_a_scored_item_tips_a_rule(PostgresSchema schema, Rabbit
     {
         await using var receiver = await LocalReceiver.StartAsync();
         await using var harness = new AlertsHarness(schema, vhost);
-        var service = await AlertsProcess.StartAsync(harness.Environment);
+        var service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
         try
         {
             var analystKey = await AlertsHarness.IssueKeyAsync(service, "ana", "analyst");
@@ -52,7 +53,7 @@ public sealed class When_a_scored_item_tips_a_rule(PostgresSchema schema, Rabbit
             // Restart: the cooldown is rebuilt from the stored items, so a redelivered item and a bigger one
             // (60,000, not double) raise nothing; 130,000 (more than double 50,000) escalates.
             await service.DisposeAsync();
-            service = await AlertsProcess.StartAsync(harness.Environment);
+            service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
             using var analystAgain = AlertsHarness.Client(service, analystKey);
             await harness.PublishAsync(first);
             await harness.IngestAsync(AlertsHarness.Negative(60_000, DateTimeOffset.UtcNow), "https://weibo.com/1/second");
@@ -74,7 +75,7 @@ public sealed class When_a_scored_item_tips_a_rule(PostgresSchema schema, Rabbit
         }
     }
 
-    private static async Task<string> Metrics(AlertsProcess service)
+    private static async Task<string> Metrics(ServiceProcess service)
     {
         using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         return await http.GetStringAsync("/metrics");

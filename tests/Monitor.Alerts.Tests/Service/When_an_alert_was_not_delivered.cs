@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Monitor.Alerts.Tests.Delivery;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Alerts.Tests.Service;
 
@@ -18,7 +19,7 @@ public sealed class When_an_alert_was_not_delivered(PostgresSchema schema, Rabbi
         // The receiver's route is missing at first (a 4xx is not retried, so the failure is recorded at once).
         receiver.Answer(HttpStatusCode.NotFound);
         await using var harness = new AlertsHarness(schema, vhost);
-        await using var service = await AlertsProcess.StartAsync(harness.Environment);
+        await using var service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
         using var analyst = AlertsHarness.Client(service, await AlertsHarness.IssueKeyAsync(service, "ana", "analyst"));
         using var viewer = AlertsHarness.Client(service, await AlertsHarness.IssueKeyAsync(service, "vic", "viewer"));
         using var created = await analyst.PostAsJsonAsync("/api/subscriptions", new

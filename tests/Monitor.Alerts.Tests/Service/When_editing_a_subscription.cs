@@ -6,6 +6,7 @@ using Monitor.Alerts.Delivery;
 using Monitor.Alerts.Tests.Delivery;
 using Monitor.Contracts.Alerts;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Alerts.Tests.Service;
 
@@ -19,7 +20,7 @@ public sealed class When_editing_a_subscription(PostgresSchema schema, RabbitMqV
     {
         await using var receiver = await LocalReceiver.StartAsync();
         await using var harness = new AlertsHarness(schema, vhost);
-        var service = await AlertsProcess.StartAsync(harness.Environment);
+        var service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
         try
         {
             var anaKey = await AlertsHarness.IssueKeyAsync(service, "ana", "analyst");
@@ -72,7 +73,7 @@ public sealed class When_editing_a_subscription(PostgresSchema schema, RabbitMqV
             Assert.Equal("SU7 launch", JsonSerializer.Deserialize<AlertRaised>(request.Body, ChannelFormats.Json)!.SubscriptionName);
 
             await service.DisposeAsync();
-            service = await AlertsProcess.StartAsync(harness.Environment);
+            service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
             using var anaAgain = AlertsHarness.Client(service, anaKey);
             using var reread = await anaAgain.GetAsync(path);
             var state = await Body(reread);

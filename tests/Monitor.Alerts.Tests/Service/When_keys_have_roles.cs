@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Alerts.Tests.Service;
 
@@ -19,7 +20,7 @@ public sealed class When_keys_have_roles(PostgresSchema schema, RabbitMqVhost vh
     public async Task Should_let_each_role_do_only_what_it_may()
     {
         await using var harness = new AlertsHarness(schema, vhost);
-        await using var service = await AlertsProcess.StartAsync(harness.Environment);
+        await using var service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
         using var ana = AlertsHarness.Client(service, await AlertsHarness.IssueKeyAsync(service, "ana", "analyst"));
         using var bob = AlertsHarness.Client(service, await AlertsHarness.IssueKeyAsync(service, "bob", "analyst"));
         using var viewer = AlertsHarness.Client(service, await AlertsHarness.IssueKeyAsync(service, "vic", "viewer"));
@@ -50,7 +51,7 @@ public sealed class When_keys_have_roles(PostgresSchema schema, RabbitMqVhost vh
     public async Task Should_refuse_an_invalid_subscription_naming_the_field()
     {
         await using var harness = new AlertsHarness(schema, vhost);
-        await using var service = await AlertsProcess.StartAsync(harness.Environment);
+        await using var service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
         using var admin = AlertsHarness.Client(service, AlertsHarness.AdminKey);
 
         using var response = await admin.PostAsJsonAsync("/api/subscriptions", Subscription("too short", rulesWindow: "00:05:00"));

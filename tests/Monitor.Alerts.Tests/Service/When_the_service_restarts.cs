@@ -5,6 +5,7 @@ using Monitor.Alerts.Tests.Delivery;
 using Monitor.Contracts;
 using Monitor.Contracts.Alerts;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Alerts.Tests.Service;
 
@@ -18,7 +19,7 @@ public sealed class When_the_service_restarts(PostgresSchema schema, RabbitMqVho
     {
         await using var receiver = await LocalReceiver.StartAsync();
         await using var harness = new AlertsHarness(schema, vhost);
-        var service = await AlertsProcess.StartAsync(harness.Environment);
+        var service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
         try
         {
             using var admin = AlertsHarness.Client(service, AlertsHarness.AdminKey);
@@ -37,7 +38,7 @@ public sealed class When_the_service_restarts(PostgresSchema schema, RabbitMqVho
             Assert.Empty(receiver.Requests);
 
             await service.DisposeAsync();
-            service = await AlertsProcess.StartAsync(harness.Environment);
+            service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
 
             // The fourth only tips the rule if the three before the restart are back in the window.
             await harness.IngestAsync(AlertsHarness.Negative(10, DateTimeOffset.UtcNow), "https://weibo.com/1/after");

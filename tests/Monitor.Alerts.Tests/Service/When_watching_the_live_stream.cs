@@ -3,6 +3,7 @@ using System.Text.Json;
 using Monitor.Alerts.Delivery;
 using Monitor.Contracts.Alerts;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Alerts.Tests.Service;
 
@@ -13,7 +14,7 @@ public sealed class When_watching_the_live_stream(PostgresSchema schema, RabbitM
     public async Task Should_receive_each_raised_alert_as_a_server_sent_event()
     {
         await using var harness = new AlertsHarness(schema, vhost);
-        await using var service = await AlertsProcess.StartAsync(harness.Environment);
+        await using var service = await ServiceProcess.StartReadyAsync("Alerts", harness.Environment);
         using var viewer = AlertsHarness.Client(service, await AlertsHarness.IssueKeyAsync(service, "vic", "viewer"));
         using var admin = AlertsHarness.Client(service, AlertsHarness.AdminKey);
         using var created = await admin.PostAsJsonAsync("/api/subscriptions", new

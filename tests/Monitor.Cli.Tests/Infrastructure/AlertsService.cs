@@ -3,6 +3,7 @@ using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Storage;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Cli.Tests.Infrastructure;
 
@@ -24,7 +25,7 @@ public sealed class AlertsService : IAsyncLifetime
     {
         await _schema.InitializeAsync();
         await _vhost.InitializeAsync();
-        _process = await ServiceProcess.StartAsync("Alerts", "Monitor.Alerts", new Dictionary<string, string>
+        _process = await ServiceProcess.StartReadyAsync("Alerts", new Dictionary<string, string>
         {
             ["MONITOR_POSTGRES"] = _schema.ConnectionString,
             ["MONITOR_EVENTSTORE_SCHEMA"] = _schema.Name,

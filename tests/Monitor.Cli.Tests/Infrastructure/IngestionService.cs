@@ -1,4 +1,5 @@
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Cli.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class IngestionService : IAsyncLifetime
     {
         await _schema.InitializeAsync();
         await _vhost.InitializeAsync();
-        _process = await ServiceProcess.StartAsync("Ingestion", "Monitor.Ingestion", Environment);
+        _process = await ServiceProcess.StartReadyAsync("Ingestion", Environment);
     }
 
     /// <summary>The store the service writes to, as the CLI reads it (stats, ingest --wait).</summary>

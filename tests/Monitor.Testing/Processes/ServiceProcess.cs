@@ -60,6 +60,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>Starts the service and waits until it is ready; a service that never gets there is killed and the wait fails with its output.</summary>
+    public static async Task<ServiceProcess> StartReadyAsync(string folder, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
+    {
+        var service = Start(folder, environment);
+        try
+        {
+            await service.WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(90));
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Waits until /health/ready answers 200 (database and broker reachable), or fails with the process's output.</summary>
     public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForAsync("/health/ready", timeout);
 
