@@ -56,6 +56,18 @@ wait_ready() { # name folder port
 }
 
 mkdir -p "$LOG_DIR" "$PID_DIR"
+
+# The alerts service and the API need a first admin key. Without MONITOR_ADMIN_KEY, one is made for
+# this checkout and kept in .monitor/admin-key (this user only), so the dashboard can be signed into.
+ADMIN_KEY_FILE="$STATE_DIR/admin-key"
+if [ -z "${MONITOR_ADMIN_KEY:-}" ]; then
+  [ -s "$ADMIN_KEY_FILE" ] || (umask 077; printf 'mk_admin_%s\n' "$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" >"$ADMIN_KEY_FILE")
+  MONITOR_ADMIN_KEY="$(cat "$ADMIN_KEY_FILE")"
+  admin_key_from="the key in ${ADMIN_KEY_FILE#"$ROOT"/}"
+else
+  admin_key_from="the key in MONITOR_ADMIN_KEY"
+fi
+export MONITOR_ADMIN_KEY
 [ -e "$CORPUS" ] || { say "up: sample corpus $CORPUS not found" >&2; exit 2; }
 [ -f "$CLI_DLL" ] || { say "up: the CLI is not built: $CLI_DLL is missing" >&2; exit 1; }
 
@@ -66,6 +78,7 @@ say "Starting services"
 for entry in "${MONITOR_SERVICES[@]}"; do start_service $entry; done
 for entry in "${MONITOR_SERVICES[@]}"; do wait_ready $entry; done
 say "All services ready after $(( $(date +%s) - started_at ))s"
+say "Dashboard: http://127.0.0.1:5106 (sign in with $admin_key_from)"
 say ""
 
 exec dotnet "$CLI_DLL" ingest "$CORPUS" --wait --logs "${LOG_DIR#"$ROOT"/}" "$@"
