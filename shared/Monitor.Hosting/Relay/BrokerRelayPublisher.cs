@@ -10,7 +10,10 @@ namespace Monitor.Hosting.Relay;
 /// exchange of each event's type. It returns only when the broker has confirmed every publish; the
 /// subscription then saves its checkpoint (same contract as <see cref="RelayPublisher"/>, which goes
 /// through MassTransit and confirms far fewer messages per second).
-/// A broken connection fails the batch; the relay worker then starts over with a new publisher.
+/// A broken connection fails the batch with <see cref="BrokerConnectionLostException"/>, which the
+/// subscription does not take for a passing store failure: it gives up after its handler attempts and the
+/// relay worker starts over with a new publisher (RabbitMQ.Client's own recovery is off, so there is one
+/// way back, not two racing).
 /// </summary>
 public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposable
 {
@@ -40,6 +43,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
             UserName = address.Username,
             Password = address.Password,
             ClientProvidedName = connectionName,
+            AutomaticRecoveryEnabled = false,
             Ssl = new SslOption { Enabled = address.UseTls, ServerName = address.Host },
         };
         var connection = await factory.CreateConnectionAsync(ct);
@@ -59,6 +63,20 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
     }
 
     public async Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
+    {
+        if (!_channel.IsOpen) throw new BrokerConnectionLostException($"the publishing channel is closed ({_channel.CloseReason?.ReplyText ?? "no reason given"})");
+        try
+        {
+            await PublishAsync(batch, ct);
+        }
+        // Without the inner exception: its IOException would make the subscription retry this dead channel forever.
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException or ObjectDisposedException && !ct.IsCancellationRequested)
+        {
+            throw new BrokerConnectionLostException($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
         using var activity = Observability.Tracing.MonitorTracing.Source.StartActivity("relay publish");
         activity?.SetTag("messaging.batch.message_count", batch.Count);

@@ -34,6 +34,9 @@ public sealed class RelayWorker(EventStore.EventStore store, MonitorSettings set
             // batch is published again, which the consumers absorb (their event ids are deterministic);
             // so it need not wait for a WAL flush.
             SynchronousCommit = false,
+            // A failed publish means a lost broker connection: retrying on the same channel cannot help,
+            // so the first failure ends the subscription and the loop below connects a new publisher.
+            MaxHandlerAttempts = 1,
         };
         while (!stoppingToken.IsCancellationRequested)
         {
