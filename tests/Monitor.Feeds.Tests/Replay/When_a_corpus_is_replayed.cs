@@ -1,3 +1,4 @@
+using Monitor.Testing;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Contracts;

@@ -1,4 +1,4 @@
-namespace Monitor.Cli.Tests.Replay;
+namespace Monitor.Testing;
 
 /// <summary>
 /// A clock for timing tests that never sleep: a wait on it (Task.Delay with this provider) moves the clock
