@@ -16,7 +16,8 @@ public sealed record PipelineResult(int Items, double PublishSeconds, double End
 /// <summary>
 /// Publishes generated CoverageReceived messages onto the bus as a feed does (MassTransit, publisher
 /// confirms, many in flight), then waits (bounded) until every item is scored and reads latencies
-/// from the events table: CoverageIngested's timestamp to SentimentScored's, per stream.
+/// from the events table: CoverageIngested's timestamp to SentimentScored's, per stream. Only events
+/// stored since the run began count, so a warm-up run on the same schema does not.
 /// </summary>
 public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string schema)
 {
@@ -35,7 +36,7 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
             var publishSeconds = stopwatch.Elapsed.TotalSeconds;
             Console.WriteLine($"  published {items:N0} CoverageReceived in {publishSeconds:0.0} s ({items / publishSeconds:N0}/s)");
 
-            await WaitUntilScoredAsync(items, timeout, stopwatch);
+            await WaitUntilScoredAsync(items, started, timeout, stopwatch);
             return await ResultAsync(items, started, publishSeconds);
         }
         finally
@@ -84,19 +85,19 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
         }
     }
 
-    private async Task WaitUntilScoredAsync(int items, TimeSpan timeout, Stopwatch clock)
+    private async Task WaitUntilScoredAsync(int items, DateTimeOffset since, TimeSpan timeout, Stopwatch clock)
     {
         var (lastCount, lastProgress, lastPrint) = (-1L, clock.Elapsed, TimeSpan.Zero);
         while (true)
         {
-            var scored = await CountAsync(MonitorEventTypes.SentimentScored);
+            var scored = await CountAsync(MonitorEventTypes.SentimentScored, since);
             if (scored >= items) return;
             if (scored != lastCount) (lastCount, lastProgress) = (scored, clock.Elapsed);
             if (clock.Elapsed - lastPrint >= TimeSpan.FromSeconds(5))
             {
                 lastPrint = clock.Elapsed;
-                Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:0} s: ingested {await CountAsync(MonitorEventTypes.CoverageIngested):N0}, " +
-                                  $"extracted {await CountAsync(MonitorEventTypes.ContentExtracted):N0}, scored {scored:N0} of {items:N0}");
+                Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:0} s: ingested {await CountAsync(MonitorEventTypes.CoverageIngested, since):N0}, " +
+                                  $"extracted {await CountAsync(MonitorEventTypes.ContentExtracted, since):N0}, scored {scored:N0} of {items:N0}");
             }
             if (clock.Elapsed > timeout)
                 throw new TimeoutException($"Only {scored:N0} of {items:N0} items were scored within {timeout.TotalSeconds:0} s.");
@@ -106,10 +107,11 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
         }
     }
 
-    private async Task<long> CountAsync(string type)
+    private async Task<long> CountAsync(string type, DateTimeOffset since)
     {
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{schema}\".events WHERE type = $1");
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{schema}\".events WHERE type = $1 AND timestamp >= $2");
         command.Parameters.Add(new NpgsqlParameter { Value = type });
+        command.Parameters.Add(new NpgsqlParameter { Value = since });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
@@ -121,10 +123,11 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
             FROM (SELECT extract(epoch FROM s.timestamp - i.timestamp)::float8 AS latency, s.timestamp AS scored_at
                   FROM "{schema}".events i
                   JOIN "{schema}".events s ON s.stream_id = i.stream_id AND s.type = $2
-                  WHERE i.type = $1) per_item
+                  WHERE i.type = $1 AND i.timestamp >= $3) per_item
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.CoverageIngested });
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.SentimentScored });
+        command.Parameters.Add(new NpgsqlParameter { Value = started });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var percentiles = reader.GetFieldValue<double[]>(0);

@@ -2,15 +2,17 @@ using System.Globalization;
 using Monitor.Bench.Pipeline;
 using Monitor.Testing;
 
-// ./monitor bench pipeline [--items N] [--rate items/s] [--timeout seconds] [--duration seconds]
+// ./monitor bench pipeline [--items N] [--warmup N] [--rate items/s] [--timeout seconds] [--duration seconds]
 // Starts the four services as processes on a fresh schema and vhost, runs the raw limits, pushes
-// the items through, prints throughput, latency percentiles and ratios, then cleans up.
+// a warm-up pass through (not counted: the services' JIT tiers up their hot paths meanwhile), then
+// the measured items, prints throughput, latency percentiles and ratios, then cleans up.
 // --duration S: a steady load instead (--rate items/s, default 100, for S seconds) while every
 // service's memory is sampled every 30 s; prints the table and each service's slope.
 var duration = Option("--duration", 0);
 var rate = Option("--rate", duration > 0 ? 100 : 0);
 if (duration > 0 && rate == 0) throw new ArgumentException("--duration needs a steady --rate above 0 (items/s).");
 var items = duration > 0 ? duration * rate : Option("--items", 20_000);
+var warmup = Option("--warmup", duration > 0 ? 0 : 10_000);
 var sampleEvery = TimeSpan.FromSeconds(30);
 var timeout = TimeSpan.FromSeconds(Option("--timeout", Math.Max(180, items / 50)));
 
@@ -38,13 +40,22 @@ try
 
     Console.WriteLine("starting ingestion, extraction, sentiment, relay ...");
     await services.StartAllAsync(TimeSpan.FromSeconds(90));
+    var run = new PipelineRun(vhost.AmqpUri, schema.DataSource, schema.Name);
+    if (warmup > 0)
+    {
+        Console.WriteLine($"warm-up ({warmup:N0} items, not counted):");
+        var warm = await run.RunAsync(warmup, 0, timeout);
+        Console.WriteLine($"  warm-up: {warm.ItemsPerSecond:0} items/s");
+    }
+    Console.WriteLine($"measured run ({items:N0} items):");
     var cpuBefore = services.CpuTimes().ToDictionary(c => c.Name, c => c.Cpu);
+    var infrastructureBefore = InfrastructureCpu.Read();
 
     var memory = new MemorySampler(services);
     using var sampling = new CancellationTokenSource();
     var sampler = duration > 0 ? SampleMemoryAsync(memory, sampling.Token) : Task.CompletedTask;
     PipelineResult result;
-    try { result = await new PipelineRun(vhost.AmqpUri, schema.DataSource, schema.Name).RunAsync(items, rate, timeout); }
+    try { result = await run.RunAsync(items, rate, timeout); }
     finally
     {
         await sampling.CancelAsync();
@@ -59,6 +70,8 @@ try
     Console.WriteLine("service CPU per item: " + string.Join(", ",
         cpuUsed.Select(c => $"{c.Name.ToLowerInvariant()} {c.Cpu.TotalMilliseconds / items:0.000} ms")) +
         $", total {cpuUsed.Sum(c => c.Cpu.TotalMilliseconds) / items:0.000} ms");
+    Console.WriteLine("broker and database CPU per item: " + string.Join(", ", InfrastructureCpu.Read().Select(c =>
+        $"{c.Key} {(c.Value - infrastructureBefore[c.Key]).TotalMilliseconds / items:0.000} ms")));
     Console.WriteLine($"latency CoverageIngested -> SentimentScored: p50 {Ms(result.P50)}, p95 {Ms(result.P95)}, p99 {Ms(result.P99)}, max {Ms(result.Max)}");
     Console.WriteLine($"first publish -> last scored: {result.EndToEndSeconds:0.00} s for {result.Items:N0} items");
     // Each item is 4 broker messages (CoverageReceived + three relayed events) and 3 stored events.
