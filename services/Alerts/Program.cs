@@ -1,13 +1,13 @@
-using MassTransit;
+using Monitor.Contracts;
 using Monitor.Alerts;
 using Monitor.Alerts.Evaluate;
 using Monitor.Hosting;
-using Monitor.Hosting.Bus;
+using Monitor.Hosting.Bus.Queues;
 
 // Alerts: evaluates subscriptions' rules over scored coverage and delivers what fires.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitorDefaults(AlertsHosting.ServiceName);
-builder.AddMonitorBus(bus => bus.AddConsumer<SentimentScoredConsumer, SentimentScoredConsumerDefinition>());
+builder.AddBatchQueueConsumer<SentimentScored, SentimentScoredConsumer>();
 builder.AddAlerts();
 
 var app = builder.Build();

@@ -1,14 +1,14 @@
-using MassTransit;
+using Monitor.Contracts;
 using Monitor.Extraction.Extract;
 using Monitor.Hosting;
-using Monitor.Hosting.Bus;
+using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
 
 // Extraction: every CoverageIngested becomes ContentExtracted (language, entities, hashtags,
 // keywords, reach, near-duplicate cluster) in the same stream.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitorDefaults(MonitorServices.Extraction);
-builder.AddMonitorBus(bus => bus.AddConsumer<CoverageIngestedConsumer, CoverageIngestedConsumerDefinition>());
+builder.AddBatchQueueConsumer<CoverageIngested, CoverageIngestedConsumer>();
 builder.AddContentExtraction();
 
 var app = builder.Build();

@@ -1,6 +1,6 @@
-using MassTransit;
+using Monitor.Contracts;
 using Monitor.Hosting;
-using Monitor.Hosting.Bus;
+using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
 using Monitor.Ingestion.Ingest;
 
@@ -8,7 +8,7 @@ using Monitor.Ingestion.Ingest;
 // CoverageMetricsUpdated in the item's stream.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitorDefaults(MonitorServices.Ingestion);
-builder.AddMonitorBus(bus => bus.AddConsumer<CoverageReceivedConsumer, CoverageReceivedConsumerDefinition>());
+builder.AddBatchQueueConsumer<CoverageReceived, CoverageReceivedConsumer>();
 builder.AddCoverageIngestion();
 
 var app = builder.Build();

@@ -1,13 +1,13 @@
-using MassTransit;
+using Monitor.Contracts;
 using Monitor.Hosting;
-using Monitor.Hosting.Bus;
+using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
 using Monitor.Sentiment.Score;
 
 // Sentiment: every ContentExtracted becomes SentimentScored in the same stream.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitorDefaults(MonitorServices.Sentiment);
-builder.AddMonitorBus(bus => bus.AddConsumer<ContentExtractedConsumer, ContentExtractedConsumerDefinition>());
+builder.AddBatchQueueConsumer<ContentExtracted, ContentExtractedConsumer>();
 builder.AddSentimentScoring();
 
 var app = builder.Build();

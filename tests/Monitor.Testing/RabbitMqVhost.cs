@@ -69,6 +69,21 @@ public sealed class RabbitMqVhost : IAsyncLifetime
             ? m.GetInt64() : 0;
     }
 
+    /// <summary>
+    /// Closes every client connection to this vhost from the broker's side, as a broker restart or a
+    /// network cut does; returns how many it closed.
+    /// </summary>
+    public async Task<int> CloseConnectionsAsync()
+    {
+        using var response = await _http.GetAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}/connections");
+        response.EnsureSuccessStatusCode();
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var names = doc.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+        foreach (var name in names)
+            await Send(HttpMethod.Delete, $"/api/connections/{Uri.EscapeDataString(name)}", null);
+        return names.Count;
+    }
+
     private async Task Send(HttpMethod method, string path, string? json)
     {
         using var request = new HttpRequestMessage(method, path);

@@ -1,15 +1,14 @@
-using MassTransit;
 using Monitor.Contracts;
+using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Alerts.Evaluate;
 
-public sealed class SentimentScoredConsumer(EvaluateScored evaluate, ILogger<SentimentScoredConsumer> logger) : IConsumer<Batch<SentimentScored>>
+/// <summary>SentimentScored from queue sentiment-scored, in batches.</summary>
+public sealed class SentimentScoredConsumer(EvaluateScored evaluate, ILogger<SentimentScoredConsumer> logger) : IBatchHandler<SentimentScored>
 {
-    public async Task Consume(ConsumeContext<Batch<SentimentScored>> context)
+    public async Task HandleAsync(IReadOnlyList<SentimentScored> batch, CancellationToken ct)
     {
-        var items = new SentimentScored[context.Message.Length];
-        for (var i = 0; i < items.Length; i++) items[i] = context.Message[i].Message;
-        var raised = await evaluate.HandleAsync(items, context.CancellationToken);
-        if (raised.Count > 0) logger.LogInformation("Raised {Count} alerts from {Items} scored items", raised.Count, items.Length);
+        var raised = await evaluate.HandleAsync(batch, ct);
+        if (raised.Count > 0) logger.LogInformation("Raised {Count} alerts from {Items} scored items", raised.Count, batch.Count);
     }
 }

@@ -1,15 +1,14 @@
-using MassTransit;
 using Monitor.Contracts;
+using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Extraction.Extract;
 
-public sealed class CoverageIngestedConsumer(ExtractContent extract, ILogger<CoverageIngestedConsumer> logger) : IConsumer<Batch<CoverageIngested>>
+/// <summary>CoverageIngested from queue coverage-ingested, in batches.</summary>
+public sealed class CoverageIngestedConsumer(ExtractContent extract, ILogger<CoverageIngestedConsumer> logger) : IBatchHandler<CoverageIngested>
 {
-    public async Task Consume(ConsumeContext<Batch<CoverageIngested>> context)
+    public async Task HandleAsync(IReadOnlyList<CoverageIngested> batch, CancellationToken ct)
     {
-        var items = new CoverageIngested[context.Message.Length];
-        for (var i = 0; i < items.Length; i++) items[i] = context.Message[i].Message;
-        var summary = await extract.HandleAsync(items, context.CancellationToken);
+        var summary = await extract.HandleAsync(batch, ct);
         logger.LogDebug("Extracted a batch: {Summary}", summary);
     }
 }

@@ -1,16 +1,21 @@
-using MassTransit;
 using Monitor.Contracts;
+using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Ingestion.Ingest;
 
-/// <summary>CoverageReceived from the feeds, in batches (already validated one by one by <see cref="CoverageValidationFilter"/>).</summary>
-public sealed class CoverageReceivedConsumer(IngestCoverage ingest, ILogger<CoverageReceivedConsumer> logger) : IConsumer<Batch<CoverageReceived>>
+/// <summary>
+/// CoverageReceived from the feeds, from queue coverage-received in batches. Each message is validated
+/// on its own first: an invalid one goes to coverage-received_error with an <see cref="InvalidCoverageException"/>
+/// naming its fields, and the valid ones around it are stored as usual.
+/// </summary>
+public sealed class CoverageReceivedConsumer(IngestCoverage ingest, ILogger<CoverageReceivedConsumer> logger) : IBatchHandler<CoverageReceived>
 {
-    public async Task Consume(ConsumeContext<Batch<CoverageReceived>> context)
+    public Exception? Reject(CoverageReceived message) =>
+        CoverageValidator.Validate(message) is { Any: true } errors ? new InvalidCoverageException(errors) : null;
+
+    public async Task HandleAsync(IReadOnlyList<CoverageReceived> batch, CancellationToken ct)
     {
-        var items = new CoverageReceived[context.Message.Length];
-        for (var i = 0; i < items.Length; i++) items[i] = context.Message[i].Message;
-        var summary = await ingest.HandleAsync(items, context.CancellationToken);
+        var summary = await ingest.HandleAsync(batch, ct);
         logger.LogDebug("Ingested a batch from the bus: {Summary}", summary);
     }
 }

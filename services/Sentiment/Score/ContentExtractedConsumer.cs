@@ -1,15 +1,14 @@
-using MassTransit;
 using Monitor.Contracts;
+using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Sentiment.Score;
 
-public sealed class ContentExtractedConsumer(ScoreSentiment score, ILogger<ContentExtractedConsumer> logger) : IConsumer<Batch<ContentExtracted>>
+/// <summary>ContentExtracted from queue content-extracted, in batches.</summary>
+public sealed class ContentExtractedConsumer(ScoreSentiment score, ILogger<ContentExtractedConsumer> logger) : IBatchHandler<ContentExtracted>
 {
-    public async Task Consume(ConsumeContext<Batch<ContentExtracted>> context)
+    public async Task HandleAsync(IReadOnlyList<ContentExtracted> batch, CancellationToken ct)
     {
-        var items = new ContentExtracted[context.Message.Length];
-        for (var i = 0; i < items.Length; i++) items[i] = context.Message[i].Message;
-        var summary = await score.HandleAsync(items, context.CancellationToken);
+        var summary = await score.HandleAsync(batch, ct);
         logger.LogDebug("Scored a batch: {Summary}", summary);
     }
 }

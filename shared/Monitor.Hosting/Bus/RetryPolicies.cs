@@ -2,7 +2,7 @@ using MassTransit;
 
 namespace Monitor.Hosting.Bus;
 
-/// <summary>Retry policies the consumer definitions share.</summary>
+/// <summary>The retry schedule every consumer shares: MassTransit's consumer definitions and the workers' queue consumers.</summary>
 public static class RetryPolicies
 {
     /// <summary>
@@ -15,6 +15,9 @@ public static class RetryPolicies
     /// </summary>
     public static void Transient(IRetryConfigurator retry) =>
         retry.Intervals(Schedule);
+
+    /// <summary>The pauses between attempts: twelve retries after the first attempt.</summary>
+    public static IReadOnlyList<TimeSpan> Intervals => Schedule;
 
     private static readonly TimeSpan[] Schedule =
         new[] { 0.1, 0.3, 0.5, 0.7, 0.9, 2, 5, 10, 15, 20, 30, 30 }.Select(TimeSpan.FromSeconds).ToArray();

@@ -46,7 +46,6 @@ public static class ObservabilityHosting
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         }
 
-        builder.Services.AddConsumeObserver<ConsumeMetricsObserver>();
         builder.Services.AddPublishObserver<PublishMetricsObserver>();
         builder.Services.AddSingleton<ServiceQueues>();
         builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ServiceQueues>());

@@ -1,4 +1,5 @@
 using Monitor.EventStore;
+using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
 using RabbitMQ.Client;
 
@@ -12,8 +13,7 @@ namespace Monitor.Hosting.Relay;
 /// through MassTransit and confirms far fewer messages per second).
 /// A broken connection fails the batch with <see cref="BrokerConnectionLostException"/>, which the
 /// subscription does not take for a passing store failure: it gives up after its handler attempts and the
-/// relay worker starts over with a new publisher (RabbitMQ.Client's own recovery is off, so there is one
-/// way back, not two racing).
+/// relay worker starts over with a new publisher (see <see cref="BrokerConnections"/>).
 /// </summary>
 public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposable
 {
@@ -35,18 +35,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
     /// </summary>
     public static async Task<BrokerRelayPublisher> ConnectAsync(RabbitMqAddress address, EventTypeRegistry registry, string connectionName, CancellationToken ct)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = address.Host,
-            Port = address.Port,
-            VirtualHost = address.VirtualHost,
-            UserName = address.Username,
-            Password = address.Password,
-            ClientProvidedName = connectionName,
-            AutomaticRecoveryEnabled = false,
-            Ssl = new SslOption { Enabled = address.UseTls, ServerName = address.Host },
-        };
-        var connection = await factory.CreateConnectionAsync(ct);
+        var connection = await BrokerConnections.ConnectAsync(address, connectionName, ct);
         try
         {
             var channel = await connection.CreateChannelAsync(new CreateChannelOptions(

@@ -4,12 +4,20 @@ using MassTransit;
 namespace Monitor.Hosting.Observability.Metrics;
 
 /// <summary>
-/// The queues this service consumes from, learnt as MassTransit's receive endpoints become ready
-/// (the bus's own temporary endpoint left out). Each comes with its _error queue.
+/// The queues this service consumes from: its workers' queue consumers, and MassTransit's receive
+/// endpoints as they become ready (the bus's own temporary endpoint left out). Each comes with its
+/// _error queue.
 /// </summary>
 public sealed class ServiceQueues : IReceiveEndpointObserver
 {
     private readonly ConcurrentDictionary<string, byte> _queues = new(StringComparer.Ordinal);
+
+    public ServiceQueues() { }
+
+    public ServiceQueues(IEnumerable<Bus.Queues.IQueueConsumer> consumers)
+    {
+        foreach (var consumer in consumers) Add(consumer.Queue);
+    }
 
     public IReadOnlyCollection<string> Names => _queues.Keys.Order(StringComparer.Ordinal).ToList();
 
