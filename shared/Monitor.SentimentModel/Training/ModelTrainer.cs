@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.SentimentModel.Data;
+using Monitor.SentimentModel.Domains;
 using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Evaluation;
 using Monitor.SentimentModel.Scoring;
@@ -9,13 +10,16 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>
 /// Trains the sentiment model end to end: load and split the corpus, extract features, fit the
 /// logistic regression, quantise to 16 bits, (when asked) train the embedding bag and fit the
-/// stacker on dev, calibrate the neutral band on the SU7 dev set and measure every held-out set
+/// stacker on dev, or augment the features with domain copies, train the domain classifier and
+/// choose how the copies mix in on dev, calibrate the neutral band on the SU7 dev set and measure every held-out set
 /// with the quantised model exactly as it will ship.
 /// </summary>
 public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
     public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null)
     {
+        if (options.Embedding is not null && options.Domains is not null)
+            throw new ArgumentException("Domain adaptation and the embedding-bag ensemble cannot be trained together; choose one.");
         var clock = Stopwatch.StartNew();
         var corpus = TrainingCorpus.Load(dataDirectory);
         log?.Invoke($"read {corpus.Rows.Count:N0} rows from {corpus.Files.Count} files; {corpus.DroppedAsEvaluationDuplicates} training rows dropped as copies of evaluation-only texts");
@@ -35,22 +39,36 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
             (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, options.Features, scratch.Scaled, scratch.Unscaled); return scratch; },
             _ => { });
-        var vectors = hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray();
+        var domainNames = options.Domains is { } domainOptions ? TrainingDomains.Names(domainOptions.SetDomains) : [];
+        var domainOf = train.Select(r => options.Domains is { } o && o.SetDomains.TryGetValue(r.Set, out var name)
+            ? Array.IndexOf(domainNames, name) : -1).ToArray();
+        var copyOf = domainOf.Select(d => d >= 0 && options.Domains!.SharedOnly.Contains(domainNames[d]) ? -1 : d).ToArray();
+        var vectors = options.Domains is { } augmentation
+            ? hashes.Select((h, i) => SparseVector.Augmented(h, options.HashBits, (float)options.LengthPower, copyOf[i], domainNames.Length, augmentation.HashBits, (float)augmentation.CopyValue)).ToArray()
+            : hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray();
+        var dimensions = (1 << options.HashBits) + (options.Domains is { } d ? ((1 << d.HashBits) + 1) * domainNames.Length : 0);
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
         var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
             ? options.LexiconWeight
             : options.SetWeights.GetValueOrDefault(r.Set, 1.0) * PhraseLengthWeight(r))).ToArray();
         log?.Invoke($"features for {train.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1}s");
 
-        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, 1 << options.HashBits, options.NaiveBayesAlpha) : null;
+        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha) : null;
         var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
-        var regression = new LogisticRegression(1 << options.HashBits, options);
+        var regression = new LogisticRegression(dimensions, options);
         regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"));
         if (ratios is not null)
             FoldNaiveBayes(regression.Weights, ratios, options.NaiveBayesInterpolation);
 
-        var model = Quantise(regression, 0, 0);
+        var model = Quantise(regression, domainNames.Length);
         var classifier = new SentimentClassifier(model);
+
+        DomainReport? domainReport = null;
+        if (options.Domains is { } domainSettings)
+        {
+            (model, domainReport) = TrainDomainClassifier(model, domainSettings, hashes, domainOf, corpus, clock);
+            classifier = new SentimentClassifier(model);
+        }
 
         IReadOnlyList<DevAblation>? ablation = null;
         Func<string, string, double>? crossFittedDevLogit = null;
@@ -87,9 +105,11 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             devMatrix,
             testMatrix,
             clock.Elapsed,
-            (1L << options.HashBits) * sizeof(short) + (options.Embedding is { } e ? (1L << e.HashBits) * EmbeddingBag.Dimensions : 0))
+            (1L << options.HashBits) * sizeof(short) + (options.Embedding is { } e ? (1L << e.HashBits) * EmbeddingBag.Dimensions : 0)
+                + (model.Domains is { } m ? ((long)m.Weights.Length + m.Classifier.Weights.Length) * sizeof(short) : 0))
         {
             Ablation = ablation,
+            Domains = domainReport,
         };
         return (model, report);
     }
@@ -106,6 +126,38 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             log?.Invoke($"dev {a.Set} ({a.Rows}): linear {a.Linear:F4}, bag {a.Bag:F4}, stacked {a.Stacked:F4}");
         log?.Invoke($"stacker zh [{string.Join(", ", fit.Stacker.Chinese.Select(w => w.ToString("F3")))}] en [{string.Join(", ", fit.Stacker.English.Select(w => w.ToString("F3")))}]");
         return (linear with { Ensemble = new EnsembleWeights(bag, fit.Stacker) }, fit.Ablation, fit.CrossFittedLogit);
+    }
+
+    /// <summary>
+    /// Trains the domain classifier on the training rows of the domains, then chooses on dev how the
+    /// domain copies join the shared weights (<see cref="DomainChoice"/>).
+    /// </summary>
+    private (ModelWeights Model, DomainReport Report) TrainDomainClassifier(
+        ModelWeights model, DomainOptions settings, FeatureHashes[] hashes, int[] domainOf, TrainingCorpus corpus, Stopwatch clock)
+    {
+        var rows = Enumerable.Range(0, hashes.Length).Where(i => domainOf[i] >= 0).ToArray();
+        var vectors = rows.Select(i => SparseVector.DomainClassifier(hashes[i], settings.ClassifierBits, (float)options.LengthPower)).ToArray();
+        var domains = model.Domains!;
+        var classifier = new DomainClassifierTrainer(settings, domains.Count, options.Seed).Train(vectors, rows.Select(i => domainOf[i]).ToArray());
+        log?.Invoke($"domain classifier ({domains.Count} domains, {rows.Length:N0} rows) trained at {clock.Elapsed.TotalSeconds:F1}s");
+        var withClassifier = model with { Domains = domains with { Classifier = classifier } };
+        var report = DomainChoice.Choose(new SentimentClassifier(withClassifier), withClassifier.Domains!,
+            corpus.Rows.Where(r => r.Split == Split.Dev).ToList(), settings.SetDomains, settings);
+        foreach (var (set, accuracy) in report.ClassifierDevAccuracy)
+            log?.Invoke($"domain classifier dev accuracy {set}: {accuracy:F4}");
+        foreach (var trial in report.Trials)
+            log?.Invoke($"dev with {trial.Describe()}: mean {trial.Mean:F4} ({string.Join(", ", trial.DevAccuracy.Select(kv => $"{kv.Key} {kv.Value:F4}"))})");
+        log?.Invoke($"chosen on dev: {report.Chosen.Describe()}");
+        var chosen = report.Chosen;
+        return (withClassifier with
+        {
+            Domains = withClassifier.Domains! with
+            {
+                Mixing = chosen.Mixing ?? DomainMixing.Hard,
+                Threshold = (float)chosen.Threshold,
+                Scales = Enumerable.Repeat((float)chosen.Scale, domains.Count).ToArray(),
+            },
+        }, report);
     }
 
     /// <summary>
@@ -155,17 +207,36 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             weights[j] = weights[j] == 0 ? 0 : ((1 - b) * mean + b * weights[j]) * ratios[j];
     }
 
-    private ModelWeights Quantise(LogisticRegression regression, float below, float above)
+    /// <summary>
+    /// 16-bit weights with one scale for the shared table and the domain table (when there are
+    /// <paramref name="domains"/>); the domain biases stay floats. The domain classifier comes later.
+    /// </summary>
+    private ModelWeights Quantise(LogisticRegression regression, int domains)
     {
-        var max = regression.Weights.Max(MathF.Abs);
+        var shared = 1 << options.HashBits;
+        var tableLength = options.Domains is { } d ? (1 << d.HashBits) * domains : 0;
+        var all = regression.Weights.AsSpan(0, shared + tableLength);
+        // a copy was trained on value × CopyValue; stored weights take plain feature values
+        if (options.Domains is { CopyValue: not 1.0 } scaled)
+            foreach (ref var w in all[shared..]) w *= (float)scaled.CopyValue;
+        var max = 0f;
+        foreach (var w in all) max = Math.Max(max, MathF.Abs(w));
         var scale = max == 0 ? 1f : max / short.MaxValue;
-        var quantised = new short[regression.Weights.Length];
+        var quantised = new short[all.Length];
         for (var i = 0; i < quantised.Length; i++)
-            quantised[i] = (short)Math.Clamp(MathF.Round(regression.Weights[i] / scale), -short.MaxValue, short.MaxValue);
-        return new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, regression.Bias, below, above, quantised)
+            quantised[i] = (short)Math.Clamp(MathF.Round(all[i] / scale), -short.MaxValue, short.MaxValue);
+        var model = new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, regression.Bias, 0, 0, quantised[..shared])
         {
             Features = options.Features,
             LengthPower = (float)options.LengthPower,
+        };
+        if (options.Domains is not { } settings) return model;
+        var names = TrainingDomains.Names(settings.SetDomains);
+        var untrained = new DomainClassifierWeights(settings.ClassifierBits, 1f, new short[(1 << settings.ClassifierBits) * domains], new float[domains]);
+        return model with
+        {
+            Domains = new DomainAdaptation(names, settings.HashBits, quantised[shared..], regression.Weights.AsSpan(shared + tableLength, domains).ToArray(),
+                Enumerable.Repeat(1f, domains).ToArray(), untrained, DomainMixing.Hard, 0),
         };
     }
 }

@@ -31,9 +31,44 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
         return Of(hashes, h => (int)(h >> shift), 1f / Math.Max(hashes.Scaled.Length, 1));
     }
 
-    private static SparseVector Of(FeatureHashes hashes, Func<uint, int> bucket, float? perGram = null)
+    /// <summary>
+    /// Feature augmentation for a row of a training domain: every feature once in the shared table
+    /// (buckets 0 .. 2^hashBits) and once as its domain's copy in the domain table after it (bucket b,
+    /// domain d at 2^hashBits + b · domains + d), plus the domain's bias (the last <paramref name="domains"/>
+    /// indices, value 1). A copy's value is the shared value times <paramref name="copyValue"/>. A row of
+    /// no domain (-1) gets the shared features alone.
+    /// </summary>
+    public static SparseVector Augmented(FeatureHashes hashes, int hashBits, float lengthPower, int domain, int domains, int domainBits, float copyValue = 1f)
     {
-        var norm = perGram ?? 1f / MathF.Sqrt(Math.Max(hashes.Scaled.Length, 1));
+        var shared = Linear(hashes, hashBits, lengthPower);
+        if (domain < 0) return shared;
+        var offset = 1 << hashBits;
+        var shift = 32 - domainBits;
+        var grams = Math.Max(hashes.Scaled.Length, 1);
+        var perGram = (float)(1 / ModelWeights.LengthDivisor(grams, lengthPower));
+        var copies = Of(hashes, h => offset + Domains.DomainBuckets.Table(h, shift) * domains + domain, perGram, copyValue);
+        var indices = new int[shared.Indices.Length + copies.Indices.Length + 1];
+        var values = new float[indices.Length];
+        shared.Indices.CopyTo(indices, 0);
+        shared.Values.CopyTo(values, 0);
+        copies.Indices.CopyTo(indices, shared.Indices.Length);
+        copies.Values.CopyTo(values, shared.Indices.Length);
+        indices[^1] = offset + (1 << domainBits) * domains + domain;
+        values[^1] = 1f;
+        return new SparseVector(indices, values);
+    }
+
+    /// <summary>The domain classifier's buckets (see <see cref="Domains.DomainBuckets.Classifier"/>), with the linear model's values.</summary>
+    public static SparseVector DomainClassifier(FeatureHashes hashes, int classifierBits, float lengthPower)
+    {
+        var shift = 32 - classifierBits;
+        var perGram = (float)(1 / ModelWeights.LengthDivisor(Math.Max(hashes.Scaled.Length, 1), lengthPower));
+        return Of(hashes, h => Domains.DomainBuckets.Classifier(h, shift), perGram);
+    }
+
+    private static SparseVector Of(FeatureHashes hashes, Func<uint, int> bucket, float? perGram = null, float factor = 1f)
+    {
+        var norm = (perGram ?? 1f / MathF.Sqrt(Math.Max(hashes.Scaled.Length, 1))) * factor;
         var values = new SortedDictionary<int, float>();
         foreach (var h in hashes.Scaled)
         {
@@ -43,7 +78,7 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
         foreach (var h in hashes.Unscaled)
         {
             var j = bucket(h);
-            values[j] = values.GetValueOrDefault(j) + 1f;
+            values[j] = values.GetValueOrDefault(j) + factor;
         }
         return new SparseVector(values.Keys.ToArray(), values.Values.ToArray());
     }

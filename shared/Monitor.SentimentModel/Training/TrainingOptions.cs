@@ -58,6 +58,9 @@ public sealed record TrainingOptions
     /// </summary>
     public EmbeddingOptions? Embedding { get; init; }
 
+    /// <summary>Domain adaptation by feature augmentation (null = one weight space for every set).</summary>
+    public DomainOptions? Domains { get; init; }
+
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;
 }
