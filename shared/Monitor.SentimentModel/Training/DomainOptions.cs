@@ -22,6 +22,12 @@ public sealed record DomainOptions
     /// </summary>
     public double CopyValue { get; init; } = 1.0;
 
+    /// <summary>
+    /// Fit the copies after the shared weights, as corrections of the shared logit (the shared weights
+    /// are then exactly those of a model without domains); false: one joint fit of both.
+    /// </summary>
+    public bool Residual { get; init; }
+
     /// <summary>Buckets of the domain table: 2^bits, each holding one 16-bit weight per domain.</summary>
     public int HashBits { get; init; } = 18;
 

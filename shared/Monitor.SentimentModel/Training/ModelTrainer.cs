@@ -43,30 +43,29 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var domainOf = train.Select(r => options.Domains is { } o && o.SetDomains.TryGetValue(r.Set, out var name)
             ? Array.IndexOf(domainNames, name) : -1).ToArray();
         var copyOf = domainOf.Select(d => d >= 0 && options.Domains!.SharedOnly.Contains(domainNames[d]) ? -1 : d).ToArray();
-        var vectors = options.Domains is { } augmentation
-            ? hashes.Select((h, i) => SparseVector.Augmented(h, options.HashBits, (float)options.LengthPower, copyOf[i], domainNames.Length, augmentation.HashBits, (float)augmentation.CopyValue)).ToArray()
-            : hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray();
-        var dimensions = (1 << options.HashBits) + (options.Domains is { } d ? ((1 << d.HashBits) + 1) * domainNames.Length : 0);
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
         var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
             ? options.LexiconWeight
             : options.SetWeights.GetValueOrDefault(r.Set, 1.0) * PhraseLengthWeight(r))).ToArray();
         log?.Invoke($"features for {train.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1}s");
 
-        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha) : null;
-        var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
-        var regression = new LogisticRegression(dimensions, options);
-        regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"));
-        if (ratios is not null)
-            FoldNaiveBayes(regression.Weights, ratios, options.NaiveBayesInterpolation);
+        var fitted = options.Domains switch
+        {
+            null => FitLinear(hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray(), 1 << options.HashBits, targets, weights, clock),
+            { Residual: true } residual => FitResidual(hashes, targets, weights, copyOf, domainNames.Length, residual, clock),
+            { } joint => FitLinear(hashes.Select((h, i) => SparseVector.Augmented(h, options.HashBits, (float)options.LengthPower, copyOf[i], domainNames.Length,
+                    joint.HashBits, (float)joint.CopyValue)).ToArray(), (1 << options.HashBits) + ((1 << joint.HashBits) + 1) * domainNames.Length, targets, weights, clock,
+                1 + domainNames.Length, PartOf(options.HashBits, joint.HashBits, domainNames.Length)),
+        };
 
-        var model = Quantise(regression, domainNames.Length);
+        var model = Quantise(fitted.Weights, fitted.Bias, domainNames.Length);
         var classifier = new SentimentClassifier(model);
 
         DomainReport? domainReport = null;
         if (options.Domains is { } domainSettings)
         {
-            (model, domainReport) = TrainDomainClassifier(model, domainSettings, hashes, domainOf, corpus, clock);
+            var su7Rows = su7Dev is not null && File.Exists(su7Dev) ? LabelledFile.Read(su7Dev) : [];
+            (model, domainReport) = TrainDomainClassifier(model, domainSettings, hashes, domainOf, corpus, su7Rows, clock);
             classifier = new SentimentClassifier(model);
         }
 
@@ -133,7 +132,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
     /// domain copies join the shared weights (<see cref="DomainChoice"/>).
     /// </summary>
     private (ModelWeights Model, DomainReport Report) TrainDomainClassifier(
-        ModelWeights model, DomainOptions settings, FeatureHashes[] hashes, int[] domainOf, TrainingCorpus corpus, Stopwatch clock)
+        ModelWeights model, DomainOptions settings, FeatureHashes[] hashes, int[] domainOf, TrainingCorpus corpus, IReadOnlyList<LabelledText> su7Dev, Stopwatch clock)
     {
         var rows = Enumerable.Range(0, hashes.Length).Where(i => domainOf[i] >= 0).ToArray();
         var vectors = rows.Select(i => SparseVector.DomainClassifier(hashes[i], settings.ClassifierBits, (float)options.LengthPower)).ToArray();
@@ -142,7 +141,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         log?.Invoke($"domain classifier ({domains.Count} domains, {rows.Length:N0} rows) trained at {clock.Elapsed.TotalSeconds:F1}s");
         var withClassifier = model with { Domains = domains with { Classifier = classifier } };
         var report = DomainChoice.Choose(new SentimentClassifier(withClassifier), withClassifier.Domains!,
-            corpus.Rows.Where(r => r.Split == Split.Dev).ToList(), settings.SetDomains, settings);
+            corpus.Rows.Where(r => r.Split == Split.Dev).ToList(), su7Dev, settings.SetDomains, settings);
         foreach (var (set, accuracy) in report.ClassifierDevAccuracy)
             log?.Invoke($"domain classifier dev accuracy {set}: {accuracy:F4}");
         foreach (var trial in report.Trials)
@@ -158,6 +157,73 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
                 Scales = Enumerable.Repeat((float)chosen.Scale, domains.Count).ToArray(),
             },
         }, report);
+    }
+
+    /// <summary>
+    /// One logistic regression over the given vectors, NB-scaled per part (see <see cref="NaiveBayesRatios"/>);
+    /// returns the weights on the unscaled features.
+    /// </summary>
+    private (float[] Weights, float Bias) FitLinear(SparseVector[] vectors, int dimensions, float[] targets, float[] weights, Stopwatch clock,
+        int parts = 1, Func<int, int>? partOf = null, float[]? offsets = null, string stage = "")
+    {
+        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha, parts, partOf) : null;
+        var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
+        var regression = new LogisticRegression(dimensions, options);
+        regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"{stage}epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"),
+            offsets, learnBias: offsets is null);
+        if (ratios is not null)
+            FoldNaiveBayes(regression.Weights, ratios, options.NaiveBayesInterpolation);
+        return (regression.Weights, regression.Bias);
+    }
+
+    /// <summary>
+    /// Domain copies fitted after the shared weights, as corrections: the shared weights are trained
+    /// as without domains, then each row of a domain trains its copies with a shared logit as a fixed
+    /// offset. That offset is cross-fitted (from shared weights trained on the other half of the rows),
+    /// because the shared weights' logits on their own training rows are too good to leave anything to correct.
+    /// </summary>
+    private (float[] Weights, float Bias) FitResidual(FeatureHashes[] hashes, float[] targets, float[] weights, int[] copyOf, int domains,
+        DomainOptions settings, Stopwatch clock)
+    {
+        var dimensions = 1 << options.HashBits;
+        var linear = hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray();
+        var (shared, bias) = FitLinear(linear, dimensions, targets, weights, clock);
+
+        // two halves of the domain rows; rows of no domain (lexicon words, shared-only sets) train both half-models
+        var half = new int[hashes.Length];
+        var seen = 0;
+        for (var i = 0; i < half.Length; i++) half[i] = copyOf[i] < 0 ? -1 : seen++ % 2;
+        var offsets = new float[hashes.Length];
+        for (var fold = 0; fold < 2; fold++)
+        {
+            var rest = Enumerable.Range(0, hashes.Length).Where(i => half[i] != fold).ToArray();
+            var (w, b) = FitLinear(rest.Select(i => linear[i]).ToArray(), dimensions, rest.Select(i => targets[i]).ToArray(),
+                rest.Select(i => weights[i]).ToArray(), clock, stage: $"half-model {fold + 1}/2: ");
+            for (var i = 0; i < hashes.Length; i++)
+                if (half[i] == fold) offsets[i] = Dot(w, b, linear[i]);
+        }
+
+        var rows = Enumerable.Range(0, hashes.Length).Where(i => copyOf[i] >= 0).ToArray();
+        var copies = rows.Select(i => SparseVector.DomainCopies(hashes[i], (float)options.LengthPower, copyOf[i], domains, settings.HashBits, (float)settings.CopyValue)).ToArray();
+        var table = (1 << settings.HashBits) * domains;
+        var (corrections, _) = FitLinear(copies, table + domains, rows.Select(i => targets[i]).ToArray(), rows.Select(i => weights[i]).ToArray(), clock,
+            domains, j => j < table ? j % domains : j - table, rows.Select(i => offsets[i]).ToArray(), "domain copies: ");
+        return ([.. shared, .. corrections], bias);
+    }
+
+    private static float Dot(float[] weights, float bias, SparseVector row)
+    {
+        var z = (double)bias;
+        for (var k = 0; k < row.Indices.Length; k++) z += weights[row.Indices[k]] * row.Values[k];
+        return (float)z;
+    }
+
+    /// <summary>Index parts of an augmented vector: 0 the shared table, 1 + d domain d's copies and bias.</summary>
+    private static Func<int, int> PartOf(int hashBits, int domainBits, int domains)
+    {
+        var shared = 1 << hashBits;
+        var biases = shared + (1 << domainBits) * domains;
+        return j => j < shared ? 0 : 1 + (j < biases ? (j - shared) % domains : j - biases);
     }
 
     /// <summary>
@@ -211,11 +277,11 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
     /// 16-bit weights with one scale for the shared table and the domain table (when there are
     /// <paramref name="domains"/>); the domain biases stay floats. The domain classifier comes later.
     /// </summary>
-    private ModelWeights Quantise(LogisticRegression regression, int domains)
+    private ModelWeights Quantise(float[] fitted, float bias, int domains)
     {
         var shared = 1 << options.HashBits;
         var tableLength = options.Domains is { } d ? (1 << d.HashBits) * domains : 0;
-        var all = regression.Weights.AsSpan(0, shared + tableLength);
+        var all = fitted.AsSpan(0, shared + tableLength);
         // a copy was trained on value × CopyValue; stored weights take plain feature values
         if (options.Domains is { CopyValue: not 1.0 } scaled)
             foreach (ref var w in all[shared..]) w *= (float)scaled.CopyValue;
@@ -225,7 +291,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var quantised = new short[all.Length];
         for (var i = 0; i < quantised.Length; i++)
             quantised[i] = (short)Math.Clamp(MathF.Round(all[i] / scale), -short.MaxValue, short.MaxValue);
-        var model = new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, regression.Bias, 0, 0, quantised[..shared])
+        var model = new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, bias, 0, 0, quantised[..shared])
         {
             Features = options.Features,
             LengthPower = (float)options.LengthPower,
@@ -235,7 +301,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var untrained = new DomainClassifierWeights(settings.ClassifierBits, 1f, new short[(1 << settings.ClassifierBits) * domains], new float[domains]);
         return model with
         {
-            Domains = new DomainAdaptation(names, settings.HashBits, quantised[shared..], regression.Weights.AsSpan(shared + tableLength, domains).ToArray(),
+            Domains = new DomainAdaptation(names, settings.HashBits, quantised[shared..], fitted.AsSpan(shared + tableLength, domains).ToArray(),
                 Enumerable.Repeat(1f, domains).ToArray(), untrained, DomainMixing.Hard, 0),
         };
     }

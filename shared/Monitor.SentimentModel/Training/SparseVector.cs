@@ -33,29 +33,28 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
 
     /// <summary>
     /// Feature augmentation for a row of a training domain: every feature once in the shared table
-    /// (buckets 0 .. 2^hashBits) and once as its domain's copy in the domain table after it (bucket b,
-    /// domain d at 2^hashBits + b · domains + d), plus the domain's bias (the last <paramref name="domains"/>
-    /// indices, value 1). A copy's value is the shared value times <paramref name="copyValue"/>. A row of
-    /// no domain (-1) gets the shared features alone.
+    /// (buckets 0 .. 2^hashBits) and once as its domain's copy after it (<see cref="DomainCopies"/>,
+    /// offset by 2^hashBits). A row of no domain (-1) gets the shared features alone.
     /// </summary>
     public static SparseVector Augmented(FeatureHashes hashes, int hashBits, float lengthPower, int domain, int domains, int domainBits, float copyValue = 1f)
     {
         var shared = Linear(hashes, hashBits, lengthPower);
         if (domain < 0) return shared;
+        var copies = DomainCopies(hashes, lengthPower, domain, domains, domainBits, copyValue);
         var offset = 1 << hashBits;
+        return new SparseVector([.. shared.Indices, .. copies.Indices.Select(j => j + offset)], [.. shared.Values, .. copies.Values]);
+    }
+
+    /// <summary>
+    /// A row's domain copies alone: bucket b of domain d at b · domains + d, plus the domain's bias
+    /// (index 2^domainBits · domains + d, value 1). A copy's value is the shared value times <paramref name="copyValue"/>.
+    /// </summary>
+    public static SparseVector DomainCopies(FeatureHashes hashes, float lengthPower, int domain, int domains, int domainBits, float copyValue = 1f)
+    {
         var shift = 32 - domainBits;
-        var grams = Math.Max(hashes.Scaled.Length, 1);
-        var perGram = (float)(1 / ModelWeights.LengthDivisor(grams, lengthPower));
-        var copies = Of(hashes, h => offset + Domains.DomainBuckets.Table(h, shift) * domains + domain, perGram, copyValue);
-        var indices = new int[shared.Indices.Length + copies.Indices.Length + 1];
-        var values = new float[indices.Length];
-        shared.Indices.CopyTo(indices, 0);
-        shared.Values.CopyTo(values, 0);
-        copies.Indices.CopyTo(indices, shared.Indices.Length);
-        copies.Values.CopyTo(values, shared.Indices.Length);
-        indices[^1] = offset + (1 << domainBits) * domains + domain;
-        values[^1] = 1f;
-        return new SparseVector(indices, values);
+        var perGram = (float)(1 / ModelWeights.LengthDivisor(Math.Max(hashes.Scaled.Length, 1), lengthPower));
+        var copies = Of(hashes, h => Domains.DomainBuckets.Table(h, shift) * domains + domain, perGram, copyValue);
+        return new SparseVector([.. copies.Indices, (1 << domainBits) * domains + domain], [.. copies.Values, 1f]);
     }
 
     /// <summary>The domain classifier's buckets (see <see cref="Domains.DomainBuckets.Classifier"/>), with the linear model's values.</summary>

@@ -49,11 +49,14 @@ internal static class TrainCommand
         var domainScale = new Option<double?>("--domain-scale") { Description = "With --domains: how much of the domain copies joins the shared weights (default 1)." };
         var domainSharedOnly = new Option<string[]>("--domain-shared-only") { Description = "With --domains: a domain the classifier recognises but whose texts score with the shared weights alone (repeatable, e.g. movie)." };
         var domainCopyValue = new Option<double?>("--domain-copy-value") { Description = "With --domains: a domain copy's feature value relative to the shared one while training (default 1)." };
+        var setDomains = new Option<string[]>("--set-domain") { Description = "With --domains: a training set's domain, as SET=DOMAIN (repeatable; replaces the default map: hotel, shopping, delivery, movie, weibo)." };
+        var domainClassifierEpochs = new Option<int?>("--domain-classifier-epochs") { Description = "With --domains: epochs of the domain classifier (default 3)." };
+        var domainResidual = new Option<bool>("--domain-residual") { Description = "With --domains: fit the domain copies after the shared weights, as corrections of their logit (the shared weights stay those of a model without domains)." };
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
-            domains, domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale, domainSharedOnly, domainCopyValue,
+            domains, domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale, domainSharedOnly, domainCopyValue, setDomains, domainClassifierEpochs, domainResidual,
         };
         command.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -89,12 +92,22 @@ internal static class TrainCommand
             if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
                 throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
             options = options with { Embedding = parse.GetValue(ensemble) ? EmbeddingOptions(parse, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit) : null };
-            if (!parse.GetValue(domains) && new Option[] { domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale, domainSharedOnly, domainCopyValue }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } strayDomain)
+            if (!parse.GetValue(domains) && new Option[] { domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale, domainSharedOnly, domainCopyValue, setDomains, domainClassifierEpochs }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } strayDomain)
                 throw new ArgumentException($"{strayDomain.Name} sets up domain adaptation; add --domains to train it.");
+            if (!parse.GetValue(domains) && parse.GetValue(domainResidual))
+                throw new ArgumentException($"{domainResidual.Name} sets up domain adaptation; add --domains to train it.");
             if (parse.GetValue(domains))
             {
                 if (options.Embedding is not null) throw new ArgumentException("--domains and --ensemble cannot be combined; choose one.");
                 var domainOptions = DomainOptions(parse, domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale);
+                if (parse.GetValue(domainResidual)) domainOptions = domainOptions with { Residual = true };
+                if (parse.GetValue(domainClassifierEpochs) is { } classifierEpochs)
+                {
+                    if (classifierEpochs is < 1 or > 50) throw new ArgumentOutOfRangeException("--domain-classifier-epochs", classifierEpochs, "the domain classifier takes 1..50 epochs.");
+                    domainOptions = domainOptions with { ClassifierEpochs = classifierEpochs };
+                }
+                if (parse.GetValue(setDomains) is { Length: > 0 } map)
+                    domainOptions = domainOptions with { SetDomains = ParseSetDomains(map) };
                 if (parse.GetValue(domainSharedOnly) is { Length: > 0 } sharedOnly)
                 {
                     var known = TrainingDomains.Names(domainOptions.SetDomains);
@@ -184,6 +197,22 @@ internal static class TrainCommand
             options = options with { Scale = s };
         }
         return options;
+    }
+
+    private static Dictionary<string, string> ParseSetDomains(string[] pairs)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var at = pair.LastIndexOf('=');
+            if (at <= 0 || at == pair.Length - 1)
+                throw new FormatException($"--set-domain '{pair}' is not SET=DOMAIN (e.g. ChnSentiCorp=hotel).");
+            map[pair[..at]] = pair[(at + 1)..];
+        }
+        var domains = map.Values.Distinct(StringComparer.Ordinal).Count();
+        if (domains > DomainAdaptation.MaxDomains)
+            throw new ArgumentException($"--set-domain names {domains} domains; at most {DomainAdaptation.MaxDomains} are supported.");
+        return map;
     }
 
     private static Dictionary<string, double> ParseSetWeights(string[] pairs)
