@@ -26,6 +26,10 @@ internal struct ScoringSink : IFeatureSink
     private readonly int _domains;
     private readonly int _domainShift;
     private readonly int _classifierShift;
+    // the explaining pass of a model with domains: only the domains that joined the logit, with their factors
+    private readonly bool _explainsDomains;
+    private readonly int _explainedDomains;
+    private readonly DomainRow<int> _explainedDomain;
     private readonly DomainRow<float> _explainFactors;
 
     public long Sum;
@@ -42,7 +46,8 @@ internal struct ScoringSink : IFeatureSink
 
     /// <param name="explainFactors">
     /// With domains and <paramref name="explain"/>: how much of each domain's copy joined the logit
-    /// (<see cref="DomainAdaptation.Factors"/>), so phrases are weighed as they scored.
+    /// (<see cref="DomainAdaptation.Factors"/>), so phrases are weighed as they scored. Such a pass
+    /// only explains: it leaves the domain and classifier sums alone.
     /// </param>
     public ScoringSink(ModelWeights model, bool explain, ReadOnlySpan<double> explainFactors = default)
     {
@@ -58,7 +63,13 @@ internal struct ScoringSink : IFeatureSink
             _domains = domains.Count;
             _domainShift = domains.Shift;
             _classifierShift = domains.Classifier.Shift;
-            for (var d = 0; d < explainFactors.Length && d < _domains; d++) _explainFactors[d] = (float)explainFactors[d];
+            _explainsDomains = explain && !explainFactors.IsEmpty;
+            for (var d = 0; d < explainFactors.Length && d < _domains; d++)
+            {
+                if (explainFactors[d] == 0) continue;
+                _explainedDomain[_explainedDomains] = d;
+                _explainFactors[_explainedDomains++] = (float)explainFactors[d];
+            }
         }
     }
 
@@ -68,7 +79,8 @@ internal struct ScoringSink : IFeatureSink
         int w = _weights[hash & _mask];
         Sum += w;
         Count++;
-        if (_domainWeights is not null) w += AddDomains(hash, ref DomainSum, ref ClassifierSum);
+        if (_explainsDomains) w += ExplainedDomains(hash);
+        else if (_domainWeights is not null) AddDomains(hash, ref DomainSum, ref ClassifierSum);
         if (_embeddings is not null)
         {
             var (a, b, c, d) = Vector((int)(hash >> _shift));
@@ -81,7 +93,8 @@ internal struct ScoringSink : IFeatureSink
     {
         int w = _weights[hash & _mask];
         UnscaledSum += w;
-        if (_domainWeights is not null) w += AddDomains(hash, ref DomainUnscaledSum, ref ClassifierUnscaledSum);
+        if (_explainsDomains) w += ExplainedDomains(hash);
+        else if (_domainWeights is not null) AddDomains(hash, ref DomainUnscaledSum, ref ClassifierUnscaledSum);
         if (_embeddings is not null)
         {
             var (a, b, c, d) = Vector((int)(hash >> _shift));
@@ -90,25 +103,26 @@ internal struct ScoringSink : IFeatureSink
         if (_explain && w != 0) Top.Offer(hash, w, start, length, unscaled: true);
     }
 
-    /// <summary>
-    /// Adds the feature's domain copies and classifier weights to the sums (each domain's weights sit side
-    /// by side in one bucket); returns what the domain copies add to its explained weight.
-    /// </summary>
+    /// <summary>Adds the feature's domain copies and classifier weights to the sums (each domain's weights sit side by side in one bucket).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int AddDomains(uint hash, ref DomainRow<long> domainSum, ref DomainRow<long> classifierSum)
+    private readonly void AddDomains(uint hash, ref DomainRow<long> domainSum, ref DomainRow<long> classifierSum)
     {
-        var domainBase = DomainBuckets.Table(hash, _domainShift) * _domains;
-        var classifierBase = DomainBuckets.Classifier(hash, _classifierShift) * _domains;
-        var domainWeights = _domainWeights.AsSpan(domainBase, _domains);
-        var classifierWeights = _classifierWeights.AsSpan(classifierBase, _domains);
+        var domainWeights = _domainWeights.AsSpan(DomainBuckets.Table(hash, _domainShift) * _domains, _domains);
+        var classifierWeights = _classifierWeights.AsSpan(DomainBuckets.Classifier(hash, _classifierShift) * _domains, _domains);
         for (var d = 0; d < domainWeights.Length; d++)
         {
             domainSum[d] += domainWeights[d];
             classifierSum[d] += classifierWeights[d];
         }
-        if (!_explain) return 0;
+    }
+
+    /// <summary>What the domain copies that joined the logit add to a feature's weight, in stored units.</summary>
+    private readonly int ExplainedDomains(uint hash)
+    {
+        if (_explainedDomains == 0) return 0;
+        var bucket = DomainBuckets.Table(hash, _domainShift) * _domains;
         var extra = 0f;
-        for (var d = 0; d < domainWeights.Length; d++) extra += _explainFactors[d] * domainWeights[d];
+        for (var k = 0; k < _explainedDomains; k++) extra += _explainFactors[k] * _domainWeights![bucket + _explainedDomain[k]];
         return (int)MathF.Round(extra);
     }
 

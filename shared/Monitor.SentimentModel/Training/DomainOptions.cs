@@ -2,7 +2,10 @@ using Monitor.SentimentModel.Domains;
 
 namespace Monitor.SentimentModel.Training;
 
-/// <summary>Settings of domain adaptation by feature augmentation (see <see cref="DomainAdaptation"/>).</summary>
+/// <summary>
+/// Settings of domain adaptation by feature augmentation (see <see cref="DomainAdaptation"/>); the
+/// defaults are the ones the shipped model was trained with (chosen on dev: models/MODEL_CARD.md, round 5).
+/// </summary>
 public sealed record DomainOptions
 {
     /// <summary>Which domain each training set's rows belong to; other sets and lexicon rows train the shared weights only.</summary>
@@ -13,20 +16,21 @@ public sealed record DomainOptions
     /// with the shared weights alone (e.g. movie: SST-2's training rows are short phrases, and a copy
     /// fitted to phrases reads whole sentences worse than the shared weights do).
     /// </summary>
-    public IReadOnlySet<string> SharedOnly { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// Delivery: on dev its copy lost waimai rows even when every waimai text got it.
+    public IReadOnlySet<string> SharedOnly { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "movie", "delivery" };
 
     /// <summary>
     /// A domain copy's feature value relative to the shared one while training (the copies' weights are
     /// multiplied by it when stored): below 1 the copies grow more slowly than the shared weights, so
     /// they learn only what the shared weights cannot.
     /// </summary>
-    public double CopyValue { get; init; } = 1.0;
+    public double CopyValue { get; init; } = 0.5;
 
     /// <summary>
     /// Fit the copies after the shared weights, as corrections of the shared logit (the shared weights
     /// are then exactly those of a model without domains); false: one joint fit of both.
     /// </summary>
-    public bool Residual { get; init; }
+    public bool Residual { get; init; } = true;
 
     /// <summary>Buckets of the domain table: 2^bits, each holding one 16-bit weight per domain.</summary>
     public int HashBits { get; init; } = 18;

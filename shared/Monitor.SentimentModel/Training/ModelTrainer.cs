@@ -23,6 +23,11 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
         var clock = Stopwatch.StartNew();
         var corpus = TrainingCorpus.Load(dataDirectory);
         log?.Invoke($"read {corpus.Rows.Count:N0} rows from {corpus.Files.Count} files; {corpus.DroppedAsEvaluationDuplicates} training rows dropped as copies of evaluation-only texts");
+        if (options.Domains is { } wanted && !corpus.Rows.Any(r => r.Split == Split.Train && wanted.SetDomains.ContainsKey(r.Set)))
+        {
+            log?.Invoke($"no training set belongs to a domain ({string.Join(", ", wanted.SetDomains.Keys)}): training one weight space without domains");
+            options = options with { Domains = null };
+        }
 
         var train = corpus.Rows.Where(r => r.Split == Split.Train && r.Label != SentimentLabel.Neutral)
             .Where((_, i) => i % options.Subsample == 0).ToList();

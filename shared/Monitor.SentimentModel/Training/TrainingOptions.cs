@@ -5,7 +5,7 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
 public sealed record TrainingOptions
 {
-    public string Version { get; init; } = "su7-sent-2026.11.3";
+    public string Version { get; init; } = "su7-sent-2026.11.4";
     public int HashBits { get; init; } = 21;
     public int MaxCjkGram { get; init; } = 3;
 
@@ -54,12 +54,12 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// The embedding bag and stacker trained beside the linear model (null = the linear model alone,
-    /// as shipped: the ensemble did not beat it on dev; see models/MODEL_CARD.md).
+    /// as shipped: the ensemble did not beat it on dev; see models/MODEL_CARD.md). Trained without domains only.
     /// </summary>
     public EmbeddingOptions? Embedding { get; init; }
 
-    /// <summary>Domain adaptation by feature augmentation (null = one weight space for every set).</summary>
-    public DomainOptions? Domains { get; init; }
+    /// <summary>Domain adaptation by feature augmentation (null = one weight space for every set, as up to su7-sent-2026.11.3).</summary>
+    public DomainOptions? Domains { get; init; } = new();
 
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Monitor.SentimentModel;
-using Monitor.SentimentModel.Domains;
 using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
 using Monitor.SentimentModel.Training;
@@ -41,23 +40,13 @@ internal static class TrainCommand
         var embeddingEpochs = new Option<int?>("--embedding-epochs") { Description = "With --ensemble: override the embedding bag's epochs." };
         var embeddingRate = new Option<double?>("--embedding-rate") { Description = "With --ensemble: override the embedding bag's starting SGD step." };
         var embeddingInit = new Option<double?>("--embedding-init") { Description = "With --ensemble: override the range of the embedding bag's initial vectors." };
-        var domains = new Option<bool>("--domains") { Description = "Domain adaptation: every feature also gets a copy per training domain, and a domain classifier picks the copy when scoring." };
-        var domainBits = new Option<int?>("--domain-bits") { Description = "With --domains: hash bits of the domain table (2^bits buckets, one weight per domain each; default 18)." };
-        var domainClassifierBits = new Option<int?>("--domain-classifier-bits") { Description = "With --domains: hash bits of the domain classifier (default 16)." };
-        var domainMixing = new Option<string?>("--domain-mixing") { Description = "With --domains: hard (the top domain's copy) or soft (every copy by its probability); default: the better on dev." };
-        var domainThreshold = new Option<double?>("--domain-threshold") { Description = "With --domains: below this top domain probability only the shared weights score; default: the best on dev." };
-        var domainScale = new Option<double?>("--domain-scale") { Description = "With --domains: how much of the domain copies joins the shared weights (default 1)." };
-        var domainSharedOnly = new Option<string[]>("--domain-shared-only") { Description = "With --domains: a domain the classifier recognises but whose texts score with the shared weights alone (repeatable, e.g. movie)." };
-        var domainCopyValue = new Option<double?>("--domain-copy-value") { Description = "With --domains: a domain copy's feature value relative to the shared one while training (default 1)." };
-        var setDomains = new Option<string[]>("--set-domain") { Description = "With --domains: a training set's domain, as SET=DOMAIN (repeatable; replaces the default map: hotel, shopping, delivery, movie, weibo)." };
-        var domainClassifierEpochs = new Option<int?>("--domain-classifier-epochs") { Description = "With --domains: epochs of the domain classifier (default 3)." };
-        var domainResidual = new Option<bool>("--domain-residual") { Description = "With --domains: fit the domain copies after the shared weights, as corrections of their logit (the shared weights stay those of a model without domains)." };
+        var domainArguments = new DomainArguments();
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
-            domains, domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale, domainSharedOnly, domainCopyValue, setDomains, domainClassifierEpochs, domainResidual,
         };
+        foreach (var option in domainArguments.All) command.Options.Add(option);
         command.SetAction(parse => CommandErrors.Run(() =>
         {
             var options = new TrainingOptions { Subsample = Math.Max(1, parse.GetValue(subsample)) };
@@ -92,36 +81,9 @@ internal static class TrainCommand
             if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
                 throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
             options = options with { Embedding = parse.GetValue(ensemble) ? EmbeddingOptions(parse, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit) : null };
-            if (!parse.GetValue(domains) && new Option[] { domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale, domainSharedOnly, domainCopyValue, setDomains, domainClassifierEpochs }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } strayDomain)
-                throw new ArgumentException($"{strayDomain.Name} sets up domain adaptation; add --domains to train it.");
-            if (!parse.GetValue(domains) && parse.GetValue(domainResidual))
-                throw new ArgumentException($"{domainResidual.Name} sets up domain adaptation; add --domains to train it.");
-            if (parse.GetValue(domains))
-            {
-                if (options.Embedding is not null) throw new ArgumentException("--domains and --ensemble cannot be combined; choose one.");
-                var domainOptions = DomainOptions(parse, domainBits, domainClassifierBits, domainMixing, domainThreshold, domainScale);
-                if (parse.GetValue(domainResidual)) domainOptions = domainOptions with { Residual = true };
-                if (parse.GetValue(domainClassifierEpochs) is { } classifierEpochs)
-                {
-                    if (classifierEpochs is < 1 or > 50) throw new ArgumentOutOfRangeException("--domain-classifier-epochs", classifierEpochs, "the domain classifier takes 1..50 epochs.");
-                    domainOptions = domainOptions with { ClassifierEpochs = classifierEpochs };
-                }
-                if (parse.GetValue(setDomains) is { Length: > 0 } map)
-                    domainOptions = domainOptions with { SetDomains = ParseSetDomains(map) };
-                if (parse.GetValue(domainSharedOnly) is { Length: > 0 } sharedOnly)
-                {
-                    var known = TrainingDomains.Names(domainOptions.SetDomains);
-                    if (sharedOnly.FirstOrDefault(d => !known.Contains(d)) is { } unknown)
-                        throw new ArgumentException($"--domain-shared-only '{unknown}' is not a domain; the domains are {string.Join(", ", known)}.");
-                    domainOptions = domainOptions with { SharedOnly = sharedOnly.ToHashSet(StringComparer.Ordinal) };
-                }
-                if (parse.GetValue(domainCopyValue) is { } copyValue)
-                {
-                    if (copyValue is <= 0 or > 4) throw new ArgumentOutOfRangeException("--domain-copy-value", copyValue, "the copy value must be above 0 and at most 4.");
-                    domainOptions = domainOptions with { CopyValue = copyValue };
-                }
-                options = options with { Domains = domainOptions };
-            }
+            options = options with { Domains = domainArguments.Parse(parse) };
+            if (options.Embedding is not null && options.Domains is not null)
+                throw new ArgumentException("--ensemble is trained without domain adaptation; add --no-domains.");
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
@@ -161,58 +123,6 @@ internal static class TrainCommand
         }
         if (parse.GetValue(init) is { } i) options = options with { InitialRange = i };
         return options;
-    }
-
-    private static DomainOptions DomainOptions(ParseResult parse, Option<int?> bits, Option<int?> classifierBits, Option<string?> mixing, Option<double?> threshold, Option<double?> scale)
-    {
-        var options = new DomainOptions();
-        if (parse.GetValue(bits) is { } b)
-        {
-            if (b is < 8 or > 22) throw new ArgumentOutOfRangeException("--domain-bits", b, "the domain table takes 8..22 hash bits.");
-            options = options with { HashBits = b };
-        }
-        if (parse.GetValue(classifierBits) is { } c)
-        {
-            if (c is < 8 or > 20) throw new ArgumentOutOfRangeException("--domain-classifier-bits", c, "the domain classifier takes 8..20 hash bits.");
-            options = options with { ClassifierBits = c };
-        }
-        if (parse.GetValue(mixing) is { } m)
-            options = options with
-            {
-                Mixing = m.ToLowerInvariant() switch
-                {
-                    "hard" => DomainMixing.Hard,
-                    "soft" => DomainMixing.Soft,
-                    _ => throw new ArgumentException($"--domain-mixing '{m}' is not 'hard' or 'soft'."),
-                },
-            };
-        if (parse.GetValue(threshold) is { } t)
-        {
-            if (t is < 0 or > 1) throw new ArgumentOutOfRangeException("--domain-threshold", t, "the threshold is a probability, 0..1.");
-            options = options with { Threshold = t };
-        }
-        if (parse.GetValue(scale) is { } s)
-        {
-            if (s is < 0 or > 4) throw new ArgumentOutOfRangeException("--domain-scale", s, "the domain scale must be between 0 and 4.");
-            options = options with { Scale = s };
-        }
-        return options;
-    }
-
-    private static Dictionary<string, string> ParseSetDomains(string[] pairs)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var at = pair.LastIndexOf('=');
-            if (at <= 0 || at == pair.Length - 1)
-                throw new FormatException($"--set-domain '{pair}' is not SET=DOMAIN (e.g. ChnSentiCorp=hotel).");
-            map[pair[..at]] = pair[(at + 1)..];
-        }
-        var domains = map.Values.Distinct(StringComparer.Ordinal).Count();
-        if (domains > DomainAdaptation.MaxDomains)
-            throw new ArgumentException($"--set-domain names {domains} domains; at most {DomainAdaptation.MaxDomains} are supported.");
-        return map;
     }
 
     private static Dictionary<string, double> ParseSetWeights(string[] pairs)
