@@ -4,7 +4,7 @@ namespace Monitor.SentimentModel.Training;
 
 /// <summary>
 /// Settings of domain adaptation by feature augmentation (see <see cref="DomainAdaptation"/>); the
-/// defaults are the ones the shipped model was trained with (chosen on dev: models/MODEL_CARD.md, round 5).
+/// defaults are the best configuration on dev (models/MODEL_CARD.md, round 5), which was not shipped.
 /// </summary>
 public sealed record DomainOptions
 {

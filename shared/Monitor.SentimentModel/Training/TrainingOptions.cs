@@ -5,7 +5,7 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
 public sealed record TrainingOptions
 {
-    public string Version { get; init; } = "su7-sent-2026.11.4";
+    public string Version { get; init; } = "su7-sent-2026.11.3";
     public int HashBits { get; init; } = 21;
     public int MaxCjkGram { get; init; } = 3;
 
@@ -58,8 +58,11 @@ public sealed record TrainingOptions
     /// </summary>
     public EmbeddingOptions? Embedding { get; init; }
 
-    /// <summary>Domain adaptation by feature augmentation (null = one weight space for every set, as up to su7-sent-2026.11.3).</summary>
-    public DomainOptions? Domains { get; init; } = new();
+    /// <summary>
+    /// Domain adaptation by feature augmentation (null = one weight space for every set, as shipped:
+    /// it did not carry the SU7 sets on dev; see models/MODEL_CARD.md, round 5).
+    /// </summary>
+    public DomainOptions? Domains { get; init; }
 
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;

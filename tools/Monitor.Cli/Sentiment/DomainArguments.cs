@@ -5,12 +5,13 @@ using Monitor.SentimentModel.Training;
 namespace Monitor.Cli.Sentiment;
 
 /// <summary>
-/// The train command's domain-adaptation options. Domain adaptation is on by default (the shipped
-/// settings, <see cref="DomainOptions"/>); --no-domains trains one weight space for every set.
+/// The train command's domain-adaptation options: --domains trains the copies and the domain
+/// classifier with the best settings found on dev (<see cref="DomainOptions"/>); the others change them.
+/// Without --domains, one weight space for every set (the shipped model).
 /// </summary>
 internal sealed class DomainArguments
 {
-    private readonly Option<bool> _noDomains = new("--no-domains") { Description = "No domain adaptation: one weight space for every set (as models up to su7-sent-2026.11.3)." };
+    private readonly Option<bool> _domains = new("--domains") { Description = "Domain adaptation: per-domain copies of the weights and a domain classifier that picks them (not in the shipped model)." };
     private readonly Option<bool> _joint = new("--domain-joint") { Description = "Fit the domain copies together with the shared weights (feature augmentation in one regression) rather than as corrections after them." };
     private readonly Option<string[]> _setDomains = new("--set-domain") { Description = "A training set's domain, as SET=DOMAIN (repeatable; replaces the default map)." };
     private readonly Option<string[]> _sharedOnly = new("--domain-shared-only") { Description = "A domain the classifier recognises but whose texts score with the shared weights alone (repeatable; replaces the default: movie, delivery)." };
@@ -22,16 +23,16 @@ internal sealed class DomainArguments
     private readonly Option<double?> _threshold = new("--domain-threshold") { Description = "Below this top domain probability only the shared weights score; default: the best on dev." };
     private readonly Option<double?> _scale = new("--domain-scale") { Description = "How much of the domain copies joins the shared weights when scoring (default 1)." };
 
-    public IEnumerable<Option> All => [_noDomains, _joint, _setDomains, _sharedOnly, _bits, _classifierBits, _classifierEpochs, _copyValue, _mixing, _threshold, _scale];
+    public IEnumerable<Option> All => [_domains, _joint, _setDomains, _sharedOnly, _bits, _classifierBits, _classifierEpochs, _copyValue, _mixing, _threshold, _scale];
 
-    /// <summary>The domain settings asked for, or null with --no-domains.</summary>
+    /// <summary>The domain settings asked for, or null without --domains.</summary>
     public DomainOptions? Parse(ParseResult parse)
     {
         var tuning = new Option[] { _setDomains, _sharedOnly, _bits, _classifierBits, _classifierEpochs, _copyValue, _mixing, _threshold, _scale };
-        if (parse.GetValue(_noDomains))
+        if (!parse.GetValue(_domains))
         {
-            if (parse.GetValue(_joint) || tuning.FirstOrDefault(o => parse.GetResult(o) is not null) is not null)
-                throw new ArgumentException($"{(parse.GetValue(_joint) ? _joint.Name : tuning.First(o => parse.GetResult(o) is not null).Name)} sets up domain adaptation, which --no-domains turns off.");
+            var stray = parse.GetValue(_joint) ? _joint : tuning.FirstOrDefault(o => parse.GetResult(o) is not null);
+            if (stray is not null) throw new ArgumentException($"{stray.Name} sets up domain adaptation; add --domains to train it.");
             return null;
         }
 

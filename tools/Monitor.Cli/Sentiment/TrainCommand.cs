@@ -83,7 +83,7 @@ internal static class TrainCommand
             options = options with { Embedding = parse.GetValue(ensemble) ? EmbeddingOptions(parse, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit) : null };
             options = options with { Domains = domainArguments.Parse(parse) };
             if (options.Embedding is not null && options.Domains is not null)
-                throw new ArgumentException("--ensemble is trained without domain adaptation; add --no-domains.");
+                throw new ArgumentException("--ensemble and --domains cannot be combined; choose one.");
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
