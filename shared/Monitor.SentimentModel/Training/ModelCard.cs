@@ -42,7 +42,7 @@ public static class ModelCard
             s.AppendLine(c, $"- domains: {string.Join(", ", domains.SetDomains.GroupBy(kv => kv.Value).Select(g => $"{g.Key} ({string.Join(" + ", g.Select(kv => kv.Key))})"))}; lexicon rows shared only{(domains.SharedOnly.Count == 0 ? "" : $"; copies not trained (shared weights only): {string.Join(", ", domains.SharedOnly.Order(StringComparer.Ordinal))}")}{(domains.CopyValue == 1 ? "" : $"; copies trained at feature value ×{domains.CopyValue}")}");
             s.AppendLine(c, $"- domain table: 2^{domains.HashBits} buckets × {domains.SetDomains.Values.Distinct().Count()} domains (16-bit); domain classifier: 2^{domains.ClassifierBits} buckets, {domains.ClassifierEpochs} epochs, learning rate {domains.ClassifierLearningRate}");
             s.AppendLine(c, $"- domain classifier dev accuracy: {string.Join(", ", chosen.ClassifierDevAccuracy.Select(kv => $"{kv.Key} {Format(kv.Value)}"))}");
-            s.AppendLine(c, $"- domain copies join the shared weights: {chosen.Chosen.Describe()} (chosen on dev: best mean accuracy over the sets of ≥ {chosen.ChoiceMinimumRows} dev rows)");
+            s.AppendLine(c, $"- domain copies join the shared weights: {chosen.Chosen.Describe()} (chosen on dev: best mean accuracy over the sets of ≥ {chosen.ChoiceMinimumRows} dev rows among the rules that keep SU7 dev's three-class accuracy)");
         }
         s.AppendLine(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}");
         s.AppendLine();
