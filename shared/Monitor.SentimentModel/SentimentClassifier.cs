@@ -1,4 +1,5 @@
 using System.Buffers;
+using Monitor.SentimentModel.Domains;
 using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
@@ -8,7 +9,8 @@ namespace Monitor.SentimentModel;
 /// <summary>
 /// Scores Chinese and English text as positive, neutral or negative: a linear model over hashed
 /// n-gram features and, when the model has an ensemble, an embedding bag over the same features and a
-/// stacker that combines the two logits. Immutable and thread-safe: share one instance.
+/// stacker that combines the two logits; when the model has domains, the domain classifier decides
+/// which domain copies of the weights join the shared ones. Immutable and thread-safe: share one instance.
 /// </summary>
 public sealed class SentimentClassifier
 {
@@ -51,9 +53,16 @@ public sealed class SentimentClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(topPhrases);
 
-        var sink = new ScoringSink(_model, explain: topPhrases > 0);
+        var sink = new ScoringSink(_model, explain: topPhrases > 0 && _model.Domains is null);
         var english = Scan(text, ref sink);
-        var logit = Combine(ref sink, english);
+        Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
+        var logit = Combine(ref sink, english, factors);
+        if (topPhrases > 0 && _model.Domains is not null)
+        {
+            // the phrases' weights depend on the domain, known only after the first pass
+            sink = new ScoringSink(_model, explain: true, factors);
+            Scan(text, ref sink);
+        }
         var positive = 1.0 / (1.0 + Math.Exp(-logit));
         var score = 2 * positive - 1;
         var (label, confidence) = logit <= _model.NeutralBelow
@@ -72,7 +81,23 @@ public sealed class SentimentClassifier
     {
         var sink = new ScoringSink(_model, explain: false);
         var english = Scan(text, ref sink);
-        return Combine(ref sink, english);
+        Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
+        return Combine(ref sink, english, factors);
+    }
+
+    /// <summary>
+    /// A model with domains: the logit of the shared weights alone, each domain copy's part and the
+    /// domain classifier's probabilities (what choosing the mixing rule and threshold needs).
+    /// </summary>
+    internal (double Shared, double[] Parts, double[] Probabilities) DomainParts(ReadOnlySpan<char> text)
+    {
+        var domains = _model.Domains ?? throw new InvalidOperationException($"Model {Version} has no domains.");
+        var sink = new ScoringSink(_model, explain: false);
+        Scan(text, ref sink);
+        var parts = new double[domains.Count];
+        var probabilities = new double[domains.Count];
+        sink.Domains(_model, parts, probabilities);
+        return (sink.Logit(_model), parts, probabilities);
     }
 
     /// <summary>What the stacker combines for a text, and whether it counts as English (read only when the model has an ensemble).</summary>
@@ -107,8 +132,19 @@ public sealed class SentimentClassifier
         }
     }
 
-    private double Combine(ref ScoringSink sink, bool english) =>
-        _model.Ensemble is { } ensemble ? ensemble.Stacker.Combine(InputsOf(ref sink), english) : sink.Logit(_model);
+    /// <summary>The model's logit; with domains, <paramref name="factors"/> receives how much of each domain copy joined it.</summary>
+    private double Combine(ref ScoringSink sink, bool english, Span<double> factors)
+    {
+        if (_model.Ensemble is { } ensemble) return ensemble.Stacker.Combine(InputsOf(ref sink), english);
+        var logit = sink.Logit(_model);
+        if (_model.Domains is not { } domains) return logit;
+        Span<double> parts = stackalloc double[DomainAdaptation.MaxDomains];
+        Span<double> probabilities = stackalloc double[DomainAdaptation.MaxDomains];
+        sink.Domains(_model, parts, probabilities);
+        domains.Factors(probabilities, factors);
+        for (var d = 0; d < domains.Count; d++) logit += factors[d] * parts[d];
+        return logit;
+    }
 
     private StackerInputs InputsOf(ref ScoringSink sink) =>
         new(sink.Logit(_model), _model.Ensemble is { } ensemble ? sink.EmbeddingLogit(ensemble.Bag) : 0);

@@ -25,9 +25,12 @@ var averageChars = texts.Average(t => t.Length);
 
 var parts = ModelFile.Load(SentimentClassifier.DefaultModelPath());
 Console.WriteLine($"model: {classifier.Version} ({SentimentClassifier.DefaultModelPath()}, {new FileInfo(SentimentClassifier.DefaultModelPath()).Length / 1048576.0:F1} MiB)");
-Console.WriteLine(parts.Ensemble is { } ensemble
-    ? $"parts: linear 2^{parts.HashBits} weights + embedding bag 2^{ensemble.Bag.HashBits} × {EmbeddingBag.Dimensions} vectors, {ensemble.Bag.Hidden} hidden units + stacker"
-    : $"parts: linear 2^{parts.HashBits} weights (no ensemble)");
+Console.WriteLine(parts switch
+{
+    { Ensemble: { } ensemble } => $"parts: linear 2^{parts.HashBits} weights + embedding bag 2^{ensemble.Bag.HashBits} × {EmbeddingBag.Dimensions} vectors, {ensemble.Bag.Hidden} hidden units + stacker",
+    { Domains: { } domains } => $"parts: linear 2^{parts.HashBits} weights + domain copies 2^{domains.HashBits} × {domains.Count} ({string.Join(", ", domains.Names)}) + domain classifier 2^{domains.Classifier.HashBits} × {domains.Count}",
+    _ => $"parts: linear 2^{parts.HashBits} weights (no ensemble)",
+});
 Console.WriteLine($"model load: {loadClock.Elapsed.TotalMilliseconds:F1} ms; managed heap +{(heapAfter - heapBefore) / 1048576.0:F1} MiB; working set {process.WorkingSet64 / 1048576.0:F1} MiB (+{(process.WorkingSet64 - workingSetBefore) / 1048576.0:F1} MiB)");
 Console.WriteLine($"texts: {texts.Length:N0} distinct, {averageBytes:F0} bytes / {averageChars:F0} chars on average (UTF-8 1–2 KB), {Environment.ProcessorCount} cores visible");
 Console.WriteLine();

@@ -6,12 +6,14 @@ namespace Monitor.SentimentModel.Scoring;
 /// <summary>
 /// The binary model file, little-endian: a magic, a format number, the settings, the 16-bit linear
 /// weights, then (format 2) whether an ensemble follows and, if so, the embedding bag and the stacker,
-/// then (format 3) the optional feature families and the n-gram length power. Format 1 and 2 files still load (with no optional features).
+/// then (format 3) the optional feature families and the n-gram length power, then (format 4) whether
+/// domain adaptation follows and, if so, its section (<see cref="DomainFile"/>). Files of formats 1 to 3
+/// still load (with no optional features before format 3, no domains before format 4).
 /// </summary>
 public static class ModelFile
 {
     private static readonly byte[] Magic = "MONSENT\0"u8.ToArray();
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
     public static void Save(ModelWeights model, string path)
     {
@@ -41,6 +43,8 @@ public static class ModelFile
         if (model.Ensemble is { } ensemble) EnsembleFile.Write(ensemble, writer);
         writer.Write((int)model.Features);
         writer.Write(model.LengthPower);
+        writer.Write(model.Domains is not null);
+        if (model.Domains is { } domains) DomainFile.Write(domains, writer);
     }
 
     public static ModelWeights Load(string path)
@@ -90,6 +94,13 @@ public static class ModelFile
         var lengthPower = format >= 3 ? reader.ReadSingle() : ModelWeights.DefaultLengthPower;
         if (!(lengthPower is >= 0 and <= 1))
             throw new InvalidDataException($"Sentiment model file has a length power of {lengthPower}; expected 0..1.");
-        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights) { Ensemble = ensemble, Features = features, LengthPower = lengthPower };
+        var domains = format >= 4 && reader.ReadBoolean() ? DomainFile.Read(reader) : null;
+        return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights)
+        {
+            Ensemble = ensemble,
+            Features = features,
+            LengthPower = lengthPower,
+            Domains = domains,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Monitor.SentimentModel.Domains;
 using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Features;
 
@@ -7,7 +8,8 @@ namespace Monitor.SentimentModel.Scoring;
 /// The trained parameters: one 16-bit weight per hash bucket (real weight = stored * <see cref="Scale"/>),
 /// the bias, the neutral band on the logit and the feature settings the weights were trained with.
 /// A model may add an <see cref="Ensemble"/> (an embedding bag and a stacker); without one the
-/// linear logit is the model's logit.
+/// linear logit is the model's logit. A model may also carry <see cref="Domains"/>: per-domain copies of
+/// the weights and the classifier that picks the domain (format 4).
 /// </summary>
 public sealed record ModelWeights(
     string Version,
@@ -22,6 +24,9 @@ public sealed record ModelWeights(
     public int Mask => (1 << HashBits) - 1;
 
     public EnsembleWeights? Ensemble { get; init; }
+
+    /// <summary>Domain copies of the weights and the domain classifier (none before format 4).</summary>
+    public DomainAdaptation? Domains { get; init; }
 
     /// <summary>The optional feature families the weights were trained with (none in format 1 and 2 files).</summary>
     public FeatureSet Features { get; init; }
@@ -46,6 +51,7 @@ public sealed record ModelWeights(
         Weights.Select(w => (short)-Math.Max(w, (short)-short.MaxValue)).ToArray())
     {
         Ensemble = Ensemble?.Negated(),
+        Domains = Domains?.Negated(),
         Features = Features,
         LengthPower = LengthPower,
     };

@@ -9,7 +9,10 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
     public float[] Weights { get; } = new float[dimensions];
     public float Bias { get; private set; }
 
-    public void Train(IReadOnlyList<SparseVector> rows, IReadOnlyList<float> targets, IReadOnlyList<float> rowWeights, Action<int>? afterEpoch = null)
+    /// <param name="offsets">A fixed logit per row added to this model's (another model's verdict it corrects); null: none.</param>
+    /// <param name="learnBias">False: the bias stays 0 (the offsets carry it).</param>
+    public void Train(IReadOnlyList<SparseVector> rows, IReadOnlyList<float> targets, IReadOnlyList<float> rowWeights, Action<int>? afterEpoch = null,
+        IReadOnlyList<float>? offsets = null, bool learnBias = true)
     {
         var squares = new float[Weights.Length];
         var biasSquares = 0.0;
@@ -26,7 +29,7 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
             foreach (var r in order)
             {
                 var row = rows[r];
-                var z = (double)Bias;
+                var z = (double)Bias + (offsets?[r] ?? 0f);
                 var indices = row.Indices;
                 var values = row.Values;
                 for (var k = 0; k < indices.Length; k++) z += Weights[indices[k]] * values[k];
@@ -40,6 +43,7 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
                     squares[j] += g * g;
                     Weights[j] -= eta * g / (MathF.Sqrt(squares[j]) + 1e-6f);
                 }
+                if (!learnBias) continue;
                 biasSquares += error * error;
                 Bias -= (float)(eta * error / (Math.Sqrt(biasSquares) + 1e-6));
             }

@@ -37,6 +37,13 @@ public static class ModelCard
         s.AppendLine(c, $"- ensemble: {(options.Embedding is null ? "none (the linear model alone)" : "embedding bag + stacker")}");
         if (options.Embedding is { } e)
             s.AppendLine(c, $"- embedding bag: 2^{e.HashBits} vectors × 16 (8-bit), {e.Hidden} tanh hidden units, {e.Epochs} epochs, SGD step {e.LearningRate} falling to 0, initial range ±{e.InitialRange}; stacker fitted on dev (L2 {StackerFit.L2}), dev accuracy cross-fitted");
+        if (options.Domains is { } domains && report.Domains is { } chosen)
+        {
+            s.AppendLine(c, $"- domains: {string.Join(", ", domains.SetDomains.GroupBy(kv => kv.Value).Select(g => $"{g.Key} ({string.Join(" + ", g.Select(kv => kv.Key))})"))}; lexicon rows shared only{(domains.SharedOnly.Count == 0 ? "" : $"; copies not trained (shared weights only): {string.Join(", ", domains.SharedOnly.Order(StringComparer.Ordinal))}")}{(domains.CopyValue == 1 ? "" : $"; copies trained at feature value ×{domains.CopyValue}")}");
+            s.AppendLine(c, $"- domain table: 2^{domains.HashBits} buckets × {domains.SetDomains.Values.Distinct().Count()} domains (16-bit); domain classifier: 2^{domains.ClassifierBits} buckets, {domains.ClassifierEpochs} epochs, learning rate {domains.ClassifierLearningRate}");
+            s.AppendLine(c, $"- domain classifier dev accuracy: {string.Join(", ", chosen.ClassifierDevAccuracy.Select(kv => $"{kv.Key} {Format(kv.Value)}"))}");
+            s.AppendLine(c, $"- domain copies join the shared weights: {chosen.Chosen.Describe()} (chosen on dev: best mean accuracy over the sets of ≥ {chosen.ChoiceMinimumRows} dev rows among the rules that keep SU7 dev's three-class accuracy)");
+        }
         s.AppendLine(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}");
         s.AppendLine();
         s.AppendLine("| set | train | dev | test | dev accuracy | test accuracy | test macro-F1 |");
@@ -56,6 +63,20 @@ public static class ModelCard
             s.AppendLine("| --- | ---: | ---: | ---: | ---: |");
             foreach (var a in ablation)
                 s.AppendLine(c, $"| {a.Set} | {a.Rows:N0} | {Format(a.Linear)} | {Format(a.Bag)} | {Format(a.Stacked)} |");
+        }
+        if (report.Domains is { } tried)
+        {
+            var sets = tried.Trials[0].DevAccuracy.Keys.ToList();
+            s.AppendLine();
+            s.AppendLine("Dev accuracy by way of mixing the domain copies in:");
+            s.AppendLine();
+            s.AppendLine(c, $"| rule | {string.Join(" | ", sets)} | mean (sets of ≥ {tried.ChoiceMinimumRows} rows) |");
+            s.AppendLine(c, $"| --- |{string.Concat(sets.Select(_ => " ---: |"))} ---: |");
+            foreach (var t in tried.Trials)
+            {
+                var name = t == tried.Chosen || (t.Mixing == tried.Chosen.Mixing && t.Threshold == tried.Chosen.Threshold) ? $"**{t.Describe()}**" : t.Describe();
+                s.AppendLine(c, $"| {name} | {string.Join(" | ", sets.Select(k => Format(t.DevAccuracy[k])))} | {Format(t.Mean)} |");
+            }
         }
         if (report.Su7Test is { } matrix)
         {

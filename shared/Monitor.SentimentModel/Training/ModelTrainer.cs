@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.SentimentModel.Data;
+using Monitor.SentimentModel.Domains;
 using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Evaluation;
 using Monitor.SentimentModel.Scoring;
@@ -9,16 +10,24 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>
 /// Trains the sentiment model end to end: load and split the corpus, extract features, fit the
 /// logistic regression, quantise to 16 bits, (when asked) train the embedding bag and fit the
-/// stacker on dev, calibrate the neutral band on the SU7 dev set and measure every held-out set
+/// stacker on dev, or augment the features with domain copies, train the domain classifier and
+/// choose how the copies mix in on dev, calibrate the neutral band on the SU7 dev set and measure every held-out set
 /// with the quantised model exactly as it will ship.
 /// </summary>
-public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = null)
+public sealed partial class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
     public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null)
     {
+        if (options.Embedding is not null && options.Domains is not null)
+            throw new ArgumentException("Domain adaptation and the embedding-bag ensemble cannot be trained together; choose one.");
         var clock = Stopwatch.StartNew();
         var corpus = TrainingCorpus.Load(dataDirectory);
         log?.Invoke($"read {corpus.Rows.Count:N0} rows from {corpus.Files.Count} files; {corpus.DroppedAsEvaluationDuplicates} training rows dropped as copies of evaluation-only texts");
+        if (options.Domains is { } wanted && !corpus.Rows.Any(r => r.Split == Split.Train && wanted.SetDomains.ContainsKey(r.Set)))
+        {
+            log?.Invoke($"no training set belongs to a domain ({string.Join(", ", wanted.SetDomains.Keys)}): training one weight space without domains");
+            options = options with { Domains = null };
+        }
 
         var train = corpus.Rows.Where(r => r.Split == Split.Train && r.Label != SentimentLabel.Neutral)
             .Where((_, i) => i % options.Subsample == 0).ToList();
@@ -35,22 +44,35 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
             (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, options.Features, scratch.Scaled, scratch.Unscaled); return scratch; },
             _ => { });
-        var vectors = hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray();
+        var domainNames = options.Domains is { } domainOptions ? TrainingDomains.Names(domainOptions.SetDomains) : [];
+        var domainOf = train.Select(r => options.Domains is { } o && o.SetDomains.TryGetValue(r.Set, out var name)
+            ? Array.IndexOf(domainNames, name) : -1).ToArray();
+        var copyOf = domainOf.Select(d => d >= 0 && options.Domains!.SharedOnly.Contains(domainNames[d]) ? -1 : d).ToArray();
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
         var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
             ? options.LexiconWeight
             : options.SetWeights.GetValueOrDefault(r.Set, 1.0) * PhraseLengthWeight(r))).ToArray();
         log?.Invoke($"features for {train.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1}s");
 
-        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, 1 << options.HashBits, options.NaiveBayesAlpha) : null;
-        var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
-        var regression = new LogisticRegression(1 << options.HashBits, options);
-        regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"));
-        if (ratios is not null)
-            FoldNaiveBayes(regression.Weights, ratios, options.NaiveBayesInterpolation);
+        var fitted = options.Domains switch
+        {
+            null => FitLinear(hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray(), 1 << options.HashBits, targets, weights, clock),
+            { Residual: true } residual => FitResidual(hashes, targets, weights, copyOf, domainNames.Length, residual, clock),
+            { } joint => FitLinear(hashes.Select((h, i) => SparseVector.Augmented(h, options.HashBits, (float)options.LengthPower, copyOf[i], domainNames.Length,
+                    joint.HashBits, (float)joint.CopyValue)).ToArray(), (1 << options.HashBits) + ((1 << joint.HashBits) + 1) * domainNames.Length, targets, weights, clock,
+                1 + domainNames.Length, PartOf(options.HashBits, joint.HashBits, domainNames.Length)),
+        };
 
-        var model = Quantise(regression, 0, 0);
+        var model = Quantise(fitted.Weights, fitted.Bias, domainNames.Length);
         var classifier = new SentimentClassifier(model);
+
+        DomainReport? domainReport = null;
+        if (options.Domains is { } domainSettings)
+        {
+            var su7Rows = su7Dev is not null && File.Exists(su7Dev) ? LabelledFile.Read(su7Dev) : [];
+            (model, domainReport) = TrainDomainClassifier(model, domainSettings, hashes, domainOf, corpus, su7Rows, clock);
+            classifier = new SentimentClassifier(model);
+        }
 
         IReadOnlyList<DevAblation>? ablation = null;
         Func<string, string, double>? crossFittedDevLogit = null;
@@ -87,9 +109,11 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             devMatrix,
             testMatrix,
             clock.Elapsed,
-            (1L << options.HashBits) * sizeof(short) + (options.Embedding is { } e ? (1L << e.HashBits) * EmbeddingBag.Dimensions : 0))
+            (1L << options.HashBits) * sizeof(short) + (options.Embedding is { } e ? (1L << e.HashBits) * EmbeddingBag.Dimensions : 0)
+                + (model.Domains is { } m ? ((long)m.Weights.Length + m.Classifier.Weights.Length) * sizeof(short) : 0))
         {
             Ablation = ablation,
+            Domains = domainReport,
         };
         return (model, report);
     }
@@ -106,6 +130,23 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             log?.Invoke($"dev {a.Set} ({a.Rows}): linear {a.Linear:F4}, bag {a.Bag:F4}, stacked {a.Stacked:F4}");
         log?.Invoke($"stacker zh [{string.Join(", ", fit.Stacker.Chinese.Select(w => w.ToString("F3")))}] en [{string.Join(", ", fit.Stacker.English.Select(w => w.ToString("F3")))}]");
         return (linear with { Ensemble = new EnsembleWeights(bag, fit.Stacker) }, fit.Ablation, fit.CrossFittedLogit);
+    }
+
+    /// <summary>
+    /// One logistic regression over the given vectors, NB-scaled per part (see <see cref="NaiveBayesRatios"/>);
+    /// returns the weights on the unscaled features.
+    /// </summary>
+    private (float[] Weights, float Bias) FitLinear(SparseVector[] vectors, int dimensions, float[] targets, float[] weights, Stopwatch clock,
+        int parts = 1, Func<int, int>? partOf = null, float[]? offsets = null, string stage = "")
+    {
+        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha, parts, partOf) : null;
+        var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
+        var regression = new LogisticRegression(dimensions, options);
+        regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"{stage}epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"),
+            offsets, learnBias: offsets is null);
+        if (ratios is not null)
+            FoldNaiveBayes(regression.Weights, ratios, options.NaiveBayesInterpolation);
+        return (regression.Weights, regression.Bias);
     }
 
     /// <summary>
@@ -155,17 +196,36 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string>? log = 
             weights[j] = weights[j] == 0 ? 0 : ((1 - b) * mean + b * weights[j]) * ratios[j];
     }
 
-    private ModelWeights Quantise(LogisticRegression regression, float below, float above)
+    /// <summary>
+    /// 16-bit weights with one scale for the shared table and the domain table (when there are
+    /// <paramref name="domains"/>); the domain biases stay floats. The domain classifier comes later.
+    /// </summary>
+    private ModelWeights Quantise(float[] fitted, float bias, int domains)
     {
-        var max = regression.Weights.Max(MathF.Abs);
+        var shared = 1 << options.HashBits;
+        var tableLength = options.Domains is { } d ? (1 << d.HashBits) * domains : 0;
+        var all = fitted.AsSpan(0, shared + tableLength);
+        // a copy was trained on value × CopyValue; stored weights take plain feature values
+        if (options.Domains is { CopyValue: not 1.0 } scaled)
+            foreach (ref var w in all[shared..]) w *= (float)scaled.CopyValue;
+        var max = 0f;
+        foreach (var w in all) max = Math.Max(max, MathF.Abs(w));
         var scale = max == 0 ? 1f : max / short.MaxValue;
-        var quantised = new short[regression.Weights.Length];
+        var quantised = new short[all.Length];
         for (var i = 0; i < quantised.Length; i++)
-            quantised[i] = (short)Math.Clamp(MathF.Round(regression.Weights[i] / scale), -short.MaxValue, short.MaxValue);
-        return new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, regression.Bias, below, above, quantised)
+            quantised[i] = (short)Math.Clamp(MathF.Round(all[i] / scale), -short.MaxValue, short.MaxValue);
+        var model = new ModelWeights(options.Version, options.HashBits, options.MaxCjkGram, scale, bias, 0, 0, quantised[..shared])
         {
             Features = options.Features,
             LengthPower = (float)options.LengthPower,
+        };
+        if (options.Domains is not { } settings) return model;
+        var names = TrainingDomains.Names(settings.SetDomains);
+        var untrained = new DomainClassifierWeights(settings.ClassifierBits, 1f, new short[(1 << settings.ClassifierBits) * domains], new float[domains]);
+        return model with
+        {
+            Domains = new DomainAdaptation(names, settings.HashBits, quantised[shared..], fitted.AsSpan(shared + tableLength, domains).ToArray(),
+                Enumerable.Repeat(1f, domains).ToArray(), untrained, DomainMixing.Hard, 0),
         };
     }
 }

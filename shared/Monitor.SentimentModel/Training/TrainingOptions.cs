@@ -54,9 +54,15 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// The embedding bag and stacker trained beside the linear model (null = the linear model alone,
-    /// as shipped: the ensemble did not beat it on dev; see models/MODEL_CARD.md).
+    /// as shipped: the ensemble did not beat it on dev; see models/MODEL_CARD.md). Trained without domains only.
     /// </summary>
     public EmbeddingOptions? Embedding { get; init; }
+
+    /// <summary>
+    /// Domain adaptation by feature augmentation (null = one weight space for every set, as shipped:
+    /// it did not carry the SU7 sets on dev; see models/MODEL_CARD.md, round 5).
+    /// </summary>
+    public DomainOptions? Domains { get; init; }
 
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;

@@ -84,8 +84,8 @@ public class When_saving_and_loading_a_model
         var model = SmallModel();
         using var current = new MemoryStream();
         ModelFile.Write(model, current);
-        // format 1 is format 3 without the trailing "no ensemble" flag, feature families and length power
-        var bytes = current.ToArray()[..^9];
+        // format 1 is format 4 without the trailing "no ensemble" flag, feature families, length power and "no domains" flag
+        var bytes = current.ToArray()[..^10];
         BitConverter.GetBytes(1).CopyTo(bytes, 8);
 
         var loaded = ModelFile.Read(new MemoryStream(bytes));
@@ -115,8 +115,8 @@ public class When_saving_and_loading_a_model
     {
         using var current = new MemoryStream();
         ModelFile.Write(SmallModel() with { Features = FeatureSet.ChineseWords }, current);
-        // format 2 is format 3 without the trailing feature families and length power
-        var bytes = current.ToArray()[..^8];
+        // format 2 is format 4 without the trailing feature families, length power and "no domains" flag
+        var bytes = current.ToArray()[..^9];
         BitConverter.GetBytes(2).CopyTo(bytes, 8);
 
         var loaded = ModelFile.Read(new MemoryStream(bytes));
@@ -127,12 +127,30 @@ public class When_saving_and_loading_a_model
     }
 
     [Fact]
+    public void Should_read_a_format_3_file_as_one_without_domains()
+    {
+        var model = SmallModel() with { Features = FeatureSet.LanguageBias, LengthPower = 0.4f };
+        using var current = new MemoryStream();
+        ModelFile.Write(model, current);
+        // format 3 is format 4 without the trailing "no domains" flag
+        var bytes = current.ToArray()[..^1];
+        BitConverter.GetBytes(3).CopyTo(bytes, 8);
+
+        var loaded = ModelFile.Read(new MemoryStream(bytes));
+
+        Assert.Null(loaded.Domains);
+        Assert.Equal(FeatureSet.LanguageBias, loaded.Features);
+        Assert.Equal(0.4f, loaded.LengthPower);
+        Assert.Equal(new SentimentClassifier(model).Logit("服务态度非常好 great"), new SentimentClassifier(loaded).Logit("服务态度非常好 great"));
+    }
+
+    [Fact]
     public void Should_name_unknown_feature_families()
     {
         using var current = new MemoryStream();
         ModelFile.Write(SmallModel(), current);
         var bytes = current.ToArray();
-        BitConverter.GetBytes(64).CopyTo(bytes, bytes.Length - 8);
+        BitConverter.GetBytes(64).CopyTo(bytes, bytes.Length - 9);
 
         var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
 

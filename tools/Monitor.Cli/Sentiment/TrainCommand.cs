@@ -40,11 +40,13 @@ internal static class TrainCommand
         var embeddingEpochs = new Option<int?>("--embedding-epochs") { Description = "With --ensemble: override the embedding bag's epochs." };
         var embeddingRate = new Option<double?>("--embedding-rate") { Description = "With --ensemble: override the embedding bag's starting SGD step." };
         var embeddingInit = new Option<double?>("--embedding-init") { Description = "With --ensemble: override the range of the embedding bag's initial vectors." };
+        var domainArguments = new DomainArguments();
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
+        foreach (var option in domainArguments.All) command.Options.Add(option);
         command.SetAction(parse => CommandErrors.Run(() =>
         {
             var options = new TrainingOptions { Subsample = Math.Max(1, parse.GetValue(subsample)) };
@@ -79,6 +81,9 @@ internal static class TrainCommand
             if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
                 throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
             options = options with { Embedding = parse.GetValue(ensemble) ? EmbeddingOptions(parse, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit) : null };
+            options = options with { Domains = domainArguments.Parse(parse) };
+            if (options.Embedding is not null && options.Domains is not null)
+                throw new ArgumentException("--ensemble and --domains cannot be combined; choose one.");
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
