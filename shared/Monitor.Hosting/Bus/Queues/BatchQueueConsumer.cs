@@ -60,6 +60,8 @@ public sealed class BatchQueueConsumer<TMessage>(
 
     private async Task ConsumeUntilDisconnectedAsync(Action connected, CancellationToken stoppingToken)
     {
+        // Disposed last: closing the channel below raises its shutdown event, which cancels this.
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var connection = await BrokerConnections.ConnectAsync(settings.RabbitMq, $"monitor-{settings.ServiceName}-{Queue}", stoppingToken);
         // Confirms on: a message moved to _error must be confirmed there before its original is acknowledged.
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
@@ -67,7 +69,6 @@ public sealed class BatchQueueConsumer<TMessage>(
         await QueueTopology.DeclareAsync(channel, Queue, options.MessageExchange, stoppingToken);
         await channel.BasicQosAsync(0, options.Prefetch, global: false, stoppingToken);
 
-        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         channel.ChannelShutdownAsync += (_, _) => lost.CancelAsync();
         var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var consumer = new AsyncEventingBasicConsumer(channel);
@@ -132,18 +133,20 @@ public sealed class BatchQueueConsumer<TMessage>(
         var accepted = new List<(Delivery Delivery, TMessage Message)>(batch.Count);
         foreach (var delivery in batch)
         {
+            TMessage? message = default;
+            Exception? refusal;
+            // Whatever goes wrong reading or checking one message is about that message alone.
             try
             {
-                var message = EnvelopeReader.Read<TMessage>(delivery.Body, delivery.Properties.ContentType);
-                if (handler.Reject(message) is { } rejection)
-                    await RefuseAsync(channel, delivery, rejection, ct);
-                else
-                    accepted.Add((delivery, message));
+                message = EnvelopeReader.Read<TMessage>(delivery.Body, delivery.Properties.ContentType);
+                refusal = handler.Reject(message);
             }
-            catch (UnreadableMessageException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                await RefuseAsync(channel, delivery, e, ct);
+                refusal = e;
             }
+            if (refusal is null) accepted.Add((delivery, message!));
+            else await RefuseAsync(channel, delivery, refusal, ct);
         }
         if (accepted.Count == 0) return;
 

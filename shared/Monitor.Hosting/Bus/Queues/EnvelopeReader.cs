@@ -32,7 +32,7 @@ public static class EnvelopeReader
             return message.Deserialize<TMessage>(Options)
                    ?? throw new UnreadableMessageException($"the message is null, not a {typeof(TMessage).Name}");
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is not UnreadableMessageException)
         {
             throw new UnreadableMessageException($"not a readable {typeof(TMessage).Name}: {e.Message}", e);
         }
