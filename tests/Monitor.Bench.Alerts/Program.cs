@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Monitor.Bench.Alerts;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 // ./monitor bench alerts [--samples N] [--background items/s] [--interval ms] [--timeout s]
 // Starts ingestion, extraction, sentiment, relay and alerts as processes on a fresh schema and vhost, a webhook
@@ -19,13 +20,14 @@ const string AdminKey = "bench-admin-key-0123456789abcdef";
 var late = TimeSpan.FromSeconds(30);
 
 Console.WriteLine($"alerts bench: {samples} probes every {interval.TotalMilliseconds:0} ms, background {background} items/s, " +
-                  $"{RepositoryLayout.Configuration} build, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+                  $"{RepositoryRoot.Configuration} build, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
 var schema = new PostgresSchema();
 var vhost = new RabbitMqVhost();
 await schema.InitializeAsync();
 await vhost.InitializeAsync();
-var services = new ServiceProcesses(new Dictionary<string, string>
+string[] folders = ["Ingestion", "Extraction", "Sentiment", "Relay", "Alerts"];
+var services = new ServiceGroup(new Dictionary<string, string>
 {
     ["MONITOR_POSTGRES"] = schema.ConnectionString,
     ["MONITOR_EVENTSTORE_SCHEMA"] = schema.Name,
@@ -44,10 +46,10 @@ try
     Console.WriteLine($"raw floor, direct POST to the webhook receiver (2 KB): {floor}");
 
     Console.WriteLine("starting ingestion, extraction, sentiment, relay, alerts ...");
-    await services.StartAllAsync(TimeSpan.FromSeconds(120));
-    var cpuBefore = services.CpuTimes().ToDictionary(c => c.Name, c => c.Cpu);
+    await services.StartAsync(folders, TimeSpan.FromSeconds(120));
+    var cpuBefore = CpuTimes().ToDictionary(c => c.Name, c => c.Cpu);
 
-    using var alerts = new HttpClient { BaseAddress = services.AddressOf("Alerts"), Timeout = TimeSpan.FromSeconds(30) };
+    using var alerts = new HttpClient { BaseAddress = services["Alerts"].BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     alerts.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
     using var created = await alerts.PostAsJsonAsync("/api/subscriptions", new
     {
@@ -59,8 +61,8 @@ try
         throw new InvalidOperationException($"creating the subscription failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
 
     var runId = Guid.NewGuid().ToString("N")[..8];
-    using var ingestion = new HttpClient { BaseAddress = services.AddressOf("Ingestion"), Timeout = TimeSpan.FromSeconds(30) };
-    using var probeClient = new HttpClient { BaseAddress = services.AddressOf("Ingestion"), Timeout = TimeSpan.FromSeconds(60) };
+    using var ingestion = new HttpClient { BaseAddress = services["Ingestion"].BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    using var probeClient = new HttpClient { BaseAddress = services["Ingestion"].BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     var load = new BackgroundLoad(ingestion, runId, background);
     var loadTask = Task.Run(() => load.RunAsync(stopLoad.Token));
     await Task.Delay(TimeSpan.FromSeconds(10)); // the background reaches a steady state before anything is timed
@@ -102,7 +104,7 @@ try
     var lost = measured.Length - latencies.Length;
 
     Console.WriteLine("service CPU during the run: " + string.Join(", ",
-        services.CpuTimes().Select(c => $"{c.Name.ToLowerInvariant()} {(c.Cpu - cpuBefore.GetValueOrDefault(c.Name)).TotalSeconds:0.0} s")));
+        CpuTimes().Select(c => $"{c.Name.ToLowerInvariant()} {(c.Cpu - cpuBefore.GetValueOrDefault(c.Name)).TotalSeconds:0.0} s")));
     Console.WriteLine($"background load: {load.AchievedPerSecond:0} items/s accepted on average ({load.Accepted:N0} items, {load.Failed:N0} refused or failed)");
     Console.WriteLine($"ingest POST of a probe until 202: {accept}");
     foreach (var (stage, figures) in await StageBreakdown.ReadAsync(schema.DataSource, schema.Name, timedFrom))
@@ -151,6 +153,10 @@ finally
     await vhost.DisposeAsync();
     await schema.DisposeAsync();
 }
+
+// Processor time each service used so far (to see which one is the busy one); a service that exited is left out.
+IEnumerable<(string Name, TimeSpan Cpu)> CpuTimes() =>
+    folders.Select(f => (Name: f, Cpu: services[f].ProcessorTime())).Where(c => c.Cpu is not null).Select(c => (c.Name, c.Cpu!.Value));
 
 static async Task<Percentiles> DirectRoundTripsAsync(HttpClient http, int count)
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Testing.Processes;
 
 namespace Monitor.Bench.Pipeline;
 
@@ -11,7 +12,7 @@ public sealed record MemorySample(TimeSpan At, string Service, double RssMb, dou
 /// JIT, pool growth and a backlog built while the machine was busy are not a leak, and on a shared
 /// machine they can last minutes.
 /// </summary>
-public sealed class MemorySampler(ServiceProcesses services)
+public sealed class MemorySampler(ServiceGroup services, IReadOnlyList<string> folders, HeapFiles heapFiles)
 {
     private readonly List<MemorySample> _samples = new();
 
@@ -19,8 +20,9 @@ public sealed class MemorySampler(ServiceProcesses services)
 
     public void Sample(TimeSpan at)
     {
-        foreach (var (name, rss, heapFile) in services.Memory())
-            _samples.Add(new MemorySample(at, name, rss / 1048576.0, ReadHeapMb(heapFile)));
+        foreach (var folder in folders)
+            if (services[folder].ResidentBytes() is { } rss)
+                _samples.Add(new MemorySample(at, folder, rss / 1048576.0, ReadHeapMb(heapFiles.Of(folder))));
     }
 
     public void Print(TextWriter output)

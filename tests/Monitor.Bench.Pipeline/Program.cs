@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Bench.Pipeline;
 using Monitor.Testing;
+using Monitor.Testing.Processes;
 
 // ./monitor bench pipeline [--items N] [--warmup N] [--rate items/s] [--timeout seconds] [--duration seconds]
 // Starts the four services as processes on a fresh schema and vhost, runs the raw limits, pushes
@@ -17,7 +18,7 @@ var sampleEvery = TimeSpan.FromSeconds(30);
 var timeout = TimeSpan.FromSeconds(Option("--timeout", Math.Max(180, items / 50)));
 
 Console.WriteLine($"pipeline bench: {items:N0} items, {(rate > 0 ? $"published at {rate:N0}/s" : "published as fast as the broker confirms")}, " +
-                  $"{RepositoryLayout.Configuration} build, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+                  $"{RepositoryRoot.Configuration} build, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
 var schema = new PostgresSchema();
 var vhost = new RabbitMqVhost();
@@ -29,7 +30,9 @@ var environment = new Dictionary<string, string>
     ["MONITOR_EVENTSTORE_SCHEMA"] = schema.Name,
     ["MONITOR_RABBITMQ"] = vhost.AmqpUri.ToString(),
 };
-var services = new ServiceProcesses(environment);
+string[] folders = ["Ingestion", "Extraction", "Sentiment", "Relay"];
+var services = new ServiceGroup(environment);
+var heapFiles = new HeapFiles();
 try
 {
     Console.WriteLine("raw limits (measured now, same machine):");
@@ -39,7 +42,7 @@ try
     Console.WriteLine($"  Npgsql batched INSERT (100 rows per transaction, 1 connection):  {postgres,10:N0} rows/s");
 
     Console.WriteLine("starting ingestion, extraction, sentiment, relay ...");
-    await services.StartAllAsync(TimeSpan.FromSeconds(90));
+    await services.StartAsync(folders, TimeSpan.FromSeconds(90), heapFiles.SettingsFor);
     var run = new PipelineRun(vhost.AmqpUri, schema.DataSource, schema.Name);
     if (warmup > 0)
     {
@@ -48,10 +51,10 @@ try
         Console.WriteLine($"  warm-up: {warm.ItemsPerSecond:0} items/s");
     }
     Console.WriteLine($"measured run ({items:N0} items):");
-    var cpuBefore = services.CpuTimes().ToDictionary(c => c.Name, c => c.Cpu);
+    var cpuBefore = CpuTimes().ToDictionary(c => c.Name, c => c.Cpu);
     var infrastructureBefore = InfrastructureCpu.Read();
 
-    var memory = new MemorySampler(services);
+    var memory = new MemorySampler(services, folders, heapFiles);
     using var sampling = new CancellationTokenSource();
     var sampler = duration > 0 ? SampleMemoryAsync(memory, sampling.Token) : Task.CompletedTask;
     PipelineResult result;
@@ -63,7 +66,7 @@ try
     }
     if (duration > 0) memory.Print(Console.Out);
 
-    var cpuUsed = services.CpuTimes().Select(c => (c.Name, Cpu: c.Cpu - cpuBefore.GetValueOrDefault(c.Name))).ToList();
+    var cpuUsed = CpuTimes().Select(c => (c.Name, Cpu: c.Cpu - cpuBefore.GetValueOrDefault(c.Name))).ToList();
     Console.WriteLine("service CPU during the run: " + string.Join(", ",
         cpuUsed.Select(c => $"{c.Name.ToLowerInvariant()} {c.Cpu.TotalSeconds:0.0} s")));
     // Processor time per item is what a busy, shared machine does not distort: compare changes with it.
@@ -90,9 +93,14 @@ catch (Exception e) when (e is TimeoutException or InvalidOperationException)
 finally
 {
     await services.DisposeAsync();
+    heapFiles.Dispose();
     await vhost.DisposeAsync();
     await schema.DisposeAsync();
 }
+
+// Processor time each service used so far (to see which one is the busy one); a service that exited is left out.
+IEnumerable<(string Name, TimeSpan Cpu)> CpuTimes() =>
+    folders.Select(f => (Name: f, Cpu: services[f].ProcessorTime())).Where(c => c.Cpu is not null).Select(c => (c.Name, c.Cpu!.Value));
 
 async Task SampleMemoryAsync(MemorySampler memory, CancellationToken ct)
 {

@@ -17,10 +17,17 @@ public class ServiceGroup(IReadOnlyDictionary<string, string> environment) : IAs
     public IReadOnlyCollection<string> Keys => _services.Keys;
 
     /// <summary>Starts each folder's service under its folder name and waits until all are ready.</summary>
-    public async Task StartAsync(params string[] folders)
+    public Task StartAsync(params string[] folders) => StartAsync(folders, ReadyTimeout);
+
+    /// <summary>
+    /// Starts each folder's service under its folder name, all at once, and waits up to <paramref name="readyTimeout"/>
+    /// until all are ready. <paramref name="settingsOf"/> gives a service settings of its own on top of the group's.
+    /// </summary>
+    public async Task StartAsync(IReadOnlyList<string> folders, TimeSpan readyTimeout,
+        Func<string, IReadOnlyDictionary<string, string>>? settingsOf = null)
     {
-        StartWithoutWaiting(folders);
-        await Task.WhenAll(folders.Select(f => _services[f].WaitUntilReadyAsync(ReadyTimeout)));
+        foreach (var folder in folders) Launch(folder, folder, settingsOf?.Invoke(folder));
+        await Task.WhenAll(folders.Select(f => _services[f].WaitUntilReadyAsync(readyTimeout)));
     }
 
     public void StartWithoutWaiting(params string[] folders)

@@ -112,6 +112,28 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Output() => _output.ToString();
 
+    /// <summary>Processor time (user and system) the process has used so far; null once it has exited.</summary>
+    public TimeSpan? ProcessorTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException) { return null; }
+    }
+
+    /// <summary>The process's resident set in bytes right now; null once it has exited.</summary>
+    public long? ResidentBytes()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+        catch (InvalidOperationException) { return null; }
+    }
+
     /// <summary>Kills the process tree with SIGKILL, as a crash would, and waits (bounded) until it is gone.</summary>
     public async Task KillAsync()
     {
