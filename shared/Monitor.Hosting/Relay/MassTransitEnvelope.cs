@@ -21,7 +21,7 @@ public sealed class MassTransitEnvelope(EventTypeRegistry registry, Uri brokerAd
     private Utf8JsonWriter? _writer;
 
     /// <summary>The exchange MassTransit publishes a message type to and binds its consumers' queues to.</summary>
-    public static string ExchangeFor(Type messageType) => $"{messageType.Namespace}:{messageType.Name}";
+    public static string ExchangeFor(Type messageType) => Bus.MessageNames.ExchangeOf(messageType);
 
     /// <summary>The exchange a stored event goes to, from the CLR type registered under its stored name.</summary>
     public string ExchangeOf(StoredEvent stored) => DestinationOf(stored).Exchange;

@@ -15,23 +15,33 @@ namespace Monitor.Hosting.Tests.Queues;
 
 public sealed record QueuedItem(int Number);
 
-/// <summary>Counts what it is given; throws while <see cref="FailuresLeft"/> is above zero, or always when <see cref="AlwaysFail"/>.</summary>
+/// <summary>
+/// Counts what it is given; throws while <see cref="FailuresLeft"/> is above zero, or always when
+/// <see cref="AlwaysFail"/>; holds each batch until <see cref="Gate"/> opens, when there is one.
+/// </summary>
 public sealed class RecordingHandler : IBatchHandler<QueuedItem>
 {
+    public const int HugeReason = -7;
+
     public readonly ConcurrentDictionary<int, int> Handled = new();
     public int FailuresLeft;
     public bool AlwaysFail;
     public int Attempts;
+    public TaskCompletionSource? Gate;
 
-    public Exception? Reject(QueuedItem message) =>
-        message.Number < 0 ? new ArgumentOutOfRangeException(nameof(message), $"item {message.Number} is negative") : null;
+    public Exception? Reject(QueuedItem message) => message.Number switch
+    {
+        HugeReason => new ArgumentException($"platform '{new string('x', 200_000)}' is not known"),
+        < 0 => new ArgumentOutOfRangeException(nameof(message), $"item {message.Number} is negative"),
+        _ => null,
+    };
 
-    public Task HandleAsync(IReadOnlyList<QueuedItem> batch, CancellationToken ct)
+    public async Task HandleAsync(IReadOnlyList<QueuedItem> batch, CancellationToken ct)
     {
         Interlocked.Increment(ref Attempts);
+        if (Gate is { } gate) await gate.Task.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
         if (AlwaysFail || Interlocked.Decrement(ref FailuresLeft) >= 0) throw new TimeoutException("the store did not answer");
         foreach (var item in batch) Handled.AddOrUpdate(item.Number, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
     }
 }
 
@@ -101,13 +111,17 @@ public sealed class When_consuming_a_queue_in_batches : IAsyncLifetime
 
     private async Task<List<BasicGetResult>> TakeErrorsAsync(int expected)
     {
-        await using var channel = await _publisher.CreateChannelAsync();
         var taken = new List<BasicGetResult>();
         await Until.HoldsAsync(async () =>
         {
-            while (await channel.BasicGetAsync(QueueTopology.ErrorQueueOf(Queue), autoAck: true) is { } message) taken.Add(message);
+            await using var channel = await _publisher.CreateChannelAsync();
+            try
+            {
+                while (await channel.BasicGetAsync(QueueTopology.ErrorQueueOf(Queue), autoAck: true) is { } message) taken.Add(message);
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException) { } // the _error queue is not there (yet)
             return taken.Count >= expected;
-        }, Patience);
+        }, Patience, TimeSpan.FromMilliseconds(100));
         return taken;
     }
 
@@ -149,6 +163,87 @@ public sealed class When_consuming_a_queue_in_batches : IAsyncLifetime
         Assert.Contains(errors, e => Header(e, "MT-Fault-ExceptionType").EndsWith("UnreadableMessageException") && Header(e, "MT-Fault-Message").Contains("not a readable QueuedItem"));
         Assert.Contains(errors, e => Header(e, "MT-Fault-ExceptionType") == typeof(ArgumentOutOfRangeException).FullName && Header(e, "MT-Fault-Message").Contains("item -5 is negative"));
         Assert.Contains(errors, e => Header(e, "MT-Fault-Message").Contains("content type 'text/html'") && e.Body.ToArray().SequenceEqual("<script>alert(1)</script>"u8.ToArray()));
+        await _consumer.StopAsync(CancellationToken.None);
+        Assert.Equal(0u, await ReadyAsync(Queue));
+    }
+
+    [Fact]
+    public async Task Should_move_a_message_refused_with_a_huge_reason_with_the_reason_cut_short()
+    {
+        await using (var channel = await _publisher.CreateChannelAsync(new CreateChannelOptions(true, true)))
+        {
+            await PublishAsync(channel, Envelope(RecordingHandler.HugeReason), EnvelopeReader.EnvelopeContentType);
+            await PublishAsync(channel, Envelope(1), EnvelopeReader.EnvelopeContentType);
+        }
+
+        var errors = await TakeErrorsAsync(1);
+
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(_handler.Handled.ContainsKey(1)), Patience));
+        var error = Assert.Single(errors);
+        Assert.StartsWith("platform 'xxx", Header(error, "MT-Fault-Message"));
+        Assert.True(Header(error, "MT-Fault-Message").Length < 10_000);
+    }
+
+    [Fact]
+    public async Task Should_declare_its_error_queue_again_when_it_was_deleted()
+    {
+        await using (var channel = await _publisher.CreateChannelAsync())
+            await channel.QueueDeleteAsync(QueueTopology.ErrorQueueOf(Queue));
+
+        await PublishAsync([-5, 1]);
+        var errors = await TakeErrorsAsync(1);
+
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(_handler.Handled.ContainsKey(1)), Patience));
+        Assert.Contains("item -5 is negative", Header(Assert.Single(errors), "MT-Fault-Message"));
+    }
+
+    [Fact]
+    public async Task Should_consume_again_when_its_queue_was_deleted_under_it()
+    {
+        await using (var channel = await _publisher.CreateChannelAsync())
+            await channel.QueueDeleteAsync(Queue);
+
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(!_consumer.IsConsuming), Patience), "the consumer should notice it was cancelled");
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(_consumer.IsConsuming), Patience), "the consumer should declare its queue and consume again");
+        await PublishAsync(Enumerable.Range(1, 3));
+
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(_handler.Handled.Count == 3), Patience), $"handled {_handler.Handled.Count} of 3");
+    }
+
+    [Fact]
+    public async Task Should_deliver_a_batch_again_when_its_connection_is_lost_before_it_is_acknowledged()
+    {
+        _handler.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await PublishAsync(Enumerable.Range(1, 10));
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(_handler.Attempts > 0), Patience), "the batch should reach the handler");
+
+        await _publisher.CloseAsync();
+        Assert.True(await Until.HoldsAsync(async () => await _vhost.CloseConnectionsAsync() >= 1, Patience, TimeSpan.FromMilliseconds(500)));
+        _publisher = await BrokerConnections.ConnectAsync(RabbitMqAddress.Parse(_vhost.AmqpUri.ToString(), "test"), "test publisher", CancellationToken.None);
+        // Held by the handler and never acknowledged, so back on the queue.
+        Assert.True(await Until.HoldsAsync(async () => await ReadyAsync(Queue) == 10, Patience), "the unacknowledged batch should be ready again");
+        _handler.Gate.SetResult();
+
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(_handler.Handled.Count == 10 && _handler.Handled.Values.All(n => n == 2)), Patience),
+            "the batch stored before the loss should be handled again after it: " + string.Join(",", _handler.Handled.Values));
+        await _consumer.StopAsync(CancellationToken.None);
+        Assert.Equal(0u, await ReadyAsync(Queue));
+    }
+
+    [Fact]
+    public async Task Should_finish_and_acknowledge_the_batch_in_hand_when_stopped()
+    {
+        _handler.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await PublishAsync(Enumerable.Range(1, 5));
+        Assert.True(await Until.HoldsAsync(() => Task.FromResult(_handler.Attempts > 0), Patience), "the batch should reach the handler");
+
+        var stopping = _consumer.StopAsync(CancellationToken.None);
+        await Task.Delay(200);
+        _handler.Gate.SetResult();
+        await stopping.WaitAsync(Patience);
+
+        Assert.Equal(5, _handler.Handled.Count);
+        Assert.Equal(0u, await ReadyAsync(Queue));
     }
 
     [Fact]

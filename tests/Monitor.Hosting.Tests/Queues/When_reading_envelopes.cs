@@ -7,15 +7,17 @@ public sealed record EnvelopeItem(Guid Id, string Text, int Count);
 
 public class When_reading_envelopes
 {
+    private const string ExpectedType = "urn:message:Monitor.Hosting.Tests.Queues:EnvelopeItem";
+
     private static ReadOnlyMemory<byte> Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     [Fact]
     public void Should_read_the_message_inside_a_masstransit_envelope()
     {
         var id = Guid.NewGuid();
-        var body = $$$"""{"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:X:EnvelopeItem"],"message":{"id":"{{{id}}}","text":"小米SU7","count":3},"headers":{}}""";
+        var body = $$$"""{"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:Monitor.Hosting.Tests.Queues:EnvelopeItem"],"message":{"id":"{{{id}}}","text":"小米SU7","count":3},"headers":{}}""";
 
-        var item = EnvelopeReader.Read<EnvelopeItem>(Utf8(body), EnvelopeReader.EnvelopeContentType);
+        var item = EnvelopeReader.Read<EnvelopeItem>(Utf8(body), EnvelopeReader.EnvelopeContentType, ExpectedType);
 
         Assert.Equal(new EnvelopeItem(id, "小米SU7", 3), item);
     }
@@ -25,7 +27,7 @@ public class When_reading_envelopes
     {
         var id = Guid.NewGuid();
 
-        var item = EnvelopeReader.Read<EnvelopeItem>(Utf8($$"""{"Id":"{{id}}","TEXT":"hi","count":"7"}"""), EnvelopeReader.JsonContentType);
+        var item = EnvelopeReader.Read<EnvelopeItem>(Utf8($$"""{"Id":"{{id}}","TEXT":"hi","count":"7"}"""), "application/json; charset=utf-8");
 
         Assert.Equal(new EnvelopeItem(id, "hi", 7), item);
     }
@@ -42,6 +44,17 @@ public class When_reading_envelopes
         var error = Assert.Throws<UnreadableMessageException>(() => EnvelopeReader.Read<EnvelopeItem>(Utf8(body), contentType));
 
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_an_envelope_that_carries_another_message_type()
+    {
+        var body = """{"messageType":["urn:message:Monitor.Contracts:SentimentScored"],"message":{"count":1}}""";
+
+        var error = Assert.Throws<UnreadableMessageException>(() => EnvelopeReader.Read<EnvelopeItem>(Utf8(body), EnvelopeReader.EnvelopeContentType, ExpectedType));
+
+        Assert.Contains("SentimentScored", error.Message);
+        Assert.Contains("not " + ExpectedType, error.Message);
     }
 
     [Fact]

@@ -17,15 +17,19 @@ namespace Monitor.Hosting.Bus.Queues;
 /// hands each batch to its <see cref="IBatchHandler{TMessage}"/>, and acknowledges the batch with one
 /// ack once the handler's work is stored. A message it cannot read or the handler rejects goes to the
 /// _error queue at once; a batch that keeps failing goes there after <see cref="RetryPolicies.Intervals"/>.
-/// When the connection is lost it connects again (with the <see cref="QueueConsumerOptions.ReconnectDelays"/>)
-/// and the broker delivers again whatever was not acknowledged, which the idempotent handlers absorb.
+/// When the connection is lost, or the broker cancels the consumer (its queue deleted), it connects again
+/// (<see cref="QueueConsumerOptions.ReconnectDelays"/>) and the broker delivers again whatever was not
+/// acknowledged, which the idempotent handlers absorb. On shutdown the batch in hand is finished and
+/// acknowledged; the wait for the next one is not.
 /// </summary>
 public sealed class BatchQueueConsumer<TMessage>(
     IBatchHandler<TMessage> handler, QueueConsumerOptions options, MonitorSettings settings, ILogger<BatchQueueConsumer<TMessage>> logger)
     : BackgroundService, IQueueConsumer
 {
     private readonly KeyValuePair<string, object?> _stage = new("stage", options.Queue);
+    private readonly string _expectedType = $"urn:message:{MessageNames.ExchangeOf(typeof(TMessage))}";
     private volatile bool _consuming;
+    private int _failedConnections;
 
     public string Queue => options.Queue;
 
@@ -33,12 +37,12 @@ public sealed class BatchQueueConsumer<TMessage>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var delay = options.ReconnectDelays[Math.Min(_failedConnections, options.ReconnectDelays.Count - 1)];
             try
             {
-                await ConsumeUntilDisconnectedAsync(() => failures = 0, stoppingToken);
+                await ConsumeUntilDisconnectedAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -46,22 +50,24 @@ public sealed class BatchQueueConsumer<TMessage>(
             }
             catch (Exception e)
             {
-                logger.LogWarning("Consumer of {Queue} lost the broker ({Reason}); unacknowledged messages will be delivered again", Queue, e.Message);
+                logger.LogWarning(e, "Consumer of {Queue} stopped consuming; connecting again in {Delay} (unacknowledged messages will be delivered again)", Queue, delay);
             }
             finally
             {
                 _consuming = false;
             }
-            var delay = options.ReconnectDelays[Math.Min(failures++, options.ReconnectDelays.Count - 1)];
+            // Reset only by a batch acknowledged: a failure that repeats right after connecting backs off too.
+            _failedConnections++;
             try { await Task.Delay(delay, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }
 
-    private async Task ConsumeUntilDisconnectedAsync(Action connected, CancellationToken stoppingToken)
+    private async Task ConsumeUntilDisconnectedAsync(CancellationToken stoppingToken)
     {
-        // Disposed last: closing the channel below raises its shutdown event, which cancels this.
-        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // Disposed last: closing the channel below raises its shutdown event, which cancels this. Not
+        // linked to stoppingToken, so the batch in hand is finished and acknowledged on shutdown.
+        using var lost = new CancellationTokenSource();
         await using var connection = await BrokerConnections.ConnectAsync(settings.RabbitMq, $"monitor-{settings.ServiceName}-{Queue}", stoppingToken);
         // Confirms on: a message moved to _error must be confirmed there before its original is acknowledged.
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
@@ -77,32 +83,42 @@ public sealed class BatchQueueConsumer<TMessage>(
             deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, e.Body.ToArray(), new BasicProperties(e.BasicProperties), e.Redelivered));
             return Task.CompletedTask;
         };
+        // The broker cancels the consumer when its queue is deleted; the channel stays open, so without
+        // this the worker would wait for deliveries that never come.
+        consumer.UnregisteredAsync += (_, _) => lost.CancelAsync();
         await channel.BasicConsumeAsync(Queue, autoAck: false, consumer, stoppingToken);
         _consuming = true;
-        connected();
         logger.LogInformation("Consuming {Queue} in batches of up to {BatchSize}", Queue, options.BatchSize);
 
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(lost.Token, stoppingToken);
         try
         {
-            await RunBatchesAsync(channel, deliveries.Reader, lost.Token);
+            await RunBatchesAsync(channel, deliveries.Reader, waiting.Token, lost.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            throw new IOException(channel.CloseReason?.ReplyText ?? "the channel closed");
+            throw new IOException(channel.CloseReason?.ReplyText ?? "the broker cancelled the consumer");
         }
     }
 
-    private async Task RunBatchesAsync(IChannel channel, ChannelReader<Delivery> reader, CancellationToken ct)
+    /// <param name="waiting">Ends the wait for a batch and the pauses between retries: the connection lost or the service stopping.</param>
+    /// <param name="working">Ends the work on a batch in hand: the connection lost only.</param>
+    private async Task RunBatchesAsync(IChannel channel, ChannelReader<Delivery> reader, CancellationToken waiting, CancellationToken working)
     {
         var batch = new List<Delivery>(options.BatchSize);
+        var moved = new HashSet<ulong>();
         while (true)
         {
             batch.Clear();
-            await CollectAsync(reader, batch, ct);
-            await HandleAsync(channel, batch, ct);
-            // Every delivery of the batch is settled (stored, or confirmed in _error), and batches run one
-            // after another, so one ack covers the batch and everything before it.
-            await channel.BasicAckAsync(batch[^1].DeliveryTag, multiple: true, ct);
+            moved.Clear();
+            await CollectAsync(reader, batch, waiting);
+            await HandleBatchAsync(channel, batch, moved, waiting, working);
+            // Batches run one after another and take deliveries in order, so one ack on the last delivery
+            // not already acknowledged on its own (moved to _error) covers the batch and all before it.
+            // An ack on a tag acknowledged already would close the channel.
+            if (batch.FindLast(d => !moved.Contains(d.DeliveryTag)) is { } last)
+                await channel.BasicAckAsync(last.DeliveryTag, multiple: true, working);
+            _failedConnections = 0;
         }
     }
 
@@ -122,7 +138,7 @@ public sealed class BatchQueueConsumer<TMessage>(
         }
     }
 
-    private async Task HandleAsync(IChannel channel, List<Delivery> batch, CancellationToken ct)
+    private async Task HandleBatchAsync(IChannel channel, List<Delivery> batch, HashSet<ulong> moved, CancellationToken waiting, CancellationToken working)
     {
         using var activity = MonitorTracing.Source.HasListeners()
             ? MonitorTracing.Source.StartActivity($"{Queue} consume", ActivityKind.Consumer, parentContext: default, links: TraceLinks(batch))
@@ -138,7 +154,7 @@ public sealed class BatchQueueConsumer<TMessage>(
             // Whatever goes wrong reading or checking one message is about that message alone.
             try
             {
-                message = EnvelopeReader.Read<TMessage>(delivery.Body, delivery.Properties.ContentType);
+                message = EnvelopeReader.Read<TMessage>(delivery.Body, delivery.Properties.ContentType, _expectedType);
                 refusal = handler.Reject(message);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -146,7 +162,7 @@ public sealed class BatchQueueConsumer<TMessage>(
                 refusal = e;
             }
             if (refusal is null) accepted.Add((delivery, message!));
-            else await RefuseAsync(channel, delivery, refusal, ct);
+            else await MoveToErrorQueueAsync(channel, delivery, refusal, retries: 0, moved, working);
         }
         if (accepted.Count == 0) return;
 
@@ -155,22 +171,22 @@ public sealed class BatchQueueConsumer<TMessage>(
         {
             try
             {
-                await handler.HandleAsync(messages, ct);
+                await handler.HandleAsync(messages, working);
                 MonitorMetrics.ItemsConsumed.Add(messages.Count, _stage);
                 return;
             }
-            catch (Exception e) when (!ct.IsCancellationRequested && attempt < options.RetryIntervals.Count)
+            catch (Exception e) when (!working.IsCancellationRequested && attempt < options.RetryIntervals.Count)
             {
                 logger.LogWarning("A batch of {Count} from {Queue} failed (attempt {Attempt}), retrying in {Delay}: {Reason}",
                     messages.Count, Queue, attempt + 1, options.RetryIntervals[attempt], e.Message);
-                await Task.Delay(options.RetryIntervals[attempt], ct);
+                await Task.Delay(options.RetryIntervals[attempt], waiting);
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (!working.IsCancellationRequested)
             {
                 logger.LogError(e, "A batch of {Count} from {Queue} still failed after {Retries} retries; it goes to {ErrorQueue}",
                     messages.Count, Queue, attempt, QueueTopology.ErrorQueueOf(Queue));
                 foreach (var (delivery, _) in accepted)
-                    await MoveToErrorQueueAsync(channel, delivery, e, attempt, ct);
+                    await MoveToErrorQueueAsync(channel, delivery, e, attempt, moved, working);
                 return;
             }
         }
@@ -189,15 +205,17 @@ public sealed class BatchQueueConsumer<TMessage>(
         }
     }
 
-    private async Task RefuseAsync(IChannel channel, Delivery delivery, Exception reason, CancellationToken ct)
+    /// <summary>
+    /// Confirmed in _error, then acknowledged at once on its own: should the batch around it never be
+    /// acknowledged (a lost connection, a stop during its retries), it is not delivered and moved again.
+    /// </summary>
+    private async Task MoveToErrorQueueAsync(IChannel channel, Delivery delivery, Exception reason, int retries, HashSet<ulong> moved, CancellationToken ct)
     {
-        logger.LogWarning("A message on {Queue} goes to {ErrorQueue}: {Reason}", Queue, QueueTopology.ErrorQueueOf(Queue), reason.Message);
-        await MoveToErrorQueueAsync(channel, delivery, reason, retries: 0, ct);
-    }
-
-    private async Task MoveToErrorQueueAsync(IChannel channel, Delivery delivery, Exception reason, int retries, CancellationToken ct)
-    {
+        if (retries == 0)
+            logger.LogWarning("A message on {Queue} goes to {ErrorQueue}: {Reason}", Queue, QueueTopology.ErrorQueueOf(Queue), reason.Message);
         await ErrorQueue.MoveAsync(channel, Queue, delivery, reason, retries, ct);
+        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, ct);
+        moved.Add(delivery.DeliveryTag);
         MonitorMetrics.Failures.Add(1, new KeyValuePair<string, object?>("kind", "consume"), _stage);
     }
 }

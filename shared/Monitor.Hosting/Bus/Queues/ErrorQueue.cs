@@ -11,7 +11,8 @@ namespace Monitor.Hosting.Bus.Queues;
 /// </summary>
 public static class ErrorQueue
 {
-    private const int StackTraceLimit = 4_000;
+    /// <summary>Each fault header stays far below the broker's frame size (128 KiB): a reason quoting a huge field must not make the move itself fail.</summary>
+    private const int HeaderLimit = 4_000;
 
     public static async Task MoveAsync(IChannel channel, string queue, Delivery delivery, Exception reason, int retries, CancellationToken ct)
     {
@@ -19,14 +20,16 @@ public static class ErrorQueue
         var headers = properties.Headers is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(properties.Headers);
         headers["MT-Reason"] = "fault";
         headers["MT-Fault-ExceptionType"] = reason.GetType().FullName;
-        headers["MT-Fault-Message"] = reason.Message;
+        headers["MT-Fault-Message"] = Truncate(reason.Message, HeaderLimit);
         headers["MT-Fault-Timestamp"] = DateTimeOffset.UtcNow.ToString("O");
-        headers["MT-Fault-StackTrace"] = Truncate(reason.ToString(), StackTraceLimit);
+        headers["MT-Fault-StackTrace"] = Truncate(reason.ToString(), HeaderLimit);
         headers["MT-Fault-RetryCount"] = retries;
         headers["MT-Host-MachineName"] = Environment.MachineName;
         headers["MT-Host-ProcessName"] = Environment.ProcessPath is { } path ? Path.GetFileName(path) : "dotnet";
         properties.Headers = headers;
-        await channel.BasicPublishAsync(QueueTopology.ErrorQueueOf(queue), "", mandatory: false, properties, delivery.Body, ct);
+        // Mandatory: should the _error queue have been deleted, the publish fails (and the consumer declares
+        // it again on reconnecting) instead of being confirmed into nowhere.
+        await channel.BasicPublishAsync(QueueTopology.ErrorQueueOf(queue), "", mandatory: true, properties, delivery.Body, ct);
     }
 
     private static string Truncate(string text, int limit) =>

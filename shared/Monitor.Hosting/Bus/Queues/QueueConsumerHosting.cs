@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Monitor.Hosting.Relay;
 
 namespace Monitor.Hosting.Bus.Queues;
 
@@ -21,8 +20,8 @@ public static class QueueConsumerHosting
         var settings = builder.GetMonitorSettings();
         var options = new QueueConsumerOptions
         {
-            Queue = QueueNameOf(typeof(TMessage)),
-            MessageExchange = MassTransitEnvelope.ExchangeFor(typeof(TMessage)),
+            Queue = MessageNames.KebabCase(typeof(TMessage)),
+            MessageExchange = MessageNames.ExchangeOf(typeof(TMessage)),
         };
         options = configure?.Invoke(options) ?? options;
 
@@ -35,19 +34,6 @@ public static class QueueConsumerHosting
             sp => new QueueConsumerHealthCheck(sp.GetRequiredService<BatchQueueConsumer<TMessage>>()),
             failureStatus: null, tags: [MonitorDefaults.ReadyTag]));
         return builder;
-    }
-
-    /// <summary>The queue of a message type, named as MassTransit names an endpoint: CoverageIngested -> coverage-ingested.</summary>
-    public static string QueueNameOf(Type messageType)
-    {
-        var name = messageType.Name;
-        var text = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) text.Append('-');
-            text.Append(char.ToLowerInvariant(name[i]));
-        }
-        return text.ToString();
     }
 
     private sealed class QueueConsumerHealthCheck(IQueueConsumer consumer) : IHealthCheck

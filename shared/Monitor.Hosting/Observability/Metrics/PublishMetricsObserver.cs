@@ -13,7 +13,7 @@ public sealed class PublishMetricsObserver : IPublishObserver
 
     public Task PostPublish<T>(PublishContext<T> context) where T : class
     {
-        MonitorMetrics.MessagesPublished.Add(1, new KeyValuePair<string, object?>("message", Bus.Queues.QueueConsumerHosting.QueueNameOf(typeof(T))));
+        MonitorMetrics.MessagesPublished.Add(1, new KeyValuePair<string, object?>("message", Bus.MessageNames.KebabCase(typeof(T))));
         return Task.CompletedTask;
     }
 
