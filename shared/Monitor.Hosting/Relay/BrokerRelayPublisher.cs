@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Monitor.EventStore;
 using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
@@ -67,7 +68,10 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
 
     private async Task PublishAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
-        using var activity = Observability.Tracing.MonitorTracing.Source.StartActivity("relay publish");
+        var source = Observability.Tracing.MonitorTracing.Source;
+        using var activity = source.HasListeners()
+            ? source.StartActivity("relay publish", ActivityKind.Producer, parentContext: default, links: StoredTraceLinks(batch))
+            : null;
         activity?.SetTag("messaging.batch.message_count", batch.Count);
         var confirmations = new Task[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -82,6 +86,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
                 MessageId = stored.Id.ToString(),
                 ContentType = MassTransitEnvelope.ContentType,
                 Persistent = true,
+                Headers = TraceHeadersOf(stored),
             };
             var body = _envelope.Write(stored);
             confirmations[i] = _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body, ct).AsTask();
@@ -89,6 +94,25 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
         await Task.WhenAll(confirmations);
         foreach (var stored in batch)
             Observability.MonitorMetrics.MessagesPublished.Add(1, new KeyValuePair<string, object?>("message", stored.Type));
+    }
+
+    /// <summary>
+    /// The trace context the event was appended in, as AMQP headers: the consumers' batch spans link to it,
+    /// so the trace goes on from the work that appended the event rather than from this relay.
+    /// </summary>
+    private static Dictionary<string, object?>? TraceHeadersOf(StoredEvent stored)
+    {
+        if (stored.Headers.Count == 0 || !stored.Headers.TryGetValue(TraceContextHeaders.TraceParent, out var traceparent)) return null;
+        var headers = new Dictionary<string, object?>(2) { [TraceContextHeaders.TraceParent] = traceparent };
+        if (stored.Headers.TryGetValue(TraceContextHeaders.TraceState, out var tracestate)) headers[TraceContextHeaders.TraceState] = tracestate;
+        return headers;
+    }
+
+    private static IEnumerable<ActivityLink> StoredTraceLinks(IReadOnlyList<StoredEvent> batch)
+    {
+        foreach (var stored in batch)
+            if (TraceContextHeaders.TryParse(stored.Headers, out var context))
+                yield return new ActivityLink(context);
     }
 
     public async ValueTask DisposeAsync()
