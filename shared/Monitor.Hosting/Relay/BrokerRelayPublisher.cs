@@ -12,6 +12,8 @@ namespace Monitor.Hosting.Relay;
 /// exchange of each event's type. It returns only when the broker has confirmed every publish; the
 /// subscription then saves its checkpoint (same contract as <see cref="RelayPublisher"/>, which goes
 /// through MassTransit and confirms far fewer messages per second).
+/// Each message carries the trace context its event was appended in (AMQP header traceparent), so the
+/// trace goes on past the event log; the batch's span links to those traces.
 /// A broken connection fails the batch with <see cref="BrokerConnectionLostException"/>, which the
 /// subscription does not take for a passing store failure: it gives up after its handler attempts and the
 /// relay worker starts over with a new publisher (see <see cref="BrokerConnections"/>).
