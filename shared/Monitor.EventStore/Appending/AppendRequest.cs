@@ -24,7 +24,8 @@ internal sealed class AppendRequest
 
     public bool IsSingleStream => StreamIds.Length == 1;
 
-    public static AppendRequest Build(IReadOnlyList<StreamAppend> appends, EventTypeRegistry registry)
+    /// <param name="defaultHeaders">The headers JSON of events that bring none (the current trace context), or null.</param>
+    public static AppendRequest Build(IReadOnlyList<StreamAppend> appends, EventTypeRegistry registry, string? defaultHeaders = null)
     {
         ArgumentNullException.ThrowIfNull(appends);
         var sorted = appends.Select((a, i) => Validate(a, i)).OrderBy(a => a.StreamId).ToArray();
@@ -66,7 +67,7 @@ internal sealed class AppendRequest
                 request.EventIds[e] = ev.Id;
                 request.EventTypes[e] = registry.NameOf(ev.Data.GetType());
                 request.Data[e] = registry.Serialize(ev.Data);
-                request.Headers[e] = EventStore.SerializeHeaders(ev.Headers);
+                request.Headers[e] = EventStore.SerializeHeaders(ev.Headers) ?? defaultHeaders;
                 e++;
             }
         }

@@ -31,7 +31,7 @@ public sealed partial class EventStore
     /// </summary>
     public async Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        var request = AppendRequest.Build(appends, Registry);
+        var request = AppendRequest.Build(appends, Registry, TraceHeaders());
         if (request.IsEmpty) return [];
         var inline = InlineProjections();
 
@@ -63,7 +63,7 @@ public sealed partial class EventStore
     public async Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var request = AppendRequest.Build(appends, Registry);
+        var request = AppendRequest.Build(appends, Registry, TraceHeaders());
         if (request.IsEmpty) return [];
         try
         {
@@ -149,6 +149,8 @@ public sealed partial class EventStore
         AppendStatus.Archived => throw new StreamArchivedException(outcome.StreamId),
         _ => throw new EventStoreException($"Unknown append status {outcome.Status} for stream {outcome.StreamId}."),
     };
+
+    private string? TraceHeaders() => Options.RecordTraceContext ? TraceContextHeaders.OfCurrentActivity() : null;
 
     internal static string? SerializeHeaders(IReadOnlyDictionary<string, string>? headers) =>
         headers is null || headers.Count == 0 ? null : JsonSerializer.Serialize(headers);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Monitor.EventStore;
 using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
@@ -11,6 +12,8 @@ namespace Monitor.Hosting.Relay;
 /// exchange of each event's type. It returns only when the broker has confirmed every publish; the
 /// subscription then saves its checkpoint (same contract as <see cref="RelayPublisher"/>, which goes
 /// through MassTransit and confirms far fewer messages per second).
+/// Each message carries the trace context its event was appended in (AMQP header traceparent), so the
+/// trace goes on past the event log; the batch's span links to those traces.
 /// A broken connection fails the batch with <see cref="BrokerConnectionLostException"/>, which the
 /// subscription does not take for a passing store failure: it gives up after its handler attempts and the
 /// relay worker starts over with a new publisher (see <see cref="BrokerConnections"/>).
@@ -67,7 +70,10 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
 
     private async Task PublishAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
-        using var activity = Observability.Tracing.MonitorTracing.Source.StartActivity("relay publish");
+        var source = Observability.Tracing.MonitorTracing.Source;
+        using var activity = source.HasListeners()
+            ? source.StartActivity("relay publish", ActivityKind.Producer, parentContext: default, links: StoredTraceLinks(batch))
+            : null;
         activity?.SetTag("messaging.batch.message_count", batch.Count);
         var confirmations = new Task[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -82,6 +88,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
                 MessageId = stored.Id.ToString(),
                 ContentType = MassTransitEnvelope.ContentType,
                 Persistent = true,
+                Headers = TraceHeadersOf(stored),
             };
             var body = _envelope.Write(stored);
             confirmations[i] = _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body, ct).AsTask();
@@ -89,6 +96,25 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
         await Task.WhenAll(confirmations);
         foreach (var stored in batch)
             Observability.MonitorMetrics.MessagesPublished.Add(1, new KeyValuePair<string, object?>("message", stored.Type));
+    }
+
+    /// <summary>
+    /// The trace context the event was appended in, as AMQP headers: the consumers' batch spans link to it,
+    /// so the trace goes on from the work that appended the event rather than from this relay.
+    /// </summary>
+    private static Dictionary<string, object?>? TraceHeadersOf(StoredEvent stored)
+    {
+        if (stored.Headers.Count == 0 || !stored.Headers.TryGetValue(TraceContextHeaders.TraceParent, out var traceparent)) return null;
+        var headers = new Dictionary<string, object?>(2) { [TraceContextHeaders.TraceParent] = traceparent };
+        if (stored.Headers.TryGetValue(TraceContextHeaders.TraceState, out var tracestate)) headers[TraceContextHeaders.TraceState] = tracestate;
+        return headers;
+    }
+
+    private static IEnumerable<ActivityLink> StoredTraceLinks(IReadOnlyList<StoredEvent> batch)
+    {
+        foreach (var stored in batch)
+            if (TraceContextHeaders.TryParse(stored.Headers, out var context))
+                yield return new ActivityLink(context);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitor.Contracts;
+using Monitor.EventStore;
+using Monitor.Hosting.Bus.Queues;
+using Monitor.Hosting.Configuration;
+using Monitor.Hosting.Observability.Tracing;
+using Monitor.Hosting.Relay;
+using Monitor.Hosting.Storage;
+using Monitor.Testing;
+
+namespace Monitor.Hosting.Tests.Tracing;
+
+/// <summary>
+/// The trace of an HTTP request that appends an item goes on through the event log: the relay publishes
+/// the event with the request's traceparent, and the next stage's batch span links to the request's trace,
+/// as exported over OTLP.
+/// </summary>
+public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schema) : IClassFixture<PostgresSchema>, IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private const string Queue = "coverage-ingested";
+
+    private readonly RabbitMqVhost _vhost = new();
+
+    public Task InitializeAsync() => _vhost.InitializeAsync();
+
+    public Task DisposeAsync() => _vhost.DisposeAsync();
+
+    [Fact]
+    public async Task Should_export_a_consumer_span_linked_to_the_trace_of_the_request_that_ingested_the_item()
+    {
+        using var receiver = new LocalOtlpReceiver();
+        var settings = MonitorSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [MonitorSettings.OtlpEndpointVariable] = receiver.Endpoint.ToString(),
+            [MonitorSettings.RabbitMqVariable] = _vhost.AmqpUri.ToString(),
+        }).Build(), "ingestion");
+        using var traces = TraceExport.Start(settings);
+        await using var store = new EventStore.EventStore(schema.DataSource,
+            new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name }, MonitorEventTypes.CreateRegistry());
+        await store.EnsureSchemaAsync();
+
+        var handler = new ArrivalHandler();
+        using var consumer = new BatchQueueConsumer<CoverageIngested>(handler,
+            new QueueConsumerOptions { Queue = Queue, MessageExchange = MassTransitEnvelope.ExchangeFor(typeof(CoverageIngested)) },
+            settings, NullLogger<BatchQueueConsumer<CoverageIngested>>.Instance);
+        await consumer.StartAsync(CancellationToken.None);
+        await using var publisher = await BrokerRelayPublisher.ConnectAsync(settings.RabbitMq, store.Registry, "trace-test-relay", CancellationToken.None);
+        using var stopRelay = new CancellationTokenSource();
+        var relay = Task.Run(() => new Subscription(store, new SubscriptionOptions
+        {
+            Name = RelayWorker.SubscriptionName,
+            EventTypes = MonitorEventTypes.Published,
+            RawData = true,
+        }, publisher).RunAsync(stopRelay.Token));
+        await using var ingestion = await StartIngestionAsync(store);
+        try
+        {
+            Assert.True(await Until.HoldsAsync(() => consumer.IsConsuming, Patience), "the consumer should connect");
+
+            using var http = new HttpClient { BaseAddress = new Uri(Address(ingestion)), Timeout = Patience };
+            var requestTrace = await (await http.PostAsync("/ingest", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+            Assert.True(await handler.Arrived.Task.WaitAsync(Patience) > 0);
+
+            IReadOnlyList<OtlpSpan> spans = [];
+            var linked = await Until.HoldsAsync(() =>
+            {
+                traces.Flush(TimeSpan.FromSeconds(5));
+                spans = OtlpSpans.Read(receiver.Requests.Select(r => r.Body));
+                return spans.Any(s => s.Name == $"{Queue} consume" && s.LinkedTraceIds.Contains(requestTrace));
+            }, Patience);
+
+            Assert.True(linked, $"no exported '{Queue} consume' span links to trace {requestTrace}; spans: "
+                + string.Join("; ", spans.Select(s => $"{s.Name} {s.TraceId} → [{string.Join(",", s.LinkedTraceIds)}]")));
+            // The request's own span went out in that trace, and so did the relay's, linked to it.
+            Assert.Contains(spans, s => s.TraceId == requestTrace);
+            Assert.Contains(spans, s => s.Name == "relay publish" && s.LinkedTraceIds.Contains(requestTrace));
+        }
+        finally
+        {
+            await stopRelay.CancelAsync();
+            try { await relay.WaitAsync(TimeSpan.FromSeconds(15)); }
+            catch (OperationCanceledException) { }
+            await consumer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A stand-in for the ingestion service: each POST appends one CoverageIngested and answers the request's trace id.</summary>
+    private static async Task<WebApplication> StartIngestionAsync(EventStore.EventStore store)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapPost("/ingest", async (CancellationToken ct) =>
+        {
+            var item = Item();
+            await store.AppendAsync(item.CoverageId, MonitorEventTypes.CoverageStream, ExpectedVersion.NoStream,
+                [new EventData(CoverageEventIds.Ingested(item.CoverageId), item)], ct);
+            return Activity.Current?.TraceId.ToHexString() ?? "no activity";
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    private static CoverageIngested Item()
+    {
+        var url = $"https://news.example.com/{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        return new CoverageIngested(CoverageIdentity.For("news", url, url), "news", url, url, "SU7 deliveries", "SU7 deliveries rose in March.",
+            new Author("desk", "News desk"), now.AddHours(-1), Engagement.None, [], null, "news", now);
+    }
+
+    private sealed class ArrivalHandler : IBatchHandler<CoverageIngested>
+    {
+        public TaskCompletionSource<int> Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task HandleAsync(IReadOnlyList<CoverageIngested> batch, CancellationToken ct)
+        {
+            Arrived.TrySetResult(batch.Count);
+            return Task.CompletedTask;
+        }
+    }
+}
