@@ -1,6 +1,6 @@
-using Monitor.Contracts;
 using Monitor.Alerts;
 using Monitor.Alerts.Evaluate;
+using Monitor.Contracts;
 using Monitor.Hosting;
 using Monitor.Hosting.Bus.Queues;
 

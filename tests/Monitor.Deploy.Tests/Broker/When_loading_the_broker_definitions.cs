@@ -120,7 +120,7 @@ public sealed class When_loading_the_broker_definitions : IAsyncLifetime
             var messageExchange = $"Monitor.Contracts:{message}";
             await using var connection = await ConnectAsync(service);
 
-            // MassTransit's receive endpoint: exchange and quorum queue of its name, bound to the message type's exchange
+            // The queue consumer's topology (QueueTopology): exchange and quorum queue of its name, bound to the message type's exchange
             Assert.False(await RefusedAsync(connection, async c =>
             {
                 await DeclareExchange(c, queue);
@@ -131,15 +131,13 @@ public sealed class When_loading_the_broker_definitions : IAsyncLifetime
                 await c.QueueDeclarePassiveAsync(queue); // the queue lag sampler
                 await c.BasicGetAsync(queue, autoAck: true);
             }), $"{service} could not set up and read its endpoint {queue}");
-            // a message that keeps failing: to {queue}_error, and a Fault<T> published
+            // a message that cannot be handled: to {queue}_error
             Assert.False(await RefusedAsync(connection, async c =>
             {
                 await DeclareExchange(c, queue + "_error");
                 await c.QueueDeclareAsync(queue + "_error", durable: true, exclusive: false, autoDelete: false, arguments: Quorum);
                 await c.QueueBindAsync(queue + "_error", queue + "_error", "");
                 await c.BasicPublishAsync(queue + "_error", "", Encoding.UTF8.GetBytes("{}"));
-                await DeclareExchange(c, $"MassTransit:Fault--{messageExchange}--");
-                await c.BasicPublishAsync($"MassTransit:Fault--{messageExchange}--", "", Encoding.UTF8.GetBytes("{}"));
             }), $"{service} could not dead-letter to {queue}_error");
 
             // ... and nothing of another service's, nor publishing the message type it consumes

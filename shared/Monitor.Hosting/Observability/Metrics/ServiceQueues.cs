@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Hosting.Observability.Metrics;
 
@@ -14,7 +15,7 @@ public sealed class ServiceQueues : IReceiveEndpointObserver
 
     public ServiceQueues() { }
 
-    public ServiceQueues(IEnumerable<Bus.Queues.IQueueConsumer> consumers)
+    public ServiceQueues(IEnumerable<IQueueConsumer> consumers)
     {
         foreach (var consumer in consumers) Add(consumer.Queue);
     }

@@ -11,7 +11,8 @@ namespace Monitor.Hosting.Observability.Tracing;
 /// Where the service's spans go. With MONITOR_OTLP_ENDPOINT set, OpenTelemetry's SDK samples
 /// (parent-based, MONITOR_OTLP_SAMPLE_RATIO of new traces) and exports them over OTLP. Without it, a
 /// listener still asks for activities (propagation only, nothing recorded), so log lines carry the
-/// trace id and MassTransit still passes the trace context on to the next service.
+/// trace id and the trace context still travels on: in MassTransit's sends (the feeds) and in the
+/// events' stored headers (through the relay).
 /// </summary>
 public sealed class TraceExport : IDisposable
 {
