@@ -21,7 +21,6 @@ namespace Monitor.Alerts.Tests.Quiet;
 /// </summary>
 public sealed class When_the_quiet_hours_end(PostgresSchema schema) : IClassFixture<PostgresSchema>
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
     [Fact]
@@ -76,7 +75,7 @@ public sealed class When_the_quiet_hours_end(PostgresSchema schema) : IClassFixt
             // Past the end of the quiet hours: the worker's next tick releases the spell.
             clock.Advance(quietEnd - clock.GetUtcNow());
             var log = service.Get<AlertLog>();
-            await TickUntilAsync(clock, () => held.All(a => log.Find(a.AlertId)!.ReleasedAt is not null), "the held alerts released",
+            await WorkerTicks.UntilAsync(clock, () => held.All(a => log.Find(a.AlertId)!.ReleasedAt is not null), "the held alerts released",
                 () => $"requests: {string.Join(", ", receiver.Requests.Select(r => r.Path))}");
             await Task.Delay(TimeSpan.FromSeconds(1));     // room for a wrong second send
             Assert.Equal(2, receiver.Requests.Count);
@@ -113,7 +112,7 @@ public sealed class When_the_quiet_hours_end(PostgresSchema schema) : IClassFixt
         Assert.Equal(2, receiver.Requests.Count);
 
         clock.Advance(digestAt - clock.GetUtcNow());
-        await TickUntilAsync(clock, () => receiver.Requests.Count >= 4, "the digest reaching both channels");
+        await WorkerTicks.UntilAsync(clock, () => receiver.Requests.Count >= 4, "the digest reaching both channels");
         var digestRequest = Assert.Single(receiver.Requests, r => r.Path == "/hook" && Event(r) == "digest");
         var digest = JsonSerializer.Deserialize<Digest>(digestRequest.Body, ChannelFormats.Json)!;
         Assert.Equal(held.Select(a => a.AlertId), digest.Alerts.Select(a => a.AlertId));
@@ -121,21 +120,6 @@ public sealed class When_the_quiet_hours_end(PostgresSchema schema) : IClassFixt
         var slackDigest = Assert.Single(receiver.Requests, r => r.Path == "/slack" && r.Body.Contains("Daily digest"));
         Assert.Contains("[held, sent ", JsonDocument.Parse(slackDigest.Body).RootElement.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
         Assert.Single(receiver.Requests, r => r.Path == "/hook" && Event(r) == "held-alerts");
-    }
-
-    /// <summary>
-    /// Moves the clock on one worker tick at a time until <paramref name="condition"/> holds: a tick that fires while
-    /// the worker is still busy with the one before is simply the next one. Each tick is given 5 s of real time; at most 12 ticks.
-    /// </summary>
-    internal static async Task TickUntilAsync(ManualClock clock, Func<bool> condition, string what, Func<string>? context = null)
-    {
-        for (var tick = 0; tick < 12 && !condition(); tick++)
-        {
-            clock.Advance(DigestWorker.Tick);
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-            while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
-        }
-        await Eventually.HoldsAsync(() => Task.FromResult(condition()), Wait, what, context);
     }
 
     private static string? Event(LocalReceiver.Received request) => request.Headers.GetValueOrDefault(ChannelFormats.EventHeader);

@@ -51,7 +51,7 @@ public sealed class When_the_quiet_hours_end_while_paused(PostgresSchema schema)
 
         using (var resumed = await admin.PostAsync($"/api/subscriptions/{subscriptionId}/resume", null))
             Assert.True(resumed.IsSuccessStatusCode);
-        await TickUntilAsync(clock, () => !receiver.Requests.IsEmpty, "the held alert after the resume");
+        await WorkerTicks.UntilAsync(clock, () => !receiver.Requests.IsEmpty, "the held alert after the resume");
         var sent = JsonSerializer.Deserialize<HeldAlerts>(Assert.Single(receiver.Requests).Body, ChannelFormats.Json)!;
         Assert.Equal(alert.AlertId, Assert.Single(sent.Alerts).AlertId);
     }
