@@ -3,6 +3,7 @@ using Monitor.Alerts.Backtest;
 using Monitor.Alerts.Delivery;
 using Monitor.Alerts.Digests;
 using Monitor.Alerts.Evaluate;
+using Monitor.Alerts.Quiet;
 using Monitor.Alerts.Raised;
 using Monitor.Alerts.Startup;
 using Monitor.Alerts.Subscriptions;
@@ -38,6 +39,7 @@ public static class AlertsHosting
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddSingleton<HeldAlertsRelease>();
         services.AddSingleton<DigestWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestWorker>());
         services.AddHostedService<AlertsStartup>();

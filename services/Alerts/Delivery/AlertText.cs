@@ -26,11 +26,15 @@ public static class AlertText
         if (alert.K is { } k) text.Append(string.Create(c, $", k {k}"));
         text.AppendLine();
         text.AppendLine("Platforms: " + string.Join(", ", alert.Platforms.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")));
-        foreach (var mention in alert.TopMentions)
-        {
-            var label = string.Create(c, $"{mention.Platform} {mention.Label} (reach {mention.Reach:N0})");
-            text.AppendLine("- " + (mention.Url is null ? label : link(label, mention.Url)));
-        }
+        foreach (var mention in MentionLines(alert, link)) text.AppendLine("- " + mention);
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>Each top mention as one line: platform, label and reach, linked when it has a URL.</summary>
+    public static IEnumerable<string> MentionLines(AlertRaised alert, Func<string, string, string> link) =>
+        alert.TopMentions.Select(mention =>
+        {
+            var label = string.Create(CultureInfo.InvariantCulture, $"{mention.Platform} {mention.Label} (reach {mention.Reach:N0})");
+            return mention.Url is null ? label : link(label, mention.Url);
+        });
 }

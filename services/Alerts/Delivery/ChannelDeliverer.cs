@@ -10,7 +10,7 @@ using Polly.Timeout;
 namespace Monitor.Alerts.Delivery;
 
 /// <summary>
-/// Sends an alert (or a digest) to one channel and says how it went, as the event to append: AlertDelivered, or
+/// Sends an alert (or a digest, or a quiet spell's held alerts) to one channel and says how it went, as the event to append: AlertDelivered, or
 /// AlertDeliveryFailed after the last retry (or at once for an answer that retrying cannot change: a 4xx,
 /// a refused destination, an open circuit). Each destination host has its own circuit breaker, so one dead
 /// bot endpoint does not slow the others.
@@ -33,6 +33,13 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
     public async Task<DigestChannelResult> DeliverAsync(Digest digest, AlertChannel channel, CancellationToken ct)
     {
         var outcome = await SendAsync(ChannelMessage.For(digest), channel, ct);
+        return new DigestChannelResult(channel.ChannelId, channel.Kind, outcome.Delivered, outcome.Attempts, outcome.Reason);
+    }
+
+    /// <summary>Delivers the alerts held during a quiet spell as one message, with the same retries and circuit breakers.</summary>
+    public async Task<DigestChannelResult> DeliverAsync(HeldAlerts release, AlertChannel channel, CancellationToken ct)
+    {
+        var outcome = await SendAsync(ChannelMessage.For(release), channel, ct);
         return new DigestChannelResult(channel.ChannelId, channel.Kind, outcome.Delivered, outcome.Attempts, outcome.Reason);
     }
 

@@ -13,7 +13,12 @@ public sealed class EmailSender(SmtpSettings settings)
             BodyEncoding = System.Text.Encoding.UTF8,
             SubjectEncoding = System.Text.Encoding.UTF8,
         };
-        message.Headers.Add(content.Event == "digest" ? "X-Monitor-Digest-Id" : "X-Monitor-Alert-Id", content.Id.ToString());
+        message.Headers.Add(content.Event switch
+        {
+            "digest" => "X-Monitor-Digest-Id",
+            "held-alerts" => "X-Monitor-Release-Id",
+            _ => "X-Monitor-Alert-Id",
+        }, content.Id.ToString());
         using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.StartTls, Timeout = 10_000 };
         if (settings.Username is not null) client.Credentials = new NetworkCredential(settings.Username, settings.Password);
         await client.SendMailAsync(message, ct);

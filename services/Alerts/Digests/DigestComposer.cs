@@ -35,7 +35,7 @@ public static class DigestComposer
         var listed = alerts
             .Where(v => v.Alert.SubscriptionId == subscription.SubscriptionId)
             .OrderBy(v => v.Alert.RaisedAt)
-            .Select(v => new DigestAlert(v.Alert.AlertId, v.Alert.RuleId, v.Alert.Kind, v.Alert.Summary, v.Alert.RaisedAt, v.Held is not null))
+            .Select(v => new DigestAlert(v.Alert.AlertId, v.Alert.RuleId, v.Alert.Kind, v.Alert.Summary, v.Alert.RaisedAt, v.Held is not null, v.ReleasedAt))
             .ToArray();
         return new Digest(DigestIds.For(subscription.SubscriptionId, occurrence.Day), subscription.SubscriptionId, subscription.Name,
             occurrence.Day, occurrence.TimeZone, occurrence.From, occurrence.To, inScope.Length, platforms, topNegative, listed);

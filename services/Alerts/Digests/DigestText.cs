@@ -28,11 +28,20 @@ public static class DigestText
             }
         }
         var held = digest.Alerts.Count(a => a.Held);
+        var released = digest.Alerts.Count(a => a.ReleasedAt is not null);
         text.AppendLine(digest.Alerts.Count == 0
             ? "No alerts."
-            : $"Alerts: {digest.Alerts.Count} raised, {held} of them held during quiet hours (sent only here):");
+            : $"Alerts: {digest.Alerts.Count} raised, {held} of them held during quiet hours ({released} sent when the quiet hours ended):");
         foreach (var alert in digest.Alerts)
-            text.AppendLine(string.Create(c, $"- {alert.RaisedAt:HH:mm} UTC{(alert.Held ? " [held]" : "")} {alert.Summary}"));
+            text.AppendLine(string.Create(c, $"- {alert.RaisedAt:HH:mm} UTC{Mark(alert)} {alert.Summary}"));
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>" [held, sent 23:00 UTC]" for one released at the end of its quiet spell, " [held]" for one sent only here.</summary>
+    private static string Mark(DigestAlert alert) => alert switch
+    {
+        { ReleasedAt: { } at } => string.Create(CultureInfo.InvariantCulture, $" [held, sent {at:HH:mm} UTC]"),
+        { Held: true } => " [held]",
+        _ => "",
+    };
 }

@@ -1,4 +1,5 @@
 using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Quiet;
 using Monitor.Alerts.Raised;
 using Monitor.Alerts.Startup;
 using Monitor.Alerts.Subscriptions;
@@ -10,14 +11,15 @@ using Monitor.Hosting.Storage;
 namespace Monitor.Alerts.Digests;
 
 /// <summary>
-/// Sends each subscription's daily digest when it falls due. A timer on the <see cref="TimeProvider"/> looks every
+/// Sends each subscription's daily digest when it falls due, and (first, at each tick) the alerts held during quiet
+/// hours that have just ended (<see cref="HeldAlertsRelease"/>). A timer on the <see cref="TimeProvider"/> looks every
 /// <see cref="Tick"/>; a digest is due when its latest occurrence has passed, the subscription existed then, is not
 /// paused, and no DigestSent is stored for that day. The digest is sent, then DigestSent is appended to the
 /// day's own stream <c>digest-{id}</c>: a restart finds it there and does not send the day again. (A crash in the
 /// moment between sending and storing would send it once more after the restart: receivers dedupe by X-Monitor-Id.)
 /// </summary>
 public sealed class DigestWorker(
-    SubscriptionRegistry subscriptions, History history, AlertLog alerts, ChannelDeliverer deliverer,
+    SubscriptionRegistry subscriptions, History history, AlertLog alerts, ChannelDeliverer deliverer, HeldAlertsRelease held,
     EventStore.EventStore store, TimeProvider clock, ILogger<DigestWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
@@ -36,6 +38,14 @@ public sealed class DigestWorker(
         await subscriptions.Ready.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await held.ReleaseDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Releasing held alerts failed; trying again in {Tick}", Tick);
+            }
             try
             {
                 await SendDueAsync(stoppingToken);

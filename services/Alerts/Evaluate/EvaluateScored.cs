@@ -15,7 +15,8 @@ namespace Monitor.Alerts.Evaluate;
 /// Evaluates scored items against every subscription and appends what fires as AlertRaised in its own stream
 /// <c>alert-{AlertId}</c>. Alert ids are deterministic, so a redelivered batch re-raises ids the store holds:
 /// those appends come back Duplicate and are not delivered a second time. An alert raised in its subscription's
-/// quiet hours is held instead (AlertHeld): stored and listed, sent later in the digest.
+/// quiet hours is held instead (AlertHeld): stored and listed, sent with the spell's other held alerts when the quiet
+/// hours end (HeldAlertsRelease), and listed in the digest.
 /// </summary>
 public sealed class EvaluateScored(
     EventStore.EventStore store, SubscriptionRegistry subscriptions, CoverageLookup lookup, AlertLog log, DeliveryQueue delivery, TimeProvider clock)

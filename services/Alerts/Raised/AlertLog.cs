@@ -54,6 +54,11 @@ public sealed class AlertLog
                 case AlertHeld h when _views.TryGetValue(h.AlertId, out var v):
                     _views[h.AlertId] = v with { Held = h };
                     break;
+                case HeldAlertsReleased r:
+                    foreach (var alert in r.Release.Alerts)
+                        if (_views.TryGetValue(alert.AlertId, out var held))
+                            _views[alert.AlertId] = held with { ReleasedAt = r.At, ReleaseId = r.Release.ReleaseId };
+                    break;
             }
         }
     }
@@ -70,6 +75,13 @@ public sealed class AlertLog
             return _views.Values
                 .Where(v => v.Alert.SubscriptionId == subscriptionId && v.Alert.RaisedAt >= from && v.Alert.RaisedAt < to)
                 .OrderBy(v => v.Alert.RaisedAt).ToArray();
+    }
+
+    /// <summary>Alerts held by quiet hours and not yet released, oldest first.</summary>
+    public IReadOnlyList<AlertView> HeldNotReleased()
+    {
+        lock (_gate)
+            return _views.Values.Where(v => v.Held is not null && v.ReleasedAt is null).OrderBy(v => v.Alert.RaisedAt).ToArray();
     }
 
     public IReadOnlyList<AlertView> Recent(int limit, Guid? subscriptionId = null)

@@ -19,4 +19,6 @@ public static class AlertsEventTypes
     ];
 
     public static readonly IReadOnlyList<string> Digest = [MonitorEventTypes.DigestSent];
+
+    public static readonly IReadOnlyList<string> HeldRelease = [MonitorEventTypes.HeldAlertsReleased];
 }

@@ -10,7 +10,7 @@ namespace Monitor.Alerts.Startup;
 
 /// <summary>
 /// Rebuilds the service's state from the event log before any scored item is evaluated: API keys,
-/// subscriptions, recent alerts, the digests already sent, and the rules' windows from the scored items within
+/// subscriptions, recent alerts, the digests and held-alert releases already sent, and the rules' windows from the scored items within
 /// the longest window + baseline + cooldown (read in pages from there, never the whole log). Evaluating that
 /// history raises, with deterministic ids, the alerts already stored (no-ops) and any that were missed while
 /// the service was down (appended and delivered now). Readiness waits for all of it.
@@ -51,6 +51,9 @@ public sealed class AlertsStartup(
             log.Apply(e.Data);
         foreach (var e in await history.ReadAsync(AlertsEventTypes.Digest, ct))
             if (e.Data is DigestSent sent) digests.Sent(sent);
+        // After the alerts: marks the held ones already sent when their quiet hours ended, so none goes out twice.
+        foreach (var e in await history.ReadAsync(AlertsEventTypes.HeldRelease, ct))
+            log.Apply(e.Data);
         logger.LogInformation("Loading alert state: {Subscriptions} subscriptions and {AlertEvents} alert events read",
             subscriptions.All().Count, alertEvents.Count);
 

@@ -21,6 +21,7 @@ public static class MonitorEventTypes
     public const string SubscriptionStream = "subscription";
     public const string AlertStream = "alert";
     public const string DigestStream = "digest";
+    public const string HeldReleaseStream = "held-release";
 
     public const string SubscriptionCreated = "subscription-created";
     public const string SubscriptionRulesChanged = "subscription-rules-changed";
@@ -37,6 +38,7 @@ public static class MonitorEventTypes
     public const string AlertAcknowledged = "alert-acknowledged";
     public const string AlertHeld = "alert-held";
     public const string DigestSent = "digest-sent";
+    public const string HeldAlertsReleased = "held-alerts-released";
     public const string ApiKeyIssued = "api-key-issued";
 
     /// <summary>Every event the relay publishes to the bus.</summary>
@@ -48,7 +50,8 @@ public static class MonitorEventTypes
         .Register<ContentExtracted>(ContentExtracted)
         .Register<SentimentScored>(SentimentScored)
         .Register<SentimentRescored>(SentimentRescored)
-        // Alerts: subscriptions (stream subscription-{id}), alerts (stream alert-{id}) and digests (stream digest-{id}).
+        // Alerts: subscriptions (stream subscription-{id}), alerts (stream alert-{id}), digests (stream digest-{id})
+        // and held alerts released when quiet hours end (stream held-release-{id}).
         .Register<SubscriptionCreated>(SubscriptionCreated)
         .Register<SubscriptionRulesChanged>(SubscriptionRulesChanged)
         .Register<SubscriptionScopeChanged>(SubscriptionScopeChanged)
@@ -64,6 +67,7 @@ public static class MonitorEventTypes
         .Register<AlertAcknowledged>(AlertAcknowledged)
         .Register<AlertHeld>(AlertHeld)
         .Register<DigestSent>(DigestSent)
+        .Register<HeldAlertsReleased>(HeldAlertsReleased)
         .Register<ApiKeyIssued>(ApiKeyIssued);
 
     public static EventTypeRegistry CreateRegistry() => Register(new EventTypeRegistry());

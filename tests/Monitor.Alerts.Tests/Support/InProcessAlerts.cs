@@ -23,7 +23,8 @@ public sealed class InProcessAlerts : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<InProcessAlerts> StartAsync(PostgresSchema schema, TimeProvider clock)
+    /// <param name="configure">Replaces registrations after the service's own (e.g. <see cref="LongAttempts"/>).</param>
+    public static async Task<InProcessAlerts> StartAsync(PostgresSchema schema, TimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -38,6 +39,7 @@ public sealed class InProcessAlerts : IAsyncDisposable
         builder.AddMonitorDefaults(AlertsHosting.ServiceName);
         builder.AddAlerts();
         builder.Services.AddSingleton(clock);
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapMonitorDefaults();
         app.MapAlerts();
@@ -47,6 +49,13 @@ public sealed class InProcessAlerts : IAsyncDisposable
         await service.Get<Monitor.Alerts.Subscriptions.SubscriptionRegistry>().Ready.WaitAsync(timeout.Token);
         return service;
     }
+
+    /// <summary>
+    /// Delivery attempts that never time out on the test's clock: a test that moves the clock by whole worker ticks
+    /// would otherwise time out a send still in flight in real time (its attempt timeout is on that clock too).
+    /// </summary>
+    public static void LongAttempts(IServiceCollection services) =>
+        services.AddSingleton(new Monitor.Alerts.Delivery.DeliveryOptions { AttemptTimeout = TimeSpan.FromDays(1) });
 
     public HttpClient Client(string key)
     {
