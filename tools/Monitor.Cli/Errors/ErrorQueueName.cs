@@ -1,9 +1,11 @@
+using Monitor.Hosting.Bus.Queues;
+
 namespace Monitor.Cli.Errors;
 
-/// <summary>MassTransit names a receive endpoint's error queue after the endpoint: <c>coverage-received</c> → <c>coverage-received_error</c>.</summary>
+/// <summary>A queue's error queue is named after it, as MassTransit names them: <c>coverage-received</c> → <c>coverage-received_error</c> (<see cref="QueueTopology"/>).</summary>
 public static class ErrorQueueName
 {
-    public const string Suffix = "_error";
+    public const string Suffix = QueueTopology.ErrorSuffix;
 
     public static bool IsErrorQueue(string name) => name.EndsWith(Suffix, StringComparison.Ordinal) && name.Length > Suffix.Length;
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Monitor.Cli.Pipeline;
+using Monitor.Hosting.Bus.Queues;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -74,20 +75,9 @@ public sealed class ErrorQueueReplayer(BrokerSettings settings)
     private async Task<IConnection> ConnectAsync(CancellationToken ct)
     {
         var amqp = settings.Amqp;
-        var factory = new ConnectionFactory
-        {
-            HostName = amqp.Host,
-            Port = amqp.Port,
-            VirtualHost = amqp.VirtualHost,
-            UserName = amqp.Username,
-            Password = amqp.Password,
-            ClientProvidedName = "monitor errors replay",
-            Ssl = new SslOption { Enabled = amqp.UseTls, ServerName = amqp.Host },
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(10),
-        };
         try
         {
-            return await factory.CreateConnectionAsync(ct);
+            return await BrokerConnections.ConnectAsync(amqp, "monitor errors replay", ct);
         }
         catch (BrokerUnreachableException e) when (e.InnerException is AuthenticationFailureException or OperationInterruptedException)
         {

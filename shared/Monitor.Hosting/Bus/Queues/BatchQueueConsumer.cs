@@ -80,7 +80,7 @@ public sealed class BatchQueueConsumer<TMessage>(
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, e) =>
         {
-            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, e.Body.ToArray(), new BasicProperties(e.BasicProperties), e.Redelivered));
+            deliveries.Writer.TryWrite(new Delivery(e.DeliveryTag, e.Body.ToArray(), new BasicProperties(e.BasicProperties)));
             return Task.CompletedTask;
         };
         // The broker cancels the consumer when its queue is deleted; the channel stays open, so without

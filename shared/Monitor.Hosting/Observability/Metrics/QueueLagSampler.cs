@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -84,18 +85,6 @@ public sealed class QueueLagSampler : BackgroundService
         }
     }
 
-    internal Task<IConnection> ConnectAsync(CancellationToken ct)
-    {
-        var address = _settings.RabbitMq;
-        return new ConnectionFactory
-        {
-            HostName = address.Host,
-            Port = address.Port,
-            VirtualHost = address.VirtualHost,
-            UserName = address.Username,
-            Password = address.Password,
-            ClientProvidedName = $"monitor-{_settings.ServiceName}-queue-lag",
-            Ssl = new SslOption { Enabled = address.UseTls, ServerName = address.Host },
-        }.CreateConnectionAsync(ct);
-    }
+    internal Task<IConnection> ConnectAsync(CancellationToken ct) =>
+        BrokerConnections.ConnectAsync(_settings.RabbitMq, $"monitor-{_settings.ServiceName}-queue-lag", ct);
 }
