@@ -1,7 +1,8 @@
 namespace Monitor.SentimentModel.Training;
 
 /// <summary>
-/// Binary logistic regression trained by AdaGrad SGD with L2 applied to the weights a row touches.
+/// Binary logistic regression trained by AdaGrad SGD with L2 applied to the weights a row touches,
+/// optionally with feature dropout (each pass over a row drops features at random).
 /// Single-threaded with a seeded shuffle, so the same data gives the same weights bit for bit.
 /// </summary>
 internal sealed class LogisticRegression(int dimensions, TrainingOptions options)
@@ -22,6 +23,10 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
         var l2 = (float)options.L2;
         var averaged = options.AverageEpochs ? new double[Weights.Length] : null;
         var averagedBias = 0.0;
+        var dropout = (float)options.FeatureDropout;
+        var keep = 1f / (1f - dropout);
+        var dropThreshold = (ulong)(dropout * (double)ulong.MaxValue);
+        var masked = Array.Empty<float>();
 
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -32,6 +37,13 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
                 var z = (double)Bias + (offsets?[r] ?? 0f);
                 var indices = row.Indices;
                 var values = row.Values;
+                if (dropout > 0)
+                {
+                    // feature noising: each feature of this pass is dropped with probability p, the rest scaled by 1/(1-p)
+                    if (masked.Length < values.Length) masked = new float[values.Length * 2];
+                    for (var k = 0; k < values.Length; k++) masked[k] = random.Next() < dropThreshold ? 0f : values[k] * keep;
+                    values = masked;
+                }
                 for (var k = 0; k < indices.Length; k++) z += Weights[indices[k]] * values[k];
                 var p = 1.0 / (1.0 + Math.Exp(-z));
                 var error = (float)((p - targets[r]) * rowWeights[r]);
@@ -39,6 +51,7 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
                 for (var k = 0; k < indices.Length; k++)
                 {
                     var j = indices[k];
+                    if (dropout > 0 && values[k] == 0) continue;
                     var g = error * values[k] + l2 * Weights[j];
                     squares[j] += g * g;
                     Weights[j] -= eta * g / (MathF.Sqrt(squares[j]) + 1e-6f);

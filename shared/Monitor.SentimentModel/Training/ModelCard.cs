@@ -30,7 +30,7 @@ public static class ModelCard
         var s = new StringBuilder();
         s.AppendLine(c, $"- version: `{report.Version}`");
         s.AppendLine(c, $"- training rows: {report.TrainRows:N0} texts + {report.LexiconRows:N0} lexicon words (weight {options.LexiconWeight}); dev rows: {report.DevRows:N0}; test rows: {report.TestRows:N0}; training rows dropped as copies of evaluation-only texts: {report.DroppedAsEvaluationDuplicates}");
-        s.AppendLine(c, $"- hash buckets: 2^{options.HashBits} (16-bit weights, {report.ModelBytes / 1024:N0} KiB); CJK grams 1..{options.MaxCjkGram}; optional features: {(options.Features == Features.FeatureSet.None ? "none" : options.Features.ToString())}; n-gram values count / occurrences^{options.LengthPower}; epochs {options.Epochs}; learning rate {options.LearningRate}; L2 {options.L2}; seed {options.Seed}");
+        s.AppendLine(c, $"- hash buckets: 2^{options.HashBits} (16-bit weights, {report.ModelBytes / 1024:N0} KiB); CJK grams 1..{options.MaxCjkGram}; optional features: {(options.Features == Features.FeatureSet.None ? "none" : options.Features.ToString())}; n-gram values count / occurrences^{options.LengthPower}; epochs {options.Epochs}; learning rate {options.LearningRate}; L2 {options.L2}; {(options.FeatureDropout > 0 ? $"feature dropout {options.FeatureDropout}; " : "")}seed {options.Seed}");
         s.AppendLine(c, $"- set weights: {string.Join(", ", options.SetWeights.Select(kv => $"{kv.Key} ×{kv.Value}"))}");
         if (options.PhraseLengthPower != 0)
             s.AppendLine(c, $"- phrase sets ({string.Join(", ", options.PhraseSets.Order(StringComparer.Ordinal))}): a row weighs (min(words, 20) / 8)^{options.PhraseLengthPower}");

@@ -64,6 +64,9 @@ public sealed record TrainingOptions
     /// </summary>
     public DomainOptions? Domains { get; init; }
 
+    /// <summary>Probability of dropping each feature of a row on each pass while training (0 = none).</summary>
+    public double FeatureDropout { get; init; }
+
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;
 }

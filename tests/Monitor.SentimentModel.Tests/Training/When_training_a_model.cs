@@ -44,17 +44,41 @@ public class When_training_a_model : IDisposable
     [Fact]
     public void Should_produce_the_same_model_bytes_every_time()
     {
-        static byte[] Bytes(ModelWeights model)
-        {
-            using var stream = new MemoryStream();
-            ModelFile.Write(model, stream);
-            return stream.ToArray();
-        }
-
         var first = new ModelTrainer(Small).Train(_data, null, null).Model;
         var second = new ModelTrainer(Small).Train(_data, null, null).Model;
 
         Assert.Equal(Bytes(first), Bytes(second));
+    }
+
+    [Fact]
+    public void Should_shuffle_the_rows_by_the_seed_it_is_given()
+    {
+        var first = new ModelTrainer(Small).Train(_data, null, null).Model;
+        var reseeded = new ModelTrainer(Small with { Seed = Small.Seed + 1 }).Train(_data, null, null).Model;
+
+        Assert.NotEqual(Bytes(first), Bytes(reseeded));
+    }
+
+    [Fact]
+    public void Should_still_learn_and_repeat_itself_with_features_dropped_while_training()
+    {
+        var noisy = Small with { FeatureDropout = 0.5 };
+
+        var (model, report) = new ModelTrainer(noisy).Train(_data, null, null);
+        var again = new ModelTrainer(noisy).Train(_data, null, null).Model;
+        var plain = new ModelTrainer(Small).Train(_data, null, null).Model;
+
+        var set = Assert.Single(report.Sets);
+        Assert.True(set.TestAccuracy > 0.95, $"held-out accuracy {set.TestAccuracy}");
+        Assert.Equal(Bytes(model), Bytes(again));
+        Assert.NotEqual(Bytes(plain), Bytes(model));
+    }
+
+    private static byte[] Bytes(ModelWeights model)
+    {
+        using var stream = new MemoryStream();
+        ModelFile.Write(model, stream);
+        return stream.ToArray();
     }
 
     private static readonly TrainingOptions SmallEnsemble = Small with
@@ -81,13 +105,6 @@ public class When_training_a_model : IDisposable
     [Fact]
     public void Should_produce_the_same_ensemble_bytes_every_time()
     {
-        static byte[] Bytes(ModelWeights model)
-        {
-            using var stream = new MemoryStream();
-            ModelFile.Write(model, stream);
-            return stream.ToArray();
-        }
-
         var first = new ModelTrainer(SmallEnsemble).Train(_data, null, null).Model;
         var second = new ModelTrainer(SmallEnsemble).Train(_data, null, null).Model;
 

@@ -21,6 +21,8 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the number of epochs." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Override the AdaGrad learning rate." };
         var l2 = new Option<double?>("--l2") { Description = "Override the L2 penalty." };
+        var seed = new Option<int?>("--seed") { Description = "Override the seed of the training shuffle (and of feature dropout)." };
+        var dropout = new Option<double?>("--dropout") { Description = "Drop each feature of a training row with this probability on each pass, in [0, 1) (feature noising)." };
         var cjkGrams = new Option<int?>("--cjk-grams") { Description = "Override the longest CJK character n-gram." };
         var hashBits = new Option<int?>("--hash-bits") { Description = "Override the number of hash bits (buckets = 2^bits)." };
         var lexicons = new Option<DirectoryInfo>("--lexicons") { Description = "Sentiment lexicons read as extra training words (default: 'lexicons' beside the data folder)." };
@@ -43,7 +45,7 @@ internal static class TrainCommand
         var domainArguments = new DomainArguments();
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
-            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
+            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, seed, dropout, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         foreach (var option in domainArguments.All) command.Options.Add(option);
@@ -53,6 +55,12 @@ internal static class TrainCommand
             if (parse.GetValue(epochs) is { } e) options = options with { Epochs = e };
             if (parse.GetValue(learningRate) is { } rate) options = options with { LearningRate = rate };
             if (parse.GetValue(l2) is { } penalty) options = options with { L2 = penalty };
+            if (parse.GetValue(seed) is { } s) options = options with { Seed = s };
+            if (parse.GetValue(dropout) is { } p)
+            {
+                if (p is < 0 or >= 1) throw new ArgumentOutOfRangeException("--dropout", p, "the dropout probability must be in [0, 1).");
+                options = options with { FeatureDropout = p };
+            }
             if (parse.GetValue(cjkGrams) is { } grams) options = options with { MaxCjkGram = grams };
             if (parse.GetValue(hashBits) is { } bits) options = options with { HashBits = bits };
             if (parse.GetValue(noNaiveBayes)) options = options with { NaiveBayesScaling = false };
