@@ -8,7 +8,7 @@ namespace Monitor.EventStore;
 /// <summary>
 /// A read model of JSON documents, one row per id in a table of its own:
 /// <c>(id uuid primary key, data jsonb, updated timestamptz)</c>. Say which document an event
-/// belongs to and how it changes the document; the projection loads, applies and saves per batch.
+/// belongs to (or which documents) and how it changes the document; the projection loads, applies and saves per batch.
 /// </summary>
 public abstract partial class DocumentProjection<TDocument> : Projection where TDocument : class
 {
@@ -28,6 +28,12 @@ public abstract partial class DocumentProjection<TDocument> : Projection where T
     /// <summary>The document an event changes; null when it changes none.</summary>
     protected abstract Guid? DocumentIdOf(StoredEvent e);
 
+    /// <summary>
+    /// Every document an event changes, each handed to <see cref="Apply"/> in turn; by default the one of
+    /// <see cref="DocumentIdOf"/>. Override it for an event that concerns several documents.
+    /// </summary>
+    protected virtual IEnumerable<Guid> DocumentIdsOf(StoredEvent e) => DocumentIdOf(e) is { } id ? [id] : [];
+
     /// <summary>The document after the event (<paramref name="current"/> is null when it does not exist yet); null deletes it.</summary>
     protected abstract TDocument? Apply(TDocument? current, StoredEvent e);
 
@@ -46,15 +52,15 @@ public abstract partial class DocumentProjection<TDocument> : Projection where T
 
     public override async Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
     {
-        var touched = batch.Select(e => (Event: e, Id: DocumentIdOf(e))).Where(x => x.Id is not null).ToList();
+        var touched = batch.SelectMany(e => DocumentIdsOf(e).Distinct().Select(id => (Event: e, Id: id))).ToList();
         if (touched.Count == 0) return;
 
-        var documents = await LoadManyAsync(context.Connection, context.Transaction, touched.Select(x => x.Id!.Value).Distinct().ToArray(), ct);
+        var documents = await LoadManyAsync(context.Connection, context.Transaction, touched.Select(x => x.Id).Distinct().ToArray(), ct);
         var changed = new HashSet<Guid>();
         foreach (var (e, id) in touched)
         {
-            documents[id!.Value] = Apply(documents.GetValueOrDefault(id.Value), e);
-            changed.Add(id.Value);
+            documents[id] = Apply(documents.GetValueOrDefault(id), e);
+            changed.Add(id);
         }
 
         var upserts = changed.Where(id => documents[id] is not null).ToArray();

@@ -2,7 +2,12 @@ using Monitor.Contracts.Alerts;
 
 namespace Monitor.ReadModels.Alerts;
 
-/// <summary>An alert as <c>rm_alerts</c> keeps it: what fired, who acknowledged it, where it went and where it failed to go.</summary>
+/// <summary>
+/// An alert as <c>rm_alerts</c> keeps it: what fired, who acknowledged it, where it went and where it failed to go,
+/// and, for one raised in quiet hours, the hold and when the held alerts went out.
+/// </summary>
+/// <param name="Held">Raised in its subscription's quiet hours and held until they end (AlertHeld); null: sent at once.</param>
+/// <param name="ReleasedAt">When the held alert went out with its quiet spell's other held alerts (HeldAlertsReleased); null: not yet.</param>
 public sealed record AlertDocument(
     Guid Id,
     Guid SubscriptionId,
@@ -18,7 +23,9 @@ public sealed record AlertDocument(
     int EscalationLevel,
     AlertAcknowledgement? Acknowledged,
     IReadOnlyList<AlertDeliveryRecord> Deliveries,
-    IReadOnlyList<AlertDeliveryRecord> DeliveryFailures)
+    IReadOnlyList<AlertDeliveryRecord> DeliveryFailures,
+    AlertHold? Held = null,
+    DateTimeOffset? ReleasedAt = null)
 {
     public static AlertDocument From(AlertRaised a) => new(
         a.AlertId, a.SubscriptionId, a.SubscriptionName, new AlertRuleRef(a.RuleId, a.Kind), a.RaisedAt, a.WindowStart, a.WindowEnd,
@@ -32,6 +39,9 @@ public sealed record AlertRuleRef(string Id, string Kind);
 public sealed record AlertNumbers(double Value, double Threshold, double? Baseline, double? StandardDeviation, double? K, int Volume);
 
 public sealed record AlertAcknowledgement(string By, DateTimeOffset At);
+
+/// <summary>A hold for quiet hours: not sent before <see cref="Until"/> (UTC), decided <see cref="At"/>.</summary>
+public sealed record AlertHold(DateTimeOffset Until, DateTimeOffset At);
 
 /// <summary>One delivery attempt's outcome; <see cref="EventId"/> keeps an event from being counted twice.</summary>
 public sealed record AlertDeliveryRecord(Guid EventId, string ChannelId, string ChannelKind, int Attempts, DateTimeOffset At, string? Reason = null);

@@ -4,7 +4,10 @@ using Monitor.Hosting.Storage;
 
 namespace Monitor.ReadModels.Alerts;
 
-/// <summary><c>rm_alerts</c>: one document per alert stream (AlertRaised, AlertAcknowledged, AlertDelivered, AlertDeliveryFailed).</summary>
+/// <summary>
+/// <c>rm_alerts</c>: one document per alert stream (AlertRaised, AlertAcknowledged, AlertDelivered, AlertDeliveryFailed,
+/// AlertHeld), and HeldAlertsReleased, from a stream of its own, marks every alert it lists as released.
+/// </summary>
 public sealed class AlertsProjection(ReadModelTables tables)
     : DocumentProjection<AlertDocument>(tables.Schema, ReadModelTables.AlertsTable, Parameters.Json)
 {
@@ -15,7 +18,10 @@ public sealed class AlertsProjection(ReadModelTables tables)
     public override bool SynchronousCommit => false;
 
     public override IReadOnlyCollection<string> EventTypes { get; } =
-        [MonitorEventTypes.AlertRaised, MonitorEventTypes.AlertAcknowledged, MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed];
+        [
+            MonitorEventTypes.AlertRaised, MonitorEventTypes.AlertAcknowledged, MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed,
+            MonitorEventTypes.AlertHeld, MonitorEventTypes.HeldAlertsReleased,
+        ];
 
     protected override Guid? DocumentIdOf(StoredEvent e) => e.Data switch
     {
@@ -23,8 +29,13 @@ public sealed class AlertsProjection(ReadModelTables tables)
         AlertAcknowledged a => a.AlertId,
         AlertDelivered d => d.AlertId,
         AlertDeliveryFailed f => f.AlertId,
+        AlertHeld h => h.AlertId,
         _ => null,
     };
+
+    protected override IEnumerable<Guid> DocumentIdsOf(StoredEvent e) => e.Data is HeldAlertsReleased r
+        ? r.Release.Alerts.Select(a => a.AlertId)
+        : base.DocumentIdsOf(e);
 
     protected override AlertDocument? Apply(AlertDocument? current, StoredEvent e) => (current, e.Data) switch
     {
@@ -36,6 +47,12 @@ public sealed class AlertsProjection(ReadModelTables tables)
             current with { Deliveries = [.. current.Deliveries, new AlertDeliveryRecord(e.Id, d.ChannelId, d.ChannelKind, d.Attempts, d.At)] },
         (not null, AlertDeliveryFailed f) when current.DeliveryFailures.All(r => r.EventId != e.Id) =>
             current with { DeliveryFailures = [.. current.DeliveryFailures, new AlertDeliveryRecord(e.Id, f.ChannelId, f.ChannelKind, f.Attempts, f.At, f.Reason)] },
+        // The first hold and the first release stand, so an event handled again changes nothing. Each sets its own
+        // field, so a release handled before the hold still ends with both. A release never creates a document:
+        // the alerts service releases only alerts whose AlertRaised and AlertHeld it has stored, so the log has the
+        // AlertRaised first; without it there is nothing whole to mark.
+        ({ Held: null }, AlertHeld h) => current with { Held = new AlertHold(h.Until, h.At) },
+        ({ ReleasedAt: null }, HeldAlertsReleased r) => current with { ReleasedAt = r.At },
         _ => current,
     };
 }

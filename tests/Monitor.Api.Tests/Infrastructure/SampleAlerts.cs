@@ -22,6 +22,28 @@ public static class SampleAlerts
             [new EventData(CoverageIdentity.NameBased(alert.AlertId, MonitorEventTypes.AlertRaised), alert),
              .. more.Select((e, n) => new EventData(CoverageIdentity.NameBased(alert.AlertId, $"more:{n}"), e))]);
 
+    /// <summary>Holds an alert for quiet hours ending at <paramref name="until"/>, with the event id the alerts service gives it.</summary>
+    public static async Task<AlertHeld> HoldAsync(EventStore.EventStore store, AlertRaised alert, DateTimeOffset until, DateTimeOffset at)
+    {
+        var held = new AlertHeld(alert.AlertId, alert.SubscriptionId, until, at);
+        await store.AppendAsync(alert.AlertId, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
+            [new EventData(CoverageIdentity.NameBased(alert.AlertId, MonitorEventTypes.AlertHeld), held)]);
+        return held;
+    }
+
+    /// <summary>Releases the alerts of one quiet spell, on the spell's own stream as the alerts service stores it; every channel took it.</summary>
+    public static async Task<HeldAlertsReleased> ReleaseAsync(EventStore.EventStore store, DateTimeOffset quietUntil, DateTimeOffset at, params AlertRaised[] alerts)
+    {
+        var subscription = alerts[0];
+        var releaseId = CoverageIdentity.NameBased(subscription.SubscriptionId, $"held-release:test:{quietUntil.UtcTicks}");
+        var released = new HeldAlertsReleased(
+            new HeldAlerts(releaseId, subscription.SubscriptionId, subscription.SubscriptionName, quietUntil, null, alerts),
+            [new DigestChannelResult("hook", AlertChannelKinds.Webhook, true, 1, null)], at);
+        await store.AppendAsync(releaseId, MonitorEventTypes.HeldReleaseStream, ExpectedVersion.Any,
+            [new EventData(CoverageIdentity.NameBased(releaseId, MonitorEventTypes.HeldAlertsReleased), released)]);
+        return released;
+    }
+
     public static SubscriptionCreated Subscription(string owner, string name) => new(
         Guid.NewGuid(), owner, name, SubscriptionScope.Everything with { EntityIds = ["xiaomi-su7"] },
         [new AlertRule("neg-share", AlertRuleKinds.NegativeShare, TimeSpan.FromHours(1), 0.4)],

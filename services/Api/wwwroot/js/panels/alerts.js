@@ -122,6 +122,7 @@ export class AlertsPanel {
       h('div', { class: 'alert-platforms' }, platformsOf(alert).map(p =>
         h('span', { class: 'platform-badge small', style: `--platform:${platformColor(p.platform)}` }, `${platformLabel(p.platform)}${p.count ? ` ${p.count}` : ''}`))),
       topMentions(alert),
+      quietHours(alert),
       deliveryFailures(alert),
       h('div', { class: 'alert-actions' }, ack));
   }
@@ -148,6 +149,26 @@ function topMentions(alert) {
   if (mentions.length === 0) return null;
   return h('ul', { class: 'alert-mentions' }, mentions.map(m =>
     h('li', {}, h('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, m.title || `${platformLabel(m.platform)} post`, ' ↗'))));
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const formatClock = iso => clock.format(new Date(iso));
+
+/**
+ * What quiet hours did to an alert: held until they end ({ held: { until, at } }), then sent with the
+ * spell's other held alerts (releasedAt). Null for an alert sent at once. Times read in the viewer's zone.
+ */
+export function quietHoursNote(alert, time = formatClock) {
+  const held = alert.held;
+  if (!held?.until) return null;
+  return alert.releasedAt
+    ? { text: `Sent at ${time(alert.releasedAt)} after quiet hours`, title: `Held at ${formatDateTime(held.at)}, sent ${formatDateTime(alert.releasedAt)}` }
+    : { text: `Held until ${time(held.until)} (quiet hours)`, title: `Held at ${formatDateTime(held.at)} until ${formatDateTime(held.until)}` };
+}
+
+function quietHours(alert) {
+  const note = quietHoursNote(alert);
+  return note && h('p', { class: 'alert-held muted small', title: note.title }, note.text);
 }
 
 /** deliveryFailures is the list of failed deliveries (channel, reason); a count is accepted too. */
