@@ -47,7 +47,7 @@ public sealed class ReadModelCatalogue
             new(SentimentTimelineProjection.ProjectionName, "Scored mentions counted per platform and minute by sentiment label, with their score sum; hours and days are summed at query time.", new SentimentTimelineProjection(tables)),
             new(EntityShareProjection.ProjectionName, "One row per coverage item and gazetteer entity it mentions, for share of voice.", new EntityShareProjection(tables)),
             new(AuthorsProjection.ProjectionName, "Authors per platform with their latest name and follower count.", new AuthorsProjection(tables)),
-            new(AlertsProjection.ProjectionName, "Raised alerts with their acknowledgement, deliveries and delivery failures.", new AlertsProjection(tables)),
+            new(AlertsProjection.ProjectionName, "Raised alerts with their acknowledgement, deliveries, delivery failures and quiet-hours hold and release.", new AlertsProjection(tables)),
             new(FeedsProjection.ProjectionName, "Each feed's platform, last heartbeat, last failure, items published and items quarantined.", new FeedsProjection(tables)),
             new(SubscriptionsProjection.ProjectionName, "Alert subscriptions: owner, name, scope, rules, channel kinds and whether paused; never channel targets or secrets.", new SubscriptionsProjection(tables)),
         ]);
