@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Monitor.Api.Querying;
 using Monitor.Hosting.Access;
 using Monitor.ReadModels.Alerts;
@@ -59,8 +58,8 @@ public static class AlertEndpoints
                     wait.CancelAfter(KeepAlive);
                     try
                     {
-                        var alert = await listener.ReadAsync(wait.Token);
-                        await http.Response.WriteAsync($"event: alert\nid: {alert.Id}\ndata: {JsonSerializer.Serialize(alert, JsonSerializerOptions.Web)}\n\n", ct);
+                        var message = await listener.ReadAsync(wait.Token);
+                        await http.Response.WriteAsync(message.Text, ct);
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                     {
@@ -75,7 +74,7 @@ public static class AlertEndpoints
                 // the client went away
             }
         })
-        .WithName("AlertStream").WithSummary("Server-sent events: 'alert' for each alert raised while connected; comments keep the stream alive.")
+        .WithName("AlertStream").WithSummary("Server-sent events: 'alert' for each alert raised while connected, 'alert-updated' ({id} and the AlertView fields that changed: acknowledged, held, releasedAt, deliveries, deliveryFailures) for each change to an alert; comments keep the stream alive.")
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
     }
 }

@@ -7,16 +7,16 @@ using Npgsql;
 namespace Monitor.Api.Alerts;
 
 /// <summary>
-/// Follows the event log from where it stood at start for AlertRaised and hands each alert to every
-/// connected listener. It keeps no checkpoint (a listener wants what happens while it listens) and wakes on
+/// Follows the event log from where it stood at start for AlertRaised and the events that change an alert
+/// afterwards (<see cref="AlertChanges"/>), and hands each to every connected listener in log order. It keeps no checkpoint (a listener wants what happens while it listens) and wakes on
 /// the store's NOTIFY after each append, polling as well in case a notification is lost. Like every log
 /// reader it reads only below the oldest open transaction, so an alert that commits late is not skipped.
-/// A listener too slow to keep up loses its oldest pending alerts rather than holding up the others.
+/// A listener too slow to keep up loses its oldest pending messages rather than holding up the others.
 /// </summary>
 internal sealed class AlertStream(EventStore.EventStore store, AlertQueries queries, ILogger<AlertStream> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private static readonly string[] Types = [MonitorEventTypes.AlertRaised];
+    private static readonly string[] Types = [MonitorEventTypes.AlertRaised, .. AlertChanges.EventTypes];
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
@@ -25,11 +25,11 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
     /// <summary>Completes once the stream knows where the log stood; alerts appended after that reach listeners.</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>A live feed of the alerts stored from now on; disposing the listener ends it.</summary>
+    /// <summary>A live feed of the alerts raised and changed from now on; disposing the listener ends it.</summary>
     public async Task<AlertListener> ListenAsync(CancellationToken ct)
     {
         await Ready.WaitAsync(ct);
-        // Registered before the log's position is taken: an alert the follower hands out meanwhile is either
+        // Registered before the log's position is taken: a message the follower hands out meanwhile is either
         // at or before that position (stored before connecting: skipped) or after it (kept).
         var listener = new AlertListener(this);
         lock (_gate) _listeners.Add(listener);
@@ -98,11 +98,26 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
         lock (_gate)
             if (_listeners.Count == 0) return;
         var raised = batch.Where(e => e.Data is AlertRaised).ToArray();
-        var views = await queries.ViewsAsync(raised.Select(e => AlertDocument.From((AlertRaised)e.Data)).ToArray(), ct);
+        var views = (await queries.ViewsAsync(raised.Select(e => AlertDocument.From((AlertRaised)e.Data)).ToArray(), ct))
+            .Select((view, i) => (raised[i].Position, view)).ToDictionary(x => x.Position, x => x.view);
+        var histories = await store.ReadStreamsAsync(batch.Select(AlertChanges.HistoryNeededFor).OfType<Guid>().Distinct().ToArray(), ct);
+
+        // In log order, so that a client sees an alert before its updates.
+        var messages = new List<(GlobalPosition, AlertStreamMessage)>(batch.Count);
+        foreach (var e in batch)
+        {
+            if (views.TryGetValue(e.Position, out var view))
+                messages.Add((e.Position, AlertStreamMessage.Raised(view)));
+            else
+            {
+                var history = AlertChanges.HistoryNeededFor(e) is { } alertId ? histories[alertId] : [];
+                messages.AddRange(AlertChanges.Of(e, history).Select(update => (e.Position, AlertStreamMessage.Updated(update))));
+            }
+        }
         lock (_gate)
-            for (var i = 0; i < raised.Length; i++)
+            foreach (var (position, message) in messages)
             foreach (var listener in _listeners)
-                listener.Offer(raised[i].Position, views[i]);
+                listener.Offer(position, message);
     }
 
     private async Task<GlobalPosition> HeadAsync(NpgsqlConnection connection, CancellationToken ct)
