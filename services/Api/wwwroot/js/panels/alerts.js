@@ -1,8 +1,10 @@
 // The alert feed: GET /api/alerts for what was raised before, then GET /api/alerts/stream
-// (server-sent events) for what is raised while the page is open, without a reload.
+// (server-sent events) for what is raised while the page is open, and for what happens to the alerts
+// listed (acknowledged elsewhere, held for quiet hours, released, delivered), without a reload.
 import { Panel } from '../panel.js';
 import { h, clear } from '../dom.js';
 import * as api from '../api.js';
+import { parseAlertUpdate, applyAlertUpdate, acknowledgesOpenAlert } from './alert-updates.js';
 import { platformLabel, platformColor, formatAgo, formatDateTime, formatInteger } from '../format.js';
 
 const listed = 30;
@@ -50,6 +52,7 @@ export class AlertsPanel {
     source.addEventListener('open', () => this.onStatus('live'));
     source.addEventListener('error', () => this.onStatus(source.readyState === EventSource.CLOSED ? 'off' : 'connecting'));
     source.addEventListener('alert', event => this.received(event));
+    source.addEventListener('alert-updated', event => this.updated(event));
     this.source = source;
   }
 
@@ -70,6 +73,20 @@ export class AlertsPanel {
     this.toast(`New alert: ${alert.summary ?? alert.subscriptionName ?? 'a rule fired'}`);
   }
 
+  /**
+   * An alert changed. Only a listed alert's row changes; an acknowledgement lowers the open count even for
+   * an alert not listed, since the count covers every alert, not only the latest shown.
+   */
+  updated(event) {
+    const update = parseAlertUpdate(event.data);
+    if (!update) return;
+    const current = this.alerts.get(update.id);
+    if (acknowledgesOpenAlert(current, update)) this.setOpenCount(Math.max((this.openCount ?? 1) - 1, 0));
+    if (!current) return;
+    this.alerts.set(update.id, applyAlertUpdate(current, update));
+    this.render();
+  }
+
   async acknowledge(alert, button) {
     button.disabled = true;
     button.textContent = 'Acknowledging…';
@@ -77,8 +94,10 @@ export class AlertsPanel {
       // the answer is the acknowledgement that stands ({ by, at }): the first one, if someone was quicker
       const answer = await api.post(`/api/alerts/${encodeURIComponent(alertId(alert))}/ack`);
       const acknowledged = answer?.by ? answer : { by: 'you', at: new Date().toISOString() };
-      this.alerts.set(alertId(alert), { ...alert, acknowledged, fresh: false });
-      this.setOpenCount(Math.max((this.openCount ?? 1) - 1, 0));
+      // the stream may have brought the acknowledgement (and counted it) before this answer came
+      const current = this.alerts.get(alertId(alert)) ?? alert;
+      if (!current.acknowledged) this.setOpenCount(Math.max((this.openCount ?? 1) - 1, 0));
+      this.alerts.set(alertId(alert), { ...current, acknowledged: current.acknowledged ?? acknowledged, fresh: false });
       this.render();
     } catch (e) {
       if (e instanceof api.Unauthorized) return this.onUnauthorized();
