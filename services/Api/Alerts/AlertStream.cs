@@ -8,10 +8,11 @@ namespace Monitor.Api.Alerts;
 
 /// <summary>
 /// Follows the event log from where it stood at start for AlertRaised and the events that change an alert
-/// afterwards (<see cref="AlertChanges"/>), and hands each to every connected listener in log order. It keeps no checkpoint (a listener wants what happens while it listens) and wakes on
-/// the store's NOTIFY after each append, polling as well in case a notification is lost. Like every log
-/// reader it reads only below the oldest open transaction, so an alert that commits late is not skipped.
-/// A listener too slow to keep up loses its oldest pending messages rather than holding up the others.
+/// afterwards (<see cref="AlertChanges"/>), and hands each to every connected listener in log order. It keeps
+/// no checkpoint (a listener wants what happens while it listens) and wakes on the store's NOTIFY after each
+/// append, polling as well in case a notification is lost. Like every log reader it reads only below the
+/// oldest open transaction, so an event that commits late is not skipped. A listener too slow to keep up
+/// loses its oldest pending messages rather than holding up the others.
 /// </summary>
 internal sealed class AlertStream(EventStore.EventStore store, AlertQueries queries, ILogger<AlertStream> logger) : BackgroundService
 {
@@ -102,7 +103,8 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
             .Select((view, i) => (raised[i].Position, view)).ToDictionary(x => x.Position, x => x.view);
         var histories = await store.ReadStreamsAsync(batch.Select(AlertChanges.HistoryNeededFor).OfType<Guid>().Distinct().ToArray(), ct);
 
-        // In log order, so that a client sees an alert before its updates.
+        // In log order, so that a client sees an alert before its updates. Nothing is offered until every read
+        // succeeded: a failed batch is read again whole, so no listener gets part of it twice.
         var messages = new List<(GlobalPosition, AlertStreamMessage)>(batch.Count);
         foreach (var e in batch)
         {
