@@ -12,6 +12,9 @@ namespace Monitor.SentimentModel.Training;
 /// </summary>
 public static class LexiconRows
 {
+    /// <summary>The set name of every lexicon row starts with this.</summary>
+    public const string SetPrefix = "lexicon:";
+
     public static IReadOnlyList<CorpusRow> Load(string lexiconDirectory)
     {
         var rows = new List<CorpusRow>();
@@ -30,16 +33,16 @@ public static class LexiconRows
         string Path(params string[] parts) => System.IO.Path.Combine([lexiconDirectory, .. parts]);
         IEnumerable<string> Lines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 
-        AddWords("lexicon:bing-liu", Lines(Path("bing-liu-opinion-lexicon", "positive-words.txt")), SentimentLabel.Positive);
-        AddWords("lexicon:bing-liu", Lines(Path("bing-liu-opinion-lexicon", "negative-words.txt")), SentimentLabel.Negative);
+        AddWords(SetPrefix + "bing-liu", Lines(Path("bing-liu-opinion-lexicon", "positive-words.txt")), SentimentLabel.Positive);
+        AddWords(SetPrefix + "bing-liu", Lines(Path("bing-liu-opinion-lexicon", "negative-words.txt")), SentimentLabel.Negative);
 
         foreach (var line in Lines(Path("vader", "vader_lexicon.txt")))
         {
             var fields = line.Split('\t');
             if (fields.Length < 2 || !double.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out var valence)) continue;
             if (!fields[0].All(char.IsLetter)) continue;
-            if (valence >= 1) AddWords("lexicon:vader", [fields[0]], SentimentLabel.Positive);
-            else if (valence <= -1) AddWords("lexicon:vader", [fields[0]], SentimentLabel.Negative);
+            if (valence >= 1) AddWords(SetPrefix + "vader", [fields[0]], SentimentLabel.Positive);
+            else if (valence <= -1) AddWords(SetPrefix + "vader", [fields[0]], SentimentLabel.Negative);
         }
 
         // HowNet files start with a title line holding the word count
@@ -48,7 +51,7 @@ public static class LexiconRows
                      ("正面情感词语（中文）.txt", SentimentLabel.Positive), ("正面评价词语（中文）.txt", SentimentLabel.Positive),
                      ("负面情感词语（中文）.txt", SentimentLabel.Negative), ("负面评价词语（中文）.txt", SentimentLabel.Negative),
                  })
-            AddWords("lexicon:hownet", Lines(Path("hownet", file)).Skip(1), label);
+            AddWords(SetPrefix + "hownet", Lines(Path("hownet", file)).Skip(1), label);
 
         var tsinghua = Path("tsinghua-lijun", "qh_sent_dict.json");
         if (File.Exists(tsinghua))
@@ -56,7 +59,7 @@ public static class LexiconRows
             using var document = JsonDocument.Parse(File.ReadAllText(tsinghua));
             foreach (var (key, label) in new[] { ("pos", SentimentLabel.Positive), ("neg", SentimentLabel.Negative) })
                 if (document.RootElement.TryGetProperty(key, out var words))
-                    AddWords("lexicon:tsinghua", words.EnumerateArray().Select(e => e.GetString() ?? ""), label);
+                    AddWords(SetPrefix + "tsinghua", words.EnumerateArray().Select(e => e.GetString() ?? ""), label);
         }
         return rows;
     }

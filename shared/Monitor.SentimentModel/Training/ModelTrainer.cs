@@ -39,19 +39,11 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             train.AddRange(lexicon);
             log?.Invoke($"{lexicon.Count:N0} lexicon words added as training rows from {lexiconDirectory}");
         }
-        var hashes = new FeatureHashes[train.Count];
-        Parallel.For(0, train.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-            () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
-            (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, options.Features, scratch.Scaled, scratch.Unscaled); return scratch; },
-            _ => { });
+        var (hashes, targets, weights) = TrainingRows(train);
         var domainNames = options.Domains is { } domainOptions ? TrainingDomains.Names(domainOptions.SetDomains) : [];
         var domainOf = train.Select(r => options.Domains is { } o && o.SetDomains.TryGetValue(r.Set, out var name)
             ? Array.IndexOf(domainNames, name) : -1).ToArray();
         var copyOf = domainOf.Select(d => d >= 0 && options.Domains!.SharedOnly.Contains(domainNames[d]) ? -1 : d).ToArray();
-        var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
-        var weights = train.Select(r => (float)(r.Set.StartsWith("lexicon:", StringComparison.Ordinal)
-            ? options.LexiconWeight
-            : options.SetWeights.GetValueOrDefault(r.Set, 1.0) * PhraseLengthWeight(r))).ToArray();
         log?.Invoke($"features for {train.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1}s");
 
         var fitted = options.Domains switch
@@ -147,6 +139,21 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         if (ratios is not null)
             FoldNaiveBayes(regression.Weights, ratios, options.NaiveBayesInterpolation);
         return (regression.Weights, regression.Bias);
+    }
+
+    /// <summary>Each training row's feature hashes, its target (1 = positive) and its weight (set, phrase length, lexicon).</summary>
+    private (FeatureHashes[] Hashes, float[] Targets, float[] Weights) TrainingRows(IReadOnlyList<CorpusRow> train)
+    {
+        var hashes = new FeatureHashes[train.Count];
+        Parallel.For(0, train.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 },
+            () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
+            (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, options.Features, scratch.Scaled, scratch.Unscaled); return scratch; },
+            _ => { });
+        var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
+        var weights = train.Select(r => (float)(r.Set.StartsWith(LexiconRows.SetPrefix, StringComparison.Ordinal)
+            ? options.LexiconWeight
+            : options.SetWeights.GetValueOrDefault(r.Set, 1.0) * PhraseLengthWeight(r))).ToArray();
+        return (hashes, targets, weights);
     }
 
     /// <summary>

@@ -7,21 +7,7 @@ public class When_training_a_model : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("monitor-sentiment-data-").FullName;
 
-    public When_training_a_model()
-    {
-        var positive = new[] { "好", "棒", "喜欢", "满意", "great", "love", "excellent" };
-        var negative = new[] { "差", "烂", "失望", "讨厌", "awful", "hate", "terrible" };
-        var fillers = new[] { "酒店", "房间", "手机", "快递", "the room", "the phone", "service" };
-        Directory.CreateDirectory(Path.Combine(_data, "toy"));
-        using var writer = new StreamWriter(Path.Combine(_data, "toy", "reviews.csv"));
-        writer.WriteLine("label,review");
-        for (var i = 0; i < 1200; i++)
-        {
-            var isPositive = i % 2 == 0;
-            var words = isPositive ? positive : negative;
-            writer.WriteLine($"{(isPositive ? 1 : 0)},{fillers[i % fillers.Length]} {i} {words[i / 2 % words.Length]}");
-        }
-    }
+    public When_training_a_model() => ToyReviews.Write(_data);
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
 

@@ -21,6 +21,7 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the number of epochs." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Override the AdaGrad learning rate." };
         var l2 = new Option<double?>("--l2") { Description = "Override the L2 penalty." };
+        var folds = new Option<int?>("--folds") { Description = "Cross-validate instead of training: K folds over the train and dev rows, accuracy per set; no model is written." };
         var seed = new Option<int?>("--seed") { Description = "Override the seed of the training shuffle (and of feature dropout)." };
         var dropout = new Option<double?>("--dropout") { Description = "Drop each feature of a training row with this probability on each pass, in [0, 1) (feature noising)." };
         var cjkGrams = new Option<int?>("--cjk-grams") { Description = "Override the longest CJK character n-gram." };
@@ -45,7 +46,7 @@ internal static class TrainCommand
         var domainArguments = new DomainArguments();
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
-            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, seed, dropout, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
+            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, seed, dropout, folds, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         foreach (var option in domainArguments.All) command.Options.Add(option);
@@ -100,6 +101,11 @@ internal static class TrainCommand
             var dataPath = parse.GetValue(data)!.FullName;
             var lexiconPath = parse.GetValue(lexicons)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName(dataPath.TrimEnd(Path.DirectorySeparatorChar)) ?? dataPath, "lexicons");
+            if (parse.GetValue(folds) is { } k)
+            {
+                PrintCrossValidation(trainer.CrossValidate(dataPath, k, lexiconPath), k);
+                return;
+            }
             var (model, report) = trainer.Train(dataPath, devPath, testPath, lexiconPath);
             ModelFile.Save(model, outPath);
             var card = Path.Combine(Path.GetDirectoryName(outPath)!, "MODEL_CARD.md");
@@ -144,6 +150,15 @@ internal static class TrainCommand
             weights[pair[..at]] = weight;
         }
         return weights;
+    }
+
+    private static void PrintCrossValidation(IReadOnlyList<CrossValidatedSet> sets, int folds)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var table = new Table().AddColumns("set", "rows", $"accuracy ({folds} folds)");
+        foreach (var s in sets) table.AddRow(s.Set, s.Rows.ToString("N0", c), s.Accuracy.ToString("F4", c));
+        AnsiConsole.Write(table);
+        Console.WriteLine($"cross-validated over {folds} folds of the train and dev rows; no model written");
     }
 
     private static void Print(TrainingReport report)
