@@ -20,10 +20,16 @@ export class AlertsPanel {
     this.onUnauthorized = onUnauthorized;
     this.toast = toast;
     this.source = null;
+    this.arrivedWhileLoading = null;
   }
 
+  /**
+   * The stream connects while the list loads, and what it brings meanwhile may be newer than the list's answer:
+   * it is kept and applied over the list once the list is in, rather than applied to the old list and lost.
+   */
   async load() {
     this.panel.loading();
+    this.arrivedWhileLoading ??= [];
     try {
       const [recent, open] = await Promise.all([
         api.get('/api/alerts', { page: 1, pageSize: listed }),
@@ -31,11 +37,19 @@ export class AlertsPanel {
       ]);
       this.alerts = new Map(recent.items.map(a => [alertId(a), a]));
       this.setOpenCount(open.total);
+      this.applyArrived();
       this.render();
     } catch (e) {
+      this.applyArrived();
       if (e instanceof api.Unauthorized) return this.onUnauthorized();
       this.panel.error(e, () => this.load());
     }
+  }
+
+  applyArrived() {
+    const arrived = this.arrivedWhileLoading ?? [];
+    this.arrivedWhileLoading = null;
+    for (const apply of arrived) apply();
   }
 
   /** Alerts concern subscriptions rather than a time window; the platform filter narrows them. */
@@ -63,6 +77,10 @@ export class AlertsPanel {
   }
 
   received(event) {
+    if (this.arrivedWhileLoading) {
+      this.arrivedWhileLoading.push(() => this.received(event));
+      return;
+    }
     let alert;
     try { alert = JSON.parse(event.data); } catch { return; }
     const id = alertId(alert);
@@ -78,6 +96,10 @@ export class AlertsPanel {
    * an alert not listed, since the count covers every alert, not only the latest shown.
    */
   updated(event) {
+    if (this.arrivedWhileLoading) {
+      this.arrivedWhileLoading.push(() => this.updated(event));
+      return;
+    }
     const update = parseAlertUpdate(event.data);
     if (!update) return;
     const current = this.alerts.get(update.id);
