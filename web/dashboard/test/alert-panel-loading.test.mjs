@@ -105,3 +105,50 @@ test('an update after the list loaded is applied at once', async () => {
   assert.equal(panel.alerts.get('a1').releasedAt, '2024-03-29T07:00:40Z');
   assert.equal(panel.openCount, 1);
 });
+
+/** An EventSource the test drives: it records listeners and fires events by name. */
+class FakeEventSource {
+  static CONNECTING = 0;
+  static OPEN = 1;
+  static CLOSED = 2;
+  static last = null;
+  constructor(url) {
+    this.url = url;
+    this.readyState = FakeEventSource.CONNECTING;
+    this.listeners = new Map();
+    FakeEventSource.last = this;
+  }
+  addEventListener(name, listener) { this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]); }
+  fire(name, event = {}) {
+    this.readyState = name === 'open' ? FakeEventSource.OPEN : name === 'error' ? FakeEventSource.CONNECTING : this.readyState;
+    for (const listener of this.listeners.get(name) ?? []) listener(event);
+  }
+  close() { this.readyState = FakeEventSource.CLOSED; }
+}
+
+test('after the stream reconnects by itself the list is loaded again, since what happened meanwhile was not sent', () => {
+  const realEventSource = globalThis.EventSource;
+  globalThis.EventSource = FakeEventSource;
+  try {
+    const { panel } = panelWithoutPage();
+    const statuses = [];
+    let loads = 0;
+    Object.assign(panel, { onStatus: status => statuses.push(status), load: async () => { loads++; } });
+
+    panel.connect();
+    const source = FakeEventSource.last;
+    source.fire('open');
+    assert.equal(loads, 0, 'the first connection follows the first load');
+
+    source.fire('error');
+    source.fire('open');
+    assert.equal(loads, 1, 'a reconnection loads the list again');
+    assert.deepEqual(statuses, ['off', 'connecting', 'live', 'connecting', 'live']);
+
+    panel.connect();
+    FakeEventSource.last.fire('open');
+    assert.equal(loads, 1, 'a new connection asked for by the page is not a reconnection');
+  } finally {
+    globalThis.EventSource = realEventSource;
+  }
+});

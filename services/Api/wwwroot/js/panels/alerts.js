@@ -63,7 +63,14 @@ export class AlertsPanel {
     this.onStatus('connecting');
     // EventSource sends the session cookie (it cannot send headers) and reconnects by itself.
     const source = new EventSource('/api/alerts/stream');
-    source.addEventListener('open', () => this.onStatus('live'));
+    // The stream sends only what happens while connected: after EventSource reconnects by itself, what happened
+    // in between is read from the list again.
+    let opened = false;
+    source.addEventListener('open', () => {
+      this.onStatus('live');
+      if (opened) this.load();
+      opened = true;
+    });
     source.addEventListener('error', () => this.onStatus(source.readyState === EventSource.CLOSED ? 'off' : 'connecting'));
     source.addEventListener('alert', event => this.received(event));
     source.addEventListener('alert-updated', event => this.updated(event));
