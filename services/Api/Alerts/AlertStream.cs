@@ -30,14 +30,15 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
     public async Task<AlertListener> ListenAsync(CancellationToken ct)
     {
         await Ready.WaitAsync(ct);
-        // Registered before the log's position is taken: a message the follower hands out meanwhile is either
-        // at or before that position (stored before connecting: skipped) or after it (kept).
+        // Registered before the snapshot is taken: an event the follower hands out meanwhile either committed
+        // before the snapshot (seen by it: skipped) or after it (kept), and one committed after the snapshot is
+        // handed out after registering.
         var listener = new AlertListener(this);
         lock (_gate) _listeners.Add(listener);
         try
         {
             await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-            listener.From = await HeadAsync(connection, ct);
+            listener.Connected = await SnapshotAsync(connection, ct);
             return listener;
         }
         catch
@@ -105,21 +106,31 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
 
         // In log order, so that a client sees an alert before its updates. Nothing is offered until every read
         // succeeded: a failed batch is read again whole, so no listener gets part of it twice.
-        var messages = new List<(GlobalPosition, AlertStreamMessage)>(batch.Count);
+        var messages = new List<(GlobalPosition, AlertStreamMessage[])>(batch.Count);
         foreach (var e in batch)
         {
             if (views.TryGetValue(e.Position, out var view))
-                messages.Add((e.Position, AlertStreamMessage.Raised(view)));
+                messages.Add((e.Position, [AlertStreamMessage.Raised(view)]));
             else
             {
                 var history = AlertChanges.HistoryNeededFor(e) is { } alertId ? histories[alertId] : [];
-                messages.AddRange(AlertChanges.Of(e, history).Select(update => (e.Position, AlertStreamMessage.Updated(update))));
+                var updates = AlertChanges.Of(e, history).Select(AlertStreamMessage.Updated).ToArray();
+                if (updates.Length > 0) messages.Add((e.Position, updates));
             }
         }
         lock (_gate)
-            foreach (var (position, message) in messages)
+            foreach (var (position, eventMessages) in messages)
             foreach (var listener in _listeners)
-                listener.Offer(position, message);
+                listener.Offer(position, eventMessages);
+    }
+
+    private static async Task<LogSnapshot> SnapshotAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT pg_snapshot_xmin(s), pg_snapshot_xmax(s), ARRAY(SELECT pg_snapshot_xip(s)) FROM pg_current_snapshot() s", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new LogSnapshot(reader.GetFieldValue<ulong>(0), reader.GetFieldValue<ulong>(1), reader.GetFieldValue<ulong[]>(2).ToHashSet());
     }
 
     private async Task<GlobalPosition> HeadAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -7,6 +7,7 @@ using Monitor.Api.Tests.Infrastructure;
 using Monitor.Contracts.Alerts;
 using Monitor.Hosting.Access;
 using Monitor.Testing;
+using Npgsql;
 
 namespace Monitor.Api.Tests.Alerts;
 
@@ -152,6 +153,55 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
         var received = await stream.NextAsync(2);
         Assert.Equal([("alert-updated", heldBefore.AlertId), ("alert", after.AlertId)], received.Select(e => (e.Name, e.Json.GetProperty("id").GetGuid())));
         Assert.Equal(release.At, received[0].Json.GetProperty("releasedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task An_alert_stored_before_connecting_is_not_sent_though_an_older_transaction_was_still_open()
+    {
+        // Another writer's transaction, begun before the alert was stored and still open when the client connects:
+        // the log's readers wait below it, yet the alert was stored before connecting.
+        await using var other = await _api.Store.DataSource.OpenConnectionAsync();
+        await using var open = await other.BeginTransactionAsync();
+        await using (var xid = new NpgsqlCommand("SELECT pg_current_xact_id()", other, open))
+            await xid.ExecuteScalarAsync();
+        var before = SampleAlerts.Alert(Guid.NewGuid(), "before", SampleCoverage.Start.AddHours(18));
+        await SampleAlerts.AppendAsync(_api.Store, before, new AlertAcknowledged(before.AlertId, "ana", before.RaisedAt.AddMinutes(1)));
+
+        await using var stream = await AlertStreamClient.ConnectAsync(_api.Client());
+        await open.RollbackAsync();
+        var after = SampleAlerts.Alert(Guid.NewGuid(), "after", SampleCoverage.Start.AddHours(19));
+        await SampleAlerts.AppendAsync(_api.Store, after);
+
+        var received = await stream.NextAsync();
+        Assert.Equal(("alert", after.AlertId), (received.Name, received.Json.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
+    public async Task A_release_listing_more_alerts_than_a_listener_keeps_pending_reaches_a_client_that_keeps_up_whole()
+    {
+        // One quiet night of a busy subscription: more held alerts than the 256 messages a listener keeps pending.
+        const int held = 300;
+        var subscription = Guid.NewGuid();
+        var night = Enumerable.Range(0, held).Select(i => SampleAlerts.Alert(subscription, "busy night", SampleCoverage.Start.AddHours(12).AddSeconds(i))).ToArray();
+        foreach (var alert in night)
+            await SampleAlerts.AppendAsync(_api.Store, alert, new AlertHeld(alert.AlertId, subscription, QuietUntil, alert.RaisedAt));
+
+        await using var stream = await AlertStreamClient.ConnectAsync(_api.Client(), TimeSpan.FromSeconds(30));
+        await SampleAlerts.ReleaseAsync(_api.Store, QuietUntil, QuietUntil.AddSeconds(40), night);
+        var after = SampleAlerts.Alert(subscription, "morning", QuietUntil.AddMinutes(5));
+        await SampleAlerts.AppendAsync(_api.Store, after);
+
+        // everything up to the alert stored after the release
+        var released = new List<Guid>();
+        for (var i = 0; i <= held; i++)
+        {
+            var next = await stream.NextAsync();
+            if (next.Name == "alert") break;
+            released.Add(next.Json.GetProperty("id").GetGuid());
+        }
+
+        Assert.Equal(held, released.Count);
+        Assert.Equal(night.Select(a => a.AlertId), released);
     }
 
     private static void AssertHeld(ServerSentEvent update, DateTimeOffset until, DateTimeOffset at)
