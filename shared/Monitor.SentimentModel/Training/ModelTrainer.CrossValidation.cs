@@ -29,7 +29,9 @@ public sealed partial class ModelTrainer
         var correct = new Dictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
         for (var fold = 0; fold < folds; fold++)
         {
-            var train = pool.Where(r => !evaluationOnly.Contains(r.Set) && FoldOf(r) != fold).Concat(lexicon).ToList();
+            // as in training, Subsample thins the training rows only; every held-out row is still scored
+            var train = pool.Where(r => !evaluationOnly.Contains(r.Set) && FoldOf(r) != fold)
+                .Where((_, i) => i % options.Subsample == 0).Concat(lexicon).ToList();
             var (hashes, targets, weights) = TrainingRows(train);
             var fitted = FitLinear(hashes.Select(h => SparseVector.Linear(h, options.HashBits, (float)options.LengthPower)).ToArray(),
                 1 << options.HashBits, targets, weights, System.Diagnostics.Stopwatch.StartNew(), stage: $"fold {fold + 1}/{folds}: ");

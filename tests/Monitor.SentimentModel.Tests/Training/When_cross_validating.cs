@@ -42,6 +42,18 @@ public class When_cross_validating : IDisposable
         Assert.InRange(set.Accuracy, 0.40, 0.60);
     }
 
+    [Fact]
+    public void Should_train_each_fold_on_every_nth_row_when_subsampling_and_still_score_every_row()
+    {
+        var full = Assert.Single(new ModelTrainer(Small).CrossValidate(_data, folds: 4));
+
+        // about two training rows per fold: too few to learn the toy set's words
+        var subsampled = Assert.Single(new ModelTrainer(Small with { Subsample = 400 }).CrossValidate(_data, folds: 4));
+
+        Assert.Equal(full.Rows, subsampled.Rows);
+        Assert.InRange(subsampled.Accuracy, 0, 0.8);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(21)]
