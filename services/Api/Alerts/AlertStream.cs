@@ -12,7 +12,7 @@ namespace Monitor.Api.Alerts;
 /// no checkpoint (a listener wants what happens while it listens) and wakes on the store's NOTIFY after each
 /// append, polling as well in case a notification is lost. Like every log reader it reads only below the
 /// oldest open transaction, so an event that commits late is not skipped. A listener too slow to keep up
-/// loses its oldest pending messages rather than holding up the others.
+/// loses its oldest pending events rather than holding up the others.
 /// </summary>
 internal sealed class AlertStream(EventStore.EventStore store, AlertQueries queries, ILogger<AlertStream> logger) : BackgroundService
 {
