@@ -43,6 +43,24 @@ public class When_cross_validating : IDisposable
     }
 
     [Fact]
+    public void Should_keep_the_copies_of_a_text_in_one_fold()
+    {
+        // Every text comes twice, the copy spaced out (the same words, another string), with the same label that
+        // follows no word: a model that trained on one copy would get the other right.
+        var copies = Path.Combine(_data, "copies");
+        Directory.CreateDirectory(copies);
+        var random = new Random(11);
+        var rows = Enumerable.Range(0, 1000).Select(i => (Label: random.Next(2), Text: $"item {i} code {random.Next():x8}")).ToArray();
+        File.WriteAllLines(Path.Combine(copies, "first.csv"), ["label,review", .. rows.Select(r => $"{r.Label},{r.Text}")]);
+        File.WriteAllLines(Path.Combine(copies, "second.csv"), ["label,review", .. rows.Select(r => $"{r.Label},{r.Text.Replace(" ", "  ")}")]);
+
+        var sets = new ModelTrainer(Small with { Epochs = 8 }).CrossValidate(_data, folds: 5);
+
+        var set = Assert.Single(sets, s => s.Set == "copies");
+        Assert.InRange(set.Accuracy, 0.40, 0.60);
+    }
+
+    [Fact]
     public void Should_train_each_fold_on_every_nth_row_when_subsampling_and_still_score_every_row()
     {
         var full = Assert.Single(new ModelTrainer(Small).CrossValidate(_data, folds: 4));
