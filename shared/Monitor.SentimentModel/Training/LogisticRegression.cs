@@ -23,6 +23,8 @@ internal sealed class LogisticRegression(int dimensions, TrainingOptions options
         var l2 = (float)options.L2;
         var averaged = options.AverageEpochs ? new double[Weights.Length] : null;
         var averagedBias = 0.0;
+        if (options.FeatureDropout is < 0 or >= 1 || (float)options.FeatureDropout >= 1f)
+            throw new ArgumentOutOfRangeException(nameof(options), options.FeatureDropout, "Feature dropout must be in [0, 1): at 1 every feature would be dropped.");
         var dropout = (float)options.FeatureDropout;
         var keep = 1f / (1f - dropout);
         var dropThreshold = (ulong)(dropout * (double)ulong.MaxValue);

@@ -60,6 +60,17 @@ public class When_training_a_model : IDisposable
         Assert.NotEqual(Bytes(plain), Bytes(model));
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.99999999)]
+    [InlineData(-0.1)]
+    public void Should_refuse_a_dropout_that_would_leave_nothing_to_learn_from(double dropout)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ModelTrainer(Small with { FeatureDropout = dropout }).Train(_data, null, null));
+
+        Assert.Contains("[0, 1)", error.Message);
+    }
+
     private static byte[] Bytes(ModelWeights model)
     {
         using var stream = new MemoryStream();
