@@ -25,3 +25,13 @@ export function clear(element) {
   element.replaceChildren();
   return element;
 }
+
+/** Only web links become links; anything else (javascript:, data:) goes nowhere. */
+export function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '#';
+  } catch {
+    return '#';
+  }
+}

@@ -2,7 +2,7 @@
 // (server-sent events) for what is raised while the page is open, and for what happens to the alerts
 // listed (acknowledged elsewhere, held for quiet hours, released, delivered), without a reload.
 import { Panel } from '../panel.js';
-import { h, clear } from '../dom.js';
+import { h, clear, safeUrl } from '../dom.js';
 import * as api from '../api.js';
 import { parseAlertUpdate, applyAlertUpdate, acknowledgesOpenAlert } from './alert-updates.js';
 import { platformLabel, platformColor, formatAgo, formatDateTime, formatInteger } from '../format.js';
@@ -196,7 +196,7 @@ function topMentions(alert) {
   const mentions = (alert.topMentions ?? []).filter(m => m.url).slice(0, 3);
   if (mentions.length === 0) return null;
   return h('ul', { class: 'alert-mentions' }, mentions.map(m =>
-    h('li', {}, h('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, m.title || `${platformLabel(m.platform)} post`, ' ↗'))));
+    h('li', {}, h('a', { href: safeUrl(m.url), target: '_blank', rel: 'noopener noreferrer' }, m.title || `${platformLabel(m.platform)} post`, ' ↗'))));
 }
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -1,6 +1,6 @@
 // The newest mentions (GET /api/mentions) with their sentiment, the phrases behind it and a link to the source.
 import { Panel } from '../panel.js';
-import { h, clear } from '../dom.js';
+import { h, clear, safeUrl } from '../dom.js';
 import { platformLabel, platformColor, formatCompact, formatDateTime, formatInteger, formatPercent, formatScore } from '../format.js';
 
 export const pageSize = 10;
@@ -84,12 +84,3 @@ function entities(list) {
 
 const firstLine = text => (text ?? '').split('\n')[0].slice(0, 140) || 'Untitled';
 
-/** Only web links become links; anything else (javascript:, data:) goes nowhere. */
-function safeUrl(url) {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '#';
-  } catch {
-    return '#';
-  }
-}
