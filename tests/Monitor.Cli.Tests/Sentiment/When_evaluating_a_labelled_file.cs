@@ -1,0 +1,51 @@
+using Monitor.Cli.Tests.Infrastructure;
+
+namespace Monitor.Cli.Tests.Sentiment;
+
+public sealed class When_evaluating_a_labelled_file : IDisposable
+{
+    private readonly string _file = Path.Combine(Directory.CreateTempSubdirectory("monitor-evaluate-").FullName, "labelled.tsv");
+
+    public When_evaluating_a_labelled_file() => File.WriteAllLines(_file,
+    [
+        "label\ttext",
+        "1\tthis is an excellent, wonderful phone",
+        "0\ttruly awful, I hate it and want my money back",
+        "0\tthis is an excellent, wonderful phone",
+    ]);
+
+    public void Dispose() => Directory.Delete(Path.GetDirectoryName(_file)!, recursive: true);
+
+    private static readonly Dictionary<string, string> NoEnvironment = [];
+
+    [Fact]
+    public async Task Should_print_the_figures_and_list_the_rows_it_got_wrong_when_asked()
+    {
+        var run = await CliRun.RunAsync(NoEnvironment, "sentiment", "evaluate", _file, "--errors", "5");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("accuracy: 0.6667", run.Output);
+        Assert.Contains("errors: 1 of 1 shown", run.Output);
+        Assert.Contains("line 4: gold negative, predicted positive", run.Output);
+        Assert.Contains("phrases: ", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_list_no_rows_unless_asked()
+    {
+        var run = await CliRun.RunAsync(NoEnvironment, "sentiment", "evaluate", _file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("accuracy: 0.6667", run.Output);
+        Assert.DoesNotContain("errors:", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_negative_number_of_rows()
+    {
+        var run = await CliRun.RunAsync(NoEnvironment, "sentiment", "evaluate", _file, "--errors", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--errors", run.Error);
+    }
+}
