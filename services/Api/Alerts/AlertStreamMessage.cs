@@ -7,15 +7,15 @@ namespace Monitor.Api.Alerts;
 /// written without indentation, so it never holds a line break and fits on one <c>data:</c> line.
 /// </summary>
 /// <param name="Text">The event as it goes on the wire, blank line included.</param>
-internal sealed record AlertStreamMessage(string Event, string Text)
+internal sealed record AlertStreamMessage(string Text)
 {
     public const string AlertEvent = "alert";
     public const string UpdatedEvent = "alert-updated";
 
     /// <summary><c>event: alert</c>, with the alert id as the event id: the shape clients have always read.</summary>
     public static AlertStreamMessage Raised(AlertView alert) =>
-        new(AlertEvent, $"event: {AlertEvent}\nid: {alert.Id}\ndata: {JsonSerializer.Serialize(alert, JsonSerializerOptions.Web)}\n\n");
+        new($"event: {AlertEvent}\nid: {alert.Id}\ndata: {JsonSerializer.Serialize(alert, JsonSerializerOptions.Web)}\n\n");
 
     public static AlertStreamMessage Updated(AlertUpdate update) =>
-        new(UpdatedEvent, $"event: {UpdatedEvent}\ndata: {JsonSerializer.Serialize(update, JsonSerializerOptions.Web)}\n\n");
+        new($"event: {UpdatedEvent}\ndata: {JsonSerializer.Serialize(update, JsonSerializerOptions.Web)}\n\n");
 }

@@ -28,9 +28,12 @@ export const formatScore = n => (n === null || n === undefined || Number.isNaN(n
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export const formatDateTime = iso => (iso ? dateTime.format(new Date(iso)) : '–');
 export const formatDate = iso => (iso ? dateOnly.format(new Date(iso)) : '–');
+/** The time of day, HH:mm in the viewer's zone. */
+export const formatClock = iso => (iso ? clock.format(new Date(iso)) : '–');
 
 /** "3 min ago", "2 days ago"; past the month the date itself. */
 export function formatAgo(iso, now = Date.now()) {

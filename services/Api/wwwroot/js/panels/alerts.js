@@ -5,7 +5,7 @@ import { Panel } from '../panel.js';
 import { h, clear, safeUrl } from '../dom.js';
 import * as api from '../api.js';
 import { parseAlertUpdate, applyAlertUpdate, acknowledgesOpenAlert } from './alert-updates.js';
-import { platformLabel, platformColor, formatAgo, formatDateTime, formatInteger } from '../format.js';
+import { platformLabel, platformColor, formatAgo, formatClock, formatDateTime, formatInteger } from '../format.js';
 
 const listed = 30;
 
@@ -110,10 +110,15 @@ export class AlertsPanel {
     const update = parseAlertUpdate(event.data);
     if (!update) return;
     const current = this.alerts.get(update.id);
-    if (acknowledgesOpenAlert(current, update)) this.setOpenCount(Math.max((this.openCount ?? 1) - 1, 0));
+    if (acknowledgesOpenAlert(current, update)) this.countAcknowledged();
     if (!current) return;
     this.alerts.set(update.id, applyAlertUpdate(current, update));
     this.render();
+  }
+
+  /** One open alert fewer. */
+  countAcknowledged() {
+    this.setOpenCount(Math.max((this.openCount ?? 1) - 1, 0));
   }
 
   async acknowledge(alert, button) {
@@ -125,7 +130,7 @@ export class AlertsPanel {
       const acknowledged = answer?.by ? answer : { by: 'you', at: new Date().toISOString() };
       // the stream may have brought the acknowledgement (and counted it) before this answer came
       const current = this.alerts.get(alertId(alert)) ?? alert;
-      if (!current.acknowledged) this.setOpenCount(Math.max((this.openCount ?? 1) - 1, 0));
+      if (!current.acknowledged) this.countAcknowledged();
       this.alerts.set(alertId(alert), { ...current, acknowledged: current.acknowledged ?? acknowledged, fresh: false });
       this.render();
     } catch (e) {
@@ -198,9 +203,6 @@ function topMentions(alert) {
   return h('ul', { class: 'alert-mentions' }, mentions.map(m =>
     h('li', {}, h('a', { href: safeUrl(m.url), target: '_blank', rel: 'noopener noreferrer' }, m.title || `${platformLabel(m.platform)} post`, ' ↗'))));
 }
-
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const formatClock = iso => clock.format(new Date(iso));
 
 /**
  * What quiet hours did to an alert: held until they end ({ held: { until, at } }), then sent with the
