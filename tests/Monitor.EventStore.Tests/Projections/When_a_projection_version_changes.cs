@@ -14,10 +14,7 @@ public sealed class When_a_projection_version_changes(PostgresSchema schema) : I
         await using var store = await Stores.CreateAsync(schema);
         const string name = "raised-carts";
         var carts = await VersionedCarts.AppendAsync(store, carts: 6, rounds: 12);
-        var v1 = new VersionedCartProjection(store.Schema, name, version: 1);
-        Assert.True(await VersionedCarts.RunUntilAsync(await store.StartProjectionAsync(v1),
-            () => VersionedCarts.ReadModelEqualsAsync(store, v1, carts, VersionedCartProjection.AdditionsOnly, TimeSpan.Zero), Timeout),
-            "version 1 never caught up");
+        await BuildWithVersionOneAsync(store, name, carts);
         var built = (await VersionedCarts.CheckpointAsync(store, name))!.Value;
         Assert.Equal(1, built.Version);
         Assert.NotEqual(GlobalPosition.Start, built.Position);
@@ -68,9 +65,7 @@ public sealed class When_a_projection_version_changes(PostgresSchema schema) : I
         await using var store = await Stores.CreateAsync(schema);
         const string name = "crowded-carts";
         var carts = await VersionedCarts.AppendAsync(store, carts: 5, rounds: 10);
-        var v1 = new VersionedCartProjection(store.Schema, name, version: 1);
-        Assert.True(await VersionedCarts.RunUntilAsync(await store.StartProjectionAsync(v1),
-            () => VersionedCarts.ReadModelEqualsAsync(store, v1, carts, VersionedCartProjection.AdditionsOnly, TimeSpan.Zero), Timeout));
+        await BuildWithVersionOneAsync(store, name, carts);
 
         // the first to clear holds the checkpoint row a while, so the others arrive while it is locked
         var v2 = Enumerable.Range(0, instances)
@@ -110,9 +105,7 @@ public sealed class When_a_projection_version_changes(PostgresSchema schema) : I
         await using var store = await Stores.CreateAsync(schema);
         const string name = "hand-rebuilt-carts";
         var carts = await VersionedCarts.AppendAsync(store, carts: 3, rounds: 8);
-        var v1 = new VersionedCartProjection(store.Schema, name, version: 1);
-        Assert.True(await VersionedCarts.RunUntilAsync(await store.StartProjectionAsync(v1),
-            () => VersionedCarts.ReadModelEqualsAsync(store, v1, carts, VersionedCartProjection.AdditionsOnly, TimeSpan.Zero), Timeout));
+        await BuildWithVersionOneAsync(store, name, carts);
 
         var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
         using var rebuildCts = new CancellationTokenSource(Timeout);
@@ -136,5 +129,13 @@ public sealed class When_a_projection_version_changes(PostgresSchema schema) : I
         var error = await Assert.ThrowsAsync<ArgumentException>(() => store.StartProjectionAsync(new VersionedCartProjection(store.Schema, "zero-carts", version: 0)));
 
         Assert.Contains("Projection zero-carts has Version 0; versions start at 1", error.Message);
+    }
+
+    private static async Task BuildWithVersionOneAsync(EventStore store, string name, Guid[] carts)
+    {
+        var v1 = new VersionedCartProjection(store.Schema, name, version: 1);
+        Assert.True(await VersionedCarts.RunUntilAsync(await store.StartProjectionAsync(v1),
+            () => VersionedCarts.ReadModelEqualsAsync(store, v1, carts, VersionedCartProjection.AdditionsOnly, TimeSpan.Zero), Timeout),
+            $"version 1 of {name} never caught up");
     }
 }

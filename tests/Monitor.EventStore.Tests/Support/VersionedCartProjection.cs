@@ -32,7 +32,11 @@ public sealed class VersionedCartProjection(string schema, string name, int vers
 
     /// <summary>What version 1 makes of a cart's events: every addition, no removal.</summary>
     public static StreamFold<Cart> AdditionsOnly { get; } = new StreamFold<Cart>(() => new Cart(new()))
-        .When<ItemAdded>((cart, e) => Add(cart, e));
+        .When<ItemAdded>((cart, e) =>
+        {
+            cart.Items[e.Name] = cart.Items.GetValueOrDefault(e.Name) + e.Quantity;
+            return cart;
+        });
 
     public override async Task ClearAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
@@ -49,22 +53,9 @@ public sealed class VersionedCartProjection(string schema, string name, int vers
 
     protected override Guid? DocumentIdOf(StoredEvent e) => e.StreamId;
 
-    protected override Cart? Apply(Cart? current, StoredEvent e) => e.Data switch
+    protected override Cart? Apply(Cart? current, StoredEvent e)
     {
-        ItemAdded added => Add(current ?? new Cart(new()), added),
-        ItemRemoved removed when version >= 2 => Remove(current ?? new Cart(new()), removed),
-        _ => current,
-    };
-
-    private static Cart Add(Cart cart, ItemAdded e)
-    {
-        cart.Items[e.Name] = cart.Items.GetValueOrDefault(e.Name) + e.Quantity;
-        return cart;
-    }
-
-    private static Cart Remove(Cart cart, ItemRemoved e)
-    {
-        cart.Items.Remove(e.Name);
-        return cart;
+        var fold = version >= 2 ? CartProjection.Fold : AdditionsOnly;
+        return fold.Apply(current ?? fold.Initial(), e);
     }
 }
