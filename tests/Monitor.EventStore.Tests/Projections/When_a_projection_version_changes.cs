@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Monitor.EventStore.Tests.Support;
 using Monitor.Testing;
 using Xunit;
@@ -20,8 +21,10 @@ public sealed class When_a_projection_version_changes(PostgresSchema schema) : I
         Assert.NotEqual(GlobalPosition.Start, built.Position);
 
         var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
-        var subscription = await store.StartProjectionAsync(v2);
+        var logger = new RecordingLogger();
+        var subscription = await store.StartProjectionAsync(v2, logger);
 
+        Assert.Contains((LogLevel.Information, "Projection raised-carts changed (version 1 -> 2): rebuilding from the start"), logger.Entries);
         Assert.Equal(1, v2.Clears);
         Assert.Equal(0, await VersionedCarts.DocumentCountAsync(store, v2));
         Assert.Equal((GlobalPosition.Start, 2), (await VersionedCarts.CheckpointAsync(store, name))!.Value);
@@ -71,11 +74,13 @@ public sealed class When_a_projection_version_changes(PostgresSchema schema) : I
         var v2 = Enumerable.Range(0, instances)
             .Select(_ => new VersionedCartProjection(store.Schema, name, version: 2) { ClearDelay = TimeSpan.FromMilliseconds(300) }).ToArray();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var starting = v2.Select(async p => { await gate.Task; return await store.StartProjectionAsync(p); }).ToArray();
+        var logger = new RecordingLogger();
+        var starting = v2.Select(async p => { await gate.Task; return await store.StartProjectionAsync(p, logger); }).ToArray();
         gate.SetResult();
         var subscriptions = await Task.WhenAll(starting).WaitAsync(Timeout);
 
         Assert.Equal(1, v2.Sum(p => p.Clears));
+        Assert.Single(logger.Entries, e => e.Message.StartsWith("Projection crowded-carts changed"));
         Assert.Equal(2, (await VersionedCarts.CheckpointAsync(store, name))!.Value.Version);
         using var cts = new CancellationTokenSource(Timeout + TimeSpan.FromSeconds(10));
         var runs = subscriptions.Select(s => s.RunAsync(cts.Token)).ToArray();
