@@ -92,6 +92,15 @@ internal sealed class StoreSql(string s)
         ON CONFLICT (name) DO UPDATE SET tx_id = '0', seq_id = 0, updated = now()
         """;
 
+    /// <summary>A projection's checkpoint row with its version, when it has none yet; returns a row only when it created one.</summary>
+    public string CreateVersionedCheckpoint { get; } =
+        $"INSERT INTO {s}.subscriptions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING version";
+
+    public string LockCheckpointVersion { get; } = $"SELECT version FROM {s}.subscriptions WHERE name = $1 FOR UPDATE";
+
+    /// <summary>Follows <see cref="ResetCheckpoint"/> in a rebuild's transaction: the read model is now built by version $2.</summary>
+    public string RecordCheckpointVersion { get; } = $"UPDATE {s}.subscriptions SET version = $2 WHERE name = $1";
+
     public string SubscriptionLock { get; } = "SELECT pg_try_advisory_lock(hashtextextended($1, 0))";
 
     public string SubscriptionUnlock { get; } = "SELECT pg_advisory_unlock(hashtextextended($1, 0))";

@@ -4,8 +4,11 @@ using Npgsql;
 
 namespace Monitor.Api.Projections;
 
-/// <summary>A read model's state: its checkpoint ("txid/seq", null before its first batch) and how many of its events lie past it.</summary>
-public sealed record ProjectionView(string Name, string Description, string? Checkpoint, long Lag, RebuildView? Rebuilding, string? Failure);
+/// <summary>
+/// A read model's state: its checkpoint ("txid/seq", null before its first batch), how many of its events lie past it,
+/// and the projection's version that builds it.
+/// </summary>
+public sealed record ProjectionView(string Name, string Description, string? Checkpoint, long Lag, RebuildView? Rebuilding, string? Failure, int Version);
 
 public sealed record RebuildView(long Processed, long Total);
 
@@ -19,9 +22,9 @@ public static class ProjectionEndpoints
             return Results.Ok(statuses.Select(s => new ProjectionView(
                 s.Name, s.Description, s.Checkpoint?.ToString(), s.Lag,
                 rebuilds.IsRunning(s.Name) ? new RebuildView(rebuilds.Progress(s.Name)?.Processed ?? 0, rebuilds.Progress(s.Name)?.Total ?? 0) : null,
-                runner.Failures.GetValueOrDefault(s.Name))));
+                runner.Failures.GetValueOrDefault(s.Name), s.Version)));
         })
-        .WithName("ListProjections").WithSummary("Every read model with its checkpoint, lag and any rebuild in progress.")
+        .WithName("ListProjections").WithSummary("Every read model with its checkpoint, lag, any rebuild in progress and its projection's version.")
         .Produces<IReadOnlyList<ProjectionView>>();
 
         api.MapPost("/projections/{name}/rebuild", (string name, HttpContext http, ReadModelCatalogue catalogue, RebuildTracker rebuilds) =>

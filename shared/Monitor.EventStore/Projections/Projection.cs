@@ -11,6 +11,13 @@ public abstract class Projection : ISubscriptionHandler
     /// <summary>Also the subscription's name, so its checkpoint and lock.</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Raise it when the read model's shape, the events it reads or how it applies them change. It is stored
+    /// beside the checkpoint; <see cref="ProjectionExtensions.StartProjectionAsync"/> finds a stored version
+    /// that differs, clears the read model and replays the log from the start. Starts at 1.
+    /// </summary>
+    public virtual int Version => 1;
+
     /// <summary>Stored type names this projection reads; null: every event.</summary>
     public virtual IReadOnlyCollection<string>? EventTypes => null;
 

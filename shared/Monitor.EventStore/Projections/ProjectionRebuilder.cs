@@ -59,21 +59,33 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
         _logger.LogInformation("Rebuilt projection {Name}", projection.Name);
     }
 
-    /// <summary>
-    /// The checkpoint row is locked before the read model is cleared, the same order a running
-    /// subscription takes them in; its in-flight batch either commits before the reset (and is cleared)
-    /// or finds the checkpoint moved and rolls back.
-    /// </summary>
     private async Task ResetAndClearAsync(NpgsqlConnection connection, Projection projection, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
+        await ResetAndClearAsync(store, connection, tx, projection, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Puts the checkpoint back to the start, records the projection's <see cref="Projection.Version"/> as the
+    /// one building the read model, and empties it, in the caller's transaction. The checkpoint row is locked
+    /// before the read model is cleared, the same order a running subscription takes them in; its in-flight
+    /// batch either commits before the reset (and is cleared) or finds the checkpoint moved and rolls back.
+    /// </summary>
+    internal static async Task ResetAndClearAsync(EventStore store, NpgsqlConnection connection, NpgsqlTransaction tx, Projection projection, CancellationToken ct)
+    {
         await using (var reset = new NpgsqlCommand(store.Sql.ResetCheckpoint, connection, tx))
         {
             reset.Parameters.AddWithValue(projection.Name);
             await reset.ExecuteNonQueryAsync(ct);
         }
+        await using (var record = new NpgsqlCommand(store.Sql.RecordCheckpointVersion, connection, tx))
+        {
+            record.Parameters.AddWithValue(projection.Name);
+            record.Parameters.AddWithValue(projection.Version);
+            await record.ExecuteNonQueryAsync(ct);
+        }
         await projection.ClearAsync(connection, tx, ct);
-        await tx.CommitAsync(ct);
     }
 
     private async Task<GlobalPosition?> HeadAsync(Projection projection, CancellationToken ct)

@@ -50,6 +50,12 @@ internal static class SchemaSql
             ALTER TABLE {s}.events DROP CONSTRAINT IF EXISTS events_stream_id_fkey;
             DROP FUNCTION IF EXISTS {s}.append_events(uuid[], text[], bigint[], integer[], uuid[], text[], jsonb[], jsonb[]);
             """),
+        (3, $"""
+            -- The version of the projection whose read model a checkpoint belongs to (Projection.Version).
+            -- Rows from before this column were made by version 1 of every projection, so the default
+            -- makes a projection that has since been raised rebuild once, and leaves the others be.
+            ALTER TABLE {s}.subscriptions ADD COLUMN version integer NOT NULL DEFAULT 1;
+            """),
     ];
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class AlertsProjection(ReadModelTables tables)
 
     public override string Name => ProjectionName;
 
+    /// <summary>2: reads AlertHeld and HeldAlertsReleased (the quiet-hours hold and release).</summary>
+    public override int Version => 2;
+
     public override bool SynchronousCommit => false;
 
     public override IReadOnlyCollection<string> EventTypes { get; } =

@@ -105,6 +105,20 @@ public class When_rebuilding_read_models(SampleApi sample) : IClassFixture<Sampl
     }
 
     [Fact]
+    public async Task The_listing_shows_the_projection_version_that_built_each_read_model()
+    {
+        await Api.WaitForProjectionsAsync();
+        using var client = Api.Client();
+
+        var views = await client.GetAsync<ProjectionView[]>("/api/projections");
+        var json = await client.GetStringAsync("/api/projections");
+
+        Assert.Equal(2, views.Single(v => v.Name == "alerts").Version);
+        Assert.All(views, v => Assert.Equal(Catalogue.Find(v.Name)!.Projection.Version, v.Version));
+        Assert.Contains("\"version\":2", json);
+    }
+
+    [Fact]
     public async Task Rebuilding_an_unknown_read_model_is_404_listing_the_known_ones()
     {
         using var admin = Api.Client();

@@ -27,7 +27,7 @@ public sealed class When_rebuilding_read_models(PostgresSchema schema) : IClassF
     {
         var before = await CliRun.RunAsync(Environment, "projections", "list");
         Assert.True(before.ExitCode == 0, before.ToString());
-        Assert.Matches(@"projection: name=mentions behind=[1-9]\d* ran=no", before.Output);
+        Assert.Matches(@"projection: name=mentions behind=[1-9]\d* ran=no version=1", before.Output);
 
         var rebuilt = await CliRun.RunAsync(Environment, "projections", "rebuild", "mentions");
 
@@ -36,8 +36,28 @@ public sealed class When_rebuilding_read_models(PostgresSchema schema) : IClassF
         Assert.Equal(3, await MentionRowsAsync());
         // Only this test rebuilds in this class's schema, so "never ran" above held for certain.
         var after = await CliRun.RunAsync(Environment, "projections", "list");
-        Assert.Contains("projection: name=mentions behind=0 ran=yes", after.Output);
+        Assert.Contains("projection: name=mentions behind=0 ran=yes version=1", after.Output);
         Assert.Contains("projection: name=authors", after.Output);
+    }
+
+    [Fact]
+    public async Task Should_show_the_version_that_built_a_read_model_and_record_the_code_version_on_rebuild()
+    {
+        // a store whose alerts read model was built before the alerts projection reached version 2
+        await using (var older = schema.DataSource.CreateCommand(
+            $"INSERT INTO {new ReadModelTables(schema.Name).Checkpoints} (name, version) VALUES ('alerts', 1) ON CONFLICT (name) DO UPDATE SET version = 1"))
+            await older.ExecuteNonQueryAsync();
+
+        var before = await CliRun.RunAsync(Environment, "projections", "list");
+        var rebuilt = await CliRun.RunAsync(Environment, "projections", "rebuild", "alerts");
+        var after = await CliRun.RunAsync(Environment, "projections", "list");
+
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.Matches(@"projection: name=alerts behind=\d+ ran=yes version=1\n", before.Output);
+        Assert.Contains("1 (code: 2, rebuilt when the API starts)", before.Output);
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+        Assert.Matches(@"projection: name=alerts behind=0 ran=yes version=2\n", after.Output);
+        Assert.DoesNotContain("(code:", after.Output);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class ProjectionsCommand
 
     private static Command List()
     {
-        var command = new Command("list", "List the read models with their checkpoint and how many events they are behind");
+        var command = new Command("list", "List the read models with their checkpoint, how many events they are behind and the projection version that built them");
         command.SetAction((_, ct) => PipelineCommands.RunAsync(async () =>
         {
             await using var models = ReadModelStore.FromEnvironment();
@@ -30,16 +30,24 @@ public static class ProjectionsCommand
             table.AddColumn("name");
             table.AddColumn("checkpoint");
             table.AddColumn(new TableColumn("behind").RightAligned());
+            table.AddColumn(new TableColumn("version").RightAligned());
             table.AddColumn("holds");
             foreach (var status in statuses)
                 table.AddRow(Markup.Escape(status.Name), status.Checkpoint is { } c ? Markup.Escape(c.ToString()) : "[yellow]never ran[/]",
-                    status.Lag > 0 ? $"[yellow]{status.Lag}[/]" : "0", Markup.Escape(status.Description));
+                    status.Lag > 0 ? $"[yellow]{status.Lag}[/]" : "0", VersionCell(status, models.Catalogue), Markup.Escape(status.Description));
             console.Write(table);
             foreach (var status in statuses)
-                Console.WriteLine($"projection: name={status.Name} behind={status.Lag} ran={(status.Checkpoint is null ? "no" : "yes")}");
+                Console.WriteLine($"projection: name={status.Name} behind={status.Lag} ran={(status.Checkpoint is null ? "no" : "yes")} version={status.Version}");
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The stored version, and the code's where they differ: the API rebuilds that read model when it next starts.</summary>
+    private static string VersionCell(ReadModelStatus status, ReadModelCatalogue catalogue)
+    {
+        var code = catalogue.Find(status.Name)!.Projection.Version;
+        return code == status.Version ? status.Version.ToString() : $"[yellow]{status.Version} (code: {code}, rebuilt when the API starts)[/]";
     }
 
     private static Command Rebuild()

@@ -46,6 +46,12 @@ public sealed class ReadModelStore : IAsyncDisposable
                 $"the event store has no tables in schema '{Connection.Schema}' ({Connection.Describe()}): no service has started against it yet " +
                 $"(./monitor up starts them): {e.MessageText}", e);
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedColumn)
+        {
+            throw new PipelineCommandException(ExitCodes.Failed,
+                $"the event store in schema '{Connection.Schema}' ({Connection.Describe()}) was made by an older release: start this release's API " +
+                $"(or any of its services) against it once, which migrates it, then try again: {e.MessageText}", e);
+        }
         catch (PostgresException e)
         {
             throw new PipelineCommandException(ExitCodes.Failed, $"PostgreSQL at {Connection.Describe()} refused: {e.MessageText}", e);
