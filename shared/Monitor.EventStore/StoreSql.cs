@@ -66,25 +66,32 @@ internal sealed class StoreSql(string s)
           {(filterTypes ? "AND type = ANY($3)" : "")}
         """;
 
+    /// <summary>A row made here belongs to the subscription's version ($2); 1, the column's default, when it has none.</summary>
     public string EnsureCheckpoint { get; } =
-        $"INSERT INTO {s}.subscriptions (name) VALUES ($1) ON CONFLICT (name) DO NOTHING";
+        $"INSERT INTO {s}.subscriptions (name, version) VALUES ($1, coalesce($2, 1)) ON CONFLICT (name) DO NOTHING";
 
-    public string LoadCheckpoint { get; } = $"SELECT tx_id, seq_id FROM {s}.subscriptions WHERE name = $1";
+    public string LoadCheckpoint { get; } = $"SELECT tx_id, seq_id, version FROM {s}.subscriptions WHERE name = $1";
 
-    /// <summary>The checkpoint, and whether committed events past it are still hidden behind the horizon.</summary>
+    /// <summary>The checkpoint with its version, and whether committed events past it are still hidden behind the horizon.</summary>
     public string IdleCheck { get; } =
         $"""
-        SELECT c.tx_id, c.seq_id, EXISTS (
+        SELECT c.tx_id, c.seq_id, c.version, EXISTS (
             SELECT 1 FROM {s}.events e
             WHERE (e.tx_id, e.seq_id) > ($2, $3) AND e.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))
         FROM {s}.subscriptions c WHERE c.name = $1
         """;
 
-    public string LockCheckpoint { get; } = $"SELECT tx_id, seq_id FROM {s}.subscriptions WHERE name = $1 FOR UPDATE";
+    public string LockCheckpoint { get; } = $"SELECT tx_id, seq_id, version FROM {s}.subscriptions WHERE name = $1 FOR UPDATE";
 
-    /// <summary>Conditional: a rebuild that reset the checkpoint meanwhile makes this update nothing.</summary>
+    /// <summary>
+    /// Conditional: a rebuild that reset the checkpoint or recorded another version ($6; null for a subscription
+    /// without one) meanwhile makes this update nothing.
+    /// </summary>
     public string SaveCheckpoint { get; } =
-        $"UPDATE {s}.subscriptions SET tx_id = $2, seq_id = $3, updated = now() WHERE name = $1 AND tx_id = $4 AND seq_id = $5";
+        $"""
+        UPDATE {s}.subscriptions SET tx_id = $2, seq_id = $3, updated = now()
+        WHERE name = $1 AND tx_id = $4 AND seq_id = $5 AND version = coalesce($6, version)
+        """;
 
     public string ResetCheckpoint { get; } =
         $"""

@@ -39,6 +39,7 @@ public abstract class Projection : ISubscriptionHandler
     public SubscriptionOptions ToSubscriptionOptions(TimeSpan? pollInterval = null) => new()
     {
         Name = Name,
+        Version = Version,
         BatchSize = BatchSize,
         EventTypes = EventTypes,
         IncludeArchived = IncludeArchived,

@@ -127,10 +127,10 @@ public sealed partial class EventStore
     }
 
     /// <summary>
-    /// Locks a subscription's checkpoint row and reads the batch after <paramref name="after"/> in one
-    /// round trip: what a subscription does when it expects more events (catching up).
+    /// Locks a subscription's checkpoint row (position and version) and reads the batch after <paramref name="after"/>
+    /// in one round trip: what a subscription does when it expects more events (catching up).
     /// </summary>
-    internal async Task<(GlobalPosition Checkpoint, IReadOnlyList<StoredEvent> Events)> LockCheckpointAndReadAllAsync(
+    internal async Task<(StoredCheckpoint Checkpoint, IReadOnlyList<StoredEvent> Events)> LockCheckpointAndReadAllAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, string subscription, GlobalPosition after, int maxCount,
         bool includeArchived, IReadOnlyCollection<string>? eventTypes, bool rawData, CancellationToken ct)
     {
@@ -147,9 +147,7 @@ public sealed partial class EventStore
         batch.BatchCommands.Add(read);
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var checkpoint = await reader.ReadAsync(ct)
-            ? new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1))
-            : GlobalPosition.Start;
+        var checkpoint = await reader.ReadAsync(ct) ? StoredCheckpoint.Read(reader) : StoredCheckpoint.Missing;
         await reader.NextResultAsync(ct);
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(ct))

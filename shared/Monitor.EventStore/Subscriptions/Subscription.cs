@@ -8,7 +8,8 @@ namespace Monitor.EventStore;
 /// <summary>
 /// A named, checkpointed reader of the global log. Only one instance per name runs at a time across
 /// processes: the others wait on an advisory lock and take over when the holder's session ends.
-/// Delivery is at-least-once; the checkpoint commits in the handler's transaction.
+/// Delivery is at-least-once; the checkpoint commits in the handler's transaction. A subscription with a
+/// <see cref="SubscriptionOptions.Version"/> steps aside when its checkpoint row names another version.
 /// </summary>
 public sealed class Subscription
 {
@@ -21,6 +22,7 @@ public sealed class Subscription
     private readonly ILogger _logger;
     private readonly string _lockKey;
     private volatile object? _checkpoint;
+    private volatile object? _supersededBy;
     private volatile bool _isActive;
     private volatile bool _notified;
 
@@ -51,9 +53,20 @@ public sealed class Subscription
     private long _heldReads;
 
     /// <summary>
+    /// The version the checkpoint row held when this instance stepped aside (<see cref="RunAsync"/> returned
+    /// without its token being cancelled); null while it runs, and for a subscription without a
+    /// <see cref="SubscriptionOptions.Version"/>.
+    /// </summary>
+    public int? SupersededBy => _supersededBy as int?;
+
+    /// <summary>
     /// Waits for the subscription's lock, then handles batches until <paramref name="ct"/> is cancelled.
     /// Transient failures (a lost connection, failover) reconnect and resume from the checkpoint; a handler
     /// that keeps failing on one batch ends this with <see cref="SubscriptionFailedException"/>.
+    /// A subscription with a <see cref="SubscriptionOptions.Version"/> that finds another version stored beside
+    /// its checkpoint (another instance rebuilt the read model with other code) rolls back its batch, logs a
+    /// warning, releases the lock and returns without an exception; <see cref="SupersededBy"/> tells that end
+    /// apart from a cancellation. An idle instance finds out within <see cref="SubscriptionOptions.PollInterval"/>.
     /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
@@ -63,6 +76,7 @@ public sealed class Subscription
             try
             {
                 await RunSessionAsync(ct);
+                if (SupersededBy is not null) return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -78,7 +92,10 @@ public sealed class Subscription
         }
     }
 
-    /// <summary>One database session: the advisory lock lives exactly as long as this connection.</summary>
+    /// <summary>
+    /// One database session: the advisory lock lives exactly as long as this connection. Returns only when this
+    /// instance was superseded; otherwise it ends by an exception (cancellation included).
+    /// </summary>
     private async Task RunSessionAsync(CancellationToken ct)
     {
         await using var connection = await _store.DataSource.OpenConnectionAsync(ct);
@@ -94,11 +111,18 @@ public sealed class Subscription
             await using (var ensure = new NpgsqlCommand(_store.Sql.EnsureCheckpoint, connection))
             {
                 ensure.Parameters.AddWithValue(Name);
+                ensure.Parameters.Add(VersionParameter());
                 await ensure.ExecuteNonQueryAsync(ct);
             }
-            var position = await LoadCheckpointAsync(connection, null, forUpdate: false, ct);
-            _checkpoint = position;
-            await ProcessAsync(connection, position, ct);
+            var stored = await LoadCheckpointAsync(connection, null, forUpdate: false, ct);
+            // A standby running older code takes the lock when the newer instance's session ends: it must not replay.
+            if (IsSupersededBy(stored))
+            {
+                StepAside(stored);
+                return;
+            }
+            _checkpoint = stored.Position;
+            await ProcessAsync(connection, stored.Position, ct);
         }
         finally
         {
@@ -127,6 +151,7 @@ public sealed class Subscription
         }
     }
 
+    /// <summary>Handles batches until cancelled (an exception) or superseded (returns).</summary>
     private async Task ProcessAsync(NpgsqlConnection connection, GlobalPosition position, CancellationToken ct)
     {
         var failures = 0;
@@ -154,6 +179,7 @@ public sealed class Subscription
                 continue;
             }
 
+            if (outcome.Kind == BatchKind.Superseded) return;
             position = outcome.Position;
             _checkpoint = position;
             if (outcome.Kind == BatchKind.Handled || outcome.Kind == BatchKind.Reset || outcome.Retry) continue;
@@ -181,10 +207,10 @@ public sealed class Subscription
             // and read in one round trip. (When idle, reading first spares the lock and its xid.)
             var (checkpoint, events) = await _store.LockCheckpointAndReadAllAsync(
                 connection, tx, Name, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, _options.RawData, ct);
-            if (checkpoint != from)
+            if (!Holds(checkpoint, from))
             {
                 await tx.RollbackAsync(ct);
-                return Reset(from, checkpoint);
+                return Moved(from, checkpoint);
             }
             if (events.Count > 0) return await HandleLockedBatchAsync(connection, tx, from, events, ct);
             await tx.RollbackAsync(ct);
@@ -194,27 +220,31 @@ public sealed class Subscription
         var batch = await _store.ReadAllAsync(connection, tx, from, _options.BatchSize, _options.IncludeArchived, _options.EventTypes, _options.RawData, ct);
         if (batch.Count == 0)
         {
-            // Nothing readable; but a rebuild may have reset the checkpoint while this instance sat idle,
-            // or committed events may wait behind an older open transaction (then look again soon).
+            // Nothing readable; but a rebuild may have reset the checkpoint (or recorded a newer version) while
+            // this instance sat idle, or committed events may wait behind an older open transaction (then look again soon).
             var (stored, hidden) = await IdleCheckAsync(connection, tx, from, ct);
+            if (!Holds(stored, from))
+            {
+                await tx.RollbackAsync(ct);
+                return Moved(from, stored);
+            }
             // The check runs on a later snapshot than the read: the horizon may have passed the events
             // meanwhile, so they are neither hidden any more nor were they read. Without this second
             // look they would wait for the next notification or poll.
-            var readableSince = !hidden && stored == from &&
+            var readableSince = !hidden &&
                 (await _store.ReadAllAsync(connection, tx, from, 1, _options.IncludeArchived, _options.EventTypes, rawData: true, ct)).Count > 0;
             await tx.CommitAsync(ct);
-            if (stored != from) return Reset(from, stored);
             if (readableSince) return new(BatchKind.Idle, from) { Retry = true };
             return new(hidden ? BatchKind.Held : BatchKind.Idle, from);
         }
 
         // Lock the checkpoint row before touching the read model: a rebuild takes the same row first,
-        // so the two never deadlock, and a reset since the read shows up here as a different position.
+        // so the two never deadlock, and a reset since the read shows up here as a different position or version.
         var locked = await LoadCheckpointAsync(connection, tx, forUpdate: true, ct);
-        if (locked != from)
+        if (!Holds(locked, from))
         {
             await tx.RollbackAsync(ct);
-            return Reset(from, locked);
+            return Moved(from, locked);
         }
         return await HandleLockedBatchAsync(connection, tx, from, batch, ct);
     }
@@ -233,10 +263,11 @@ public sealed class Subscription
             save.Parameters.AddWithValue(to.SeqId);
             save.Parameters.Add(new NpgsqlParameter { Value = from.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
             save.Parameters.AddWithValue(from.SeqId);
+            save.Parameters.Add(VersionParameter());
             if (await save.ExecuteNonQueryAsync(ct) != 1)
             {
                 await tx.RollbackAsync(ct);
-                return Reset(from, await LoadCheckpointAsync(connection, null, forUpdate: false, ct));
+                return Moved(from, await LoadCheckpointAsync(connection, null, forUpdate: false, ct));
             }
         }
         await tx.CommitAsync(ct);
@@ -244,20 +275,50 @@ public sealed class Subscription
         return new(BatchKind.Handled, to) { Full = batch.Count >= _options.BatchSize };
     }
 
-    private BatchOutcome Reset(GlobalPosition from, GlobalPosition stored)
+    /// <summary>The stored checkpoint is still where this instance left it, and still its version's.</summary>
+    private bool Holds(StoredCheckpoint stored, GlobalPosition from) => stored.Position == from && !IsSupersededBy(stored);
+
+    /// <summary>
+    /// Any other version than this instance's means another instance rebuilt the read model with other code:
+    /// only StartProjectionAsync (or a rebuild) records versions, so a lower one is not this instance's to raise either.
+    /// </summary>
+    private bool IsSupersededBy(StoredCheckpoint stored) =>
+        _options.Version is { } own && stored.Version is { } recorded && recorded != own;
+
+    private BatchOutcome Moved(GlobalPosition from, StoredCheckpoint stored)
     {
-        _logger.LogInformation("Subscription {Name}: checkpoint moved from {From} to {Stored} (reset); continuing from there", Name, from, stored);
-        return new(BatchKind.Reset, stored);
+        if (IsSupersededBy(stored))
+        {
+            StepAside(stored);
+            return new(BatchKind.Superseded, from);
+        }
+        _logger.LogInformation("Subscription {Name}: checkpoint moved from {From} to {Stored} (reset); continuing from there", Name, from, stored.Position);
+        return new(BatchKind.Reset, stored.Position);
     }
 
-    private async Task<GlobalPosition> LoadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, bool forUpdate, CancellationToken ct)
+    private void StepAside(StoredCheckpoint stored)
+    {
+        var recorded = stored.Version!.Value;
+        _supersededBy = recorded;
+        if (recorded > _options.Version)
+            _logger.LogWarning("Subscription {Name}: the store holds version {Stored}, this instance runs {Version}; a newer instance rebuilds it; stopping",
+                Name, recorded, _options.Version);
+        else
+            _logger.LogWarning("Subscription {Name}: the store holds version {Stored}, this instance runs {Version}; an instance running the stored version rebuilt it (start this one through StartProjectionAsync to rebuild with its own); stopping",
+                Name, recorded, _options.Version);
+    }
+
+    private NpgsqlParameter VersionParameter() =>
+        new() { Value = _options.Version is { } version ? version : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer };
+
+    private async Task<StoredCheckpoint> LoadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, bool forUpdate, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(forUpdate ? _store.Sql.LockCheckpoint : _store.Sql.LoadCheckpoint, connection, tx);
         cmd.Parameters.AddWithValue(Name);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
-            return GlobalPosition.Start; // row deleted by an operator: start over
-        return new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
+            return StoredCheckpoint.Missing; // row deleted by an operator: start over
+        return StoredCheckpoint.Read(reader);
     }
 
     /// <summary>
@@ -286,19 +347,22 @@ public sealed class Subscription
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<(GlobalPosition Stored, bool Hidden)> IdleCheckAsync(NpgsqlConnection connection, NpgsqlTransaction tx, GlobalPosition from, CancellationToken ct)
+    private async Task<(StoredCheckpoint Stored, bool Hidden)> IdleCheckAsync(NpgsqlConnection connection, NpgsqlTransaction tx, GlobalPosition from, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(_store.Sql.IdleCheck, connection, tx);
         cmd.Parameters.AddWithValue(Name);
         cmd.Parameters.Add(new NpgsqlParameter { Value = from.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
         cmd.Parameters.AddWithValue(from.SeqId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return (GlobalPosition.Start, false);
-        return (new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)), reader.GetBoolean(2));
+        if (!await reader.ReadAsync(ct)) return (StoredCheckpoint.Missing, false);
+        return (StoredCheckpoint.Read(reader), reader.GetBoolean(3));
     }
 
-    /// <summary>Idle: caught up. Held: events exist past the checkpoint but an older open transaction hides them.</summary>
-    private enum BatchKind { Idle, Held, Handled, Reset }
+    /// <summary>
+    /// Idle: caught up. Held: events exist past the checkpoint but an older open transaction hides them.
+    /// Superseded: the checkpoint row names another version; this instance stops.
+    /// </summary>
+    private enum BatchKind { Idle, Held, Handled, Reset, Superseded }
 
     private readonly record struct BatchOutcome(BatchKind Kind, GlobalPosition Position)
     {

@@ -5,6 +5,14 @@ public sealed class SubscriptionOptions
     /// <summary>Names the checkpoint and the advisory lock: one instance per name runs at a time, across processes.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// The version of the code that builds this subscription's read model (<see cref="Projection.Version"/>, set by
+    /// <see cref="Projection.ToSubscriptionOptions"/>); null for a subscription that is not a projection. With a
+    /// version, the subscription commits only while its checkpoint row stores that same version; finding another
+    /// it steps aside and <see cref="Subscription.RunAsync"/> returns (see <see cref="Subscription.SupersededBy"/>).
+    /// </summary>
+    public int? Version { get; init; }
+
     public int BatchSize { get; init; } = 500;
 
     /// <summary>The fallback poll when no notification arrives (notifications wake the subscription at once).</summary>
@@ -39,6 +47,7 @@ public sealed class SubscriptionOptions
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException("A subscription needs a name.", nameof(Name));
+        if (Version < 1) throw new ArgumentOutOfRangeException(nameof(Version), Version, $"Subscription '{Name}': versions start at 1.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"Subscription '{Name}': the batch size must be at least 1.");
         if (PollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, $"Subscription '{Name}': the poll interval must be positive.");
         if (LockRetryInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(LockRetryInterval), LockRetryInterval, $"Subscription '{Name}': the lock retry interval must be positive.");

@@ -24,6 +24,9 @@ public sealed class VersionedCartProjection(string schema, string name, int vers
     /// <summary>Held inside the clearing transaction (so with the checkpoint row locked): lets others queue behind it.</summary>
     public TimeSpan ClearDelay { get; init; }
 
+    /// <summary>Held inside each batch's transaction (so with the checkpoint row locked): keeps a catch-up busy a while.</summary>
+    public TimeSpan HandleDelay { get; init; }
+
     /// <summary>How many times the read model was cleared, committed or not.</summary>
     public int Clears => Volatile.Read(ref _clears);
 
@@ -49,6 +52,7 @@ public sealed class VersionedCartProjection(string schema, string name, int vers
     {
         foreach (var e in batch) _handled.Enqueue(e.Id);
         await base.HandleAsync(batch, context, ct);
+        if (HandleDelay > TimeSpan.Zero) await Task.Delay(HandleDelay, ct);
     }
 
     protected override Guid? DocumentIdOf(StoredEvent e) => e.StreamId;
