@@ -19,7 +19,9 @@ public sealed class When_a_store_from_before_projection_versions_is_migrated(Pos
         var carts = await VersionedCarts.AppendAsync(store, carts: 5, rounds: 12);
         var raisedBefore = new VersionedCartProjection(store.Schema, "raised-carts", version: 1);
         var keptBefore = new VersionedCartProjection(store.Schema, "kept-carts", version: 1);
-        // what a release before versions did: create the storage, run the subscription
+        // what a release before versions did: create the storage, run the subscription. Today's subscription
+        // reads the version column, so it gets one while it stands in for that release's, dropped again after.
+        await ExecuteAsync($"ALTER TABLE {store.Schema}.subscriptions ADD COLUMN version integer NOT NULL DEFAULT 1");
         foreach (var old in new[] { raisedBefore, keptBefore })
         {
             await using (var connection = await store.DataSource.OpenConnectionAsync())
@@ -28,6 +30,7 @@ public sealed class When_a_store_from_before_projection_versions_is_migrated(Pos
                 () => VersionedCarts.ReadModelEqualsAsync(store, old, carts, VersionedCartProjection.AdditionsOnly, TimeSpan.Zero), Timeout),
                 $"{old.Name} never caught up before the migration");
         }
+        await ExecuteAsync($"ALTER TABLE {store.Schema}.subscriptions DROP COLUMN version");
         var keptCheckpoint = await CheckpointPositionAsync(keptBefore.Name);
 
         await store.EnsureSchemaAsync();
@@ -60,6 +63,12 @@ public sealed class When_a_store_from_before_projection_versions_is_migrated(Pos
             $"CREATE TABLE {s}.schema_version (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now());\n" +
             string.Join("\n", steps.Select(m => m.Sql + $";\nINSERT INTO {s}.schema_version (version) VALUES ({m.Version});")) + "\n" +
             SchemaSql.Functions(s), connection);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var cmd = schema.DataSource.CreateCommand(sql);
         await cmd.ExecuteNonQueryAsync();
     }
 
