@@ -29,23 +29,10 @@ public sealed class When_a_newer_projection_version_starts_beside_an_older_insta
         Assert.True(await Until.HoldsAsync(async () => (await VersionedCarts.CheckpointAsync(store, name))!.Value.Position != GlobalPosition.Start, Timeout),
             "version 1 never committed a batch");
 
-        var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
-        var subscription = await store.StartProjectionAsync(v2);
-        var stopped = await EndsWithinAsync(oldRun, Timeout);
-        var afterStop = await VersionedCarts.CheckpointAsync(store, name);
-        var documentsAfterStop = await VersionedCarts.DocumentCountAsync(store, v2);
+        await UpgradeAndExpectTheOlderToStepAsideAsync(store, name, carts, old, oldRun, logger);
         await oldCts.CancelAsync();
 
-        Assert.True(stopped, "the version 1 instance kept running after version 2 reset the projection");
         Assert.True(v1.Handled.Distinct().Count() < additions, "version 1 had caught up before the reset; the test needs it busy");
-        Assert.Equal(2, old.SupersededBy);
-        Assert.False(old.IsActive);
-        Assert.Contains((LogLevel.Warning, "Subscription busy-carts: the store holds version 2, this instance runs 1; a newer instance rebuilds it; stopping"), logger.Entries);
-        Assert.Equal((GlobalPosition.Start, 2), afterStop);
-        Assert.Equal(0, documentsAfterStop);
-        Assert.True(await VersionedCarts.RunUntilAsync(subscription,
-            () => VersionedCarts.ReadModelEqualsAsync(store, v2, carts, CartProjection.Fold, TimeSpan.Zero), Timeout),
-            "version 2 did not rebuild the read model");
     }
 
     [Fact]
@@ -88,28 +75,14 @@ public sealed class When_a_newer_projection_version_starts_beside_an_older_insta
         var carts = await VersionedCarts.AppendAsync(store, carts: 4, rounds: 8);
         var v1 = new VersionedCartProjection(store.Schema, name, version: 1);
         var logger = new RecordingLogger();
-        var old = await store.StartProjectionAsync(v1, logger);
         using var oldCts = new CancellationTokenSource(Timeout * 2);
-        var oldRun = old.RunAsync(oldCts.Token);
-        Assert.True(await VersionedCarts.ReadModelEqualsAsync(store, v1, carts, VersionedCartProjection.AdditionsOnly, Timeout), "version 1 never caught up");
+        var (old, oldRun) = await RunUntilCaughtUpAsync(store, v1, carts, VersionedCartProjection.AdditionsOnly, logger, oldCts.Token);
         var handledBefore = v1.Handled.Count;
 
-        var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
-        var subscription = await store.StartProjectionAsync(v2);
-        var stopped = await EndsWithinAsync(oldRun, Timeout);
-        var afterStop = await VersionedCarts.CheckpointAsync(store, name);
-        var documentsAfterStop = await VersionedCarts.DocumentCountAsync(store, v2);
+        await UpgradeAndExpectTheOlderToStepAsideAsync(store, name, carts, old, oldRun, logger);
         await oldCts.CancelAsync();
 
-        Assert.True(stopped, "the idle version 1 instance never noticed version 2");
-        Assert.Equal(2, old.SupersededBy);
         Assert.Equal(handledBefore, v1.Handled.Count);
-        Assert.Contains((LogLevel.Warning, "Subscription idle-carts: the store holds version 2, this instance runs 1; a newer instance rebuilds it; stopping"), logger.Entries);
-        Assert.Equal((GlobalPosition.Start, 2), afterStop);
-        Assert.Equal(0, documentsAfterStop);
-        Assert.True(await VersionedCarts.RunUntilAsync(subscription,
-            () => VersionedCarts.ReadModelEqualsAsync(store, v2, carts, CartProjection.Fold, TimeSpan.Zero), Timeout),
-            "version 2 did not rebuild the read model");
     }
 
     [Fact]
@@ -119,10 +92,8 @@ public sealed class When_a_newer_projection_version_starts_beside_an_older_insta
         const string name = "standby-carts";
         var carts = await VersionedCarts.AppendAsync(store, carts: 4, rounds: 8);
         var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
-        var current = await store.StartProjectionAsync(v2);
         using var currentCts = new CancellationTokenSource(Timeout * 2);
-        var currentRun = current.RunAsync(currentCts.Token);
-        Assert.True(await VersionedCarts.ReadModelEqualsAsync(store, v2, carts, CartProjection.Fold, Timeout), "version 2 never caught up");
+        var (_, currentRun) = await RunUntilCaughtUpAsync(store, v2, carts, CartProjection.Fold, new RecordingLogger(), currentCts.Token);
         var built = await VersionedCarts.CheckpointAsync(store, name);
 
         // an old pod not yet replaced, standing by; it never ran StartProjectionAsync against version 2's row
@@ -186,6 +157,39 @@ public sealed class When_a_newer_projection_version_starts_beside_an_older_insta
             "the subscription did not build the read model");
         Assert.Null(byHand.SupersededBy);
         Assert.Equal(3, (await VersionedCarts.CheckpointAsync(store, name))!.Value.Version);
+    }
+
+    /// <summary>Starts the projection and runs it (until <paramref name="ct"/>) once it holds the fold of every cart.</summary>
+    private static async Task<(Subscription Subscription, Task Run)> RunUntilCaughtUpAsync(
+        EventStore store, VersionedCartProjection projection, Guid[] carts, StreamFold<Cart> fold, RecordingLogger logger, CancellationToken ct)
+    {
+        var subscription = await store.StartProjectionAsync(projection, logger, ct);
+        var run = subscription.RunAsync(ct);
+        Assert.True(await VersionedCarts.ReadModelEqualsAsync(store, projection, carts, fold, Timeout), $"version {projection.Version} never caught up");
+        return (subscription, run);
+    }
+
+    /// <summary>
+    /// Starts version 2 while the version 1 instance <paramref name="old"/> runs and expects that one to end, having
+    /// committed nothing since the reset (empty read model, checkpoint at the start); then version 2 rebuilds.
+    /// </summary>
+    private static async Task UpgradeAndExpectTheOlderToStepAsideAsync(EventStore store, string name, Guid[] carts, Subscription old, Task oldRun, RecordingLogger logger)
+    {
+        var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
+        var subscription = await store.StartProjectionAsync(v2);
+        var stopped = await EndsWithinAsync(oldRun, Timeout);
+        var afterStop = await VersionedCarts.CheckpointAsync(store, name);
+        var documentsAfterStop = await VersionedCarts.DocumentCountAsync(store, v2);
+
+        Assert.True(stopped, "the version 1 instance kept running after version 2 reset the projection");
+        Assert.Equal(2, old.SupersededBy);
+        Assert.False(old.IsActive);
+        Assert.Contains((LogLevel.Warning, $"Subscription {name}: the store holds version 2, this instance runs 1; a newer instance rebuilds it; stopping"), logger.Entries);
+        Assert.Equal((GlobalPosition.Start, 2), afterStop);
+        Assert.Equal(0, documentsAfterStop);
+        Assert.True(await VersionedCarts.RunUntilAsync(subscription,
+            () => VersionedCarts.ReadModelEqualsAsync(store, v2, carts, CartProjection.Fold, TimeSpan.Zero), Timeout),
+            "version 2 did not rebuild the read model");
     }
 
     /// <summary>Whether <paramref name="run"/> ends within <paramref name="timeout"/>; it must end without an exception.</summary>
