@@ -9,7 +9,8 @@ namespace Monitor.Api.Alerts;
 /// <see cref="Skips"/> names. A client too slow to keep up is not allowed to hold up the others: once
 /// <see cref="Capacity"/> events wait for it, it gets those and its stream ends, and it resumes by its last id.
 /// </summary>
-internal sealed class AlertListener(AlertStream stream, GlobalPosition published) : IDisposable
+/// <param name="leave">Takes the listener off its stream when it is disposed.</param>
+internal sealed class AlertListener(GlobalPosition published, Action<AlertListener> leave) : IDisposable
 {
     /// <summary>Events kept pending, each with all its messages: a release listing many alerts is one, however many it lists.</summary>
     public const int Capacity = 256;
@@ -52,7 +53,7 @@ internal sealed class AlertListener(AlertStream stream, GlobalPosition published
 
     public void Dispose()
     {
-        stream.Remove(this);
+        leave(this);
         _pending.Writer.TryComplete();
     }
 }

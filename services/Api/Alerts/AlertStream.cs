@@ -52,7 +52,7 @@ internal sealed class AlertStream : BackgroundService
         AlertListener listener;
         lock (_gate)
         {
-            listener = new AlertListener(this, _published);
+            listener = new AlertListener(_published, Remove);
             _listeners.Add(listener);
         }
         if (after is not null) return listener;
@@ -72,7 +72,7 @@ internal sealed class AlertStream : BackgroundService
         }
     }
 
-    internal void Remove(AlertListener listener)
+    private void Remove(AlertListener listener)
     {
         lock (_gate) _listeners.Remove(listener);
     }
