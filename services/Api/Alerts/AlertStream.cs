@@ -38,29 +38,15 @@ internal sealed class AlertStream : BackgroundService
     /// <summary>Completes once the stream knows where the log stood; alerts appended after that reach listeners.</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>
-    /// A live feed; disposing the listener ends it. Without a position it brings what is stored from now on. With
-    /// one, it brings every event after the listener's <see cref="AlertListener.Published"/>; those from
-    /// <paramref name="after"/> up to there are the caller's to read (<see cref="CatchUp"/>), and the caller sets
-    /// <see cref="AlertListener.Skips"/>.
-    /// </summary>
-    public async Task<AlertListener> ListenAsync(GlobalPosition? after, CancellationToken ct)
+    /// <summary>A live feed of what is stored from now on; disposing the listener ends it.</summary>
+    public async Task<AlertListener> ListenAsync(CancellationToken ct)
     {
-        await Ready.WaitAsync(ct);
-        // Registered under the lock that hands out batches, together with the last position handed out: every
-        // event up to it was handed out before (the catch-up's part), every later one is offered to this listener.
-        AlertListener listener;
-        lock (_gate)
-        {
-            listener = new AlertListener(_published, Remove);
-            _listeners.Add(listener);
-        }
-        if (after is not null) return listener;
+        // Registered before the snapshot is taken: an event the follower hands out meanwhile either committed
+        // before the snapshot (seen by it: skipped) or after it (kept), and one committed after the snapshot is
+        // handed out after registering.
+        var listener = await RegisterAsync(ct);
         try
         {
-            // Registered before the snapshot is taken: an event the follower hands out meanwhile either committed
-            // before the snapshot (seen by it: skipped) or after it (kept), and one committed after the snapshot is
-            // handed out after registering.
             await using var connection = await _store.DataSource.OpenConnectionAsync(ct);
             listener.Skips = (await SnapshotAsync(connection, ct)).Saw;
             return listener;
@@ -69,6 +55,26 @@ internal sealed class AlertStream : BackgroundService
         {
             listener.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A live feed for a client that resumes: it brings every event after the listener's
+    /// <see cref="AlertListener.Published"/>; what the client missed up to there is the caller's to read
+    /// (<see cref="CatchUp"/>), and the caller sets <see cref="AlertListener.Skips"/>. Disposing the listener ends it.
+    /// </summary>
+    public Task<AlertListener> ResumeAsync(CancellationToken ct) => RegisterAsync(ct);
+
+    private async Task<AlertListener> RegisterAsync(CancellationToken ct)
+    {
+        await Ready.WaitAsync(ct);
+        // Under the lock that hands out batches, together with the last position handed out: every event up to
+        // it was handed out before (a catch-up's part), every later one is offered to this listener.
+        lock (_gate)
+        {
+            var listener = new AlertListener(_published, Remove);
+            _listeners.Add(listener);
+            return listener;
         }
     }
 

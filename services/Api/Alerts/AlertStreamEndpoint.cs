@@ -50,7 +50,7 @@ internal static class AlertStreamEndpoint
     {
         try
         {
-            using var listener = await stream.ListenAsync(start, ct);
+            using var listener = start is null ? await stream.ListenAsync(ct) : await stream.ResumeAsync(ct);
             response.ContentType = "text/event-stream";
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no";
