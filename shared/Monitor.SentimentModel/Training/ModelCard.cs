@@ -46,14 +46,14 @@ public static class ModelCard
         }
         s.AppendLine(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}");
         s.AppendLine();
-        s.AppendLine("| set | train | dev | test | dev accuracy | test accuracy | test macro-F1 |");
-        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        s.AppendLine("| set | train | dev | test | dev accuracy | test accuracy | test macro-F1 | test calibration error |");
+        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var f in report.Sets)
-            s.AppendLine(c, $"| {f.Set} | {f.Train:N0} | {f.Dev:N0} | {f.Test:N0} | {Format(f.DevAccuracy)} | {Format(f.TestAccuracy)} | {Format(f.TestMacroF1)} |");
+            s.AppendLine(c, $"| {f.Set} | {f.Train:N0} | {f.Dev:N0} | {f.Test:N0} | {Format(f.DevAccuracy)} | {Format(f.TestAccuracy)} | {Format(f.TestMacroF1)} | {Format(f.TestCalibrationError)} |");
         if (report.Su7Dev is { } dev)
-            s.AppendLine(c, $"| SU7 authored dev (3 classes, calibrates the neutral band) | – | {dev.Total} | – | {Format(dev.Accuracy)} | – | – |");
+            s.AppendLine(c, $"| SU7 authored dev (3 classes, calibrates the neutral band) | – | {dev.Total} | – | {Format(dev.Accuracy)} | – | – | – |");
         if (report.Su7Test is { } test)
-            s.AppendLine(c, $"| SU7 authored test (3 classes) | – | – | {test.Total} | – | {Format(test.Accuracy)} | {Format(test.MacroF1)} |");
+            s.AppendLine(c, $"| SU7 authored test (3 classes) | – | – | {test.Total} | – | {Format(test.Accuracy)} | {Format(test.MacroF1)} | {Format(report.Su7TestCalibrationError ?? double.NaN)} |");
         if (report.Ablation is { Count: > 0 } ablation)
         {
             s.AppendLine();

@@ -75,6 +75,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         }
 
         ConfusionMatrix? devMatrix = null, testMatrix = null;
+        double? su7Calibration = null;
         var band = (Below: 0f, Above: 0f);
         if (su7Dev is not null && File.Exists(su7Dev))
         {
@@ -85,7 +86,11 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             devMatrix = Evaluator.Evaluate(classifier, dev);
         }
         if (su7Test is not null && File.Exists(su7Test))
-            testMatrix = Evaluator.Evaluate(classifier, LabelledFile.Read(su7Test));
+        {
+            var test = LabelledFile.Read(su7Test);
+            testMatrix = Evaluator.Evaluate(classifier, test);
+            su7Calibration = Calibration.Error(classifier, test);
+        }
 
         var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Figures(classifier, g.Key, g.ToList(), crossFittedDevLogit)).ToList();
@@ -106,6 +111,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         {
             Ablation = ablation,
             Domains = domainReport,
+            Su7TestCalibrationError = su7Calibration,
         };
         return (model, report);
     }
@@ -181,10 +187,12 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             : crossFittedDevLogit is null
                 ? Score(classifier, devRows)!.Accuracy
                 : devRows.Count(r => crossFittedDevLogit(set, r.Text) >= 0 == (r.Label == SentimentLabel.Positive)) / (double)devRows.Count;
-        var test = Score(classifier, rows.Where(r => r.Split == Split.Test).ToList());
+        var testRows = rows.Where(r => r.Split == Split.Test).Select(r => new LabelledText(r.Label, r.Text, "", 0)).ToList();
+        var test = testRows.Count == 0 ? null : Evaluator.Evaluate(classifier, testRows);
         return new SetFigures(set,
             rows.Count(r => r.Split == Split.Train), devRows.Count, test?.Total ?? 0,
-            devAccuracy, test?.Accuracy ?? double.NaN, test?.MacroF1 ?? double.NaN);
+            devAccuracy, test?.Accuracy ?? double.NaN, test?.MacroF1 ?? double.NaN,
+            Calibration.Error(classifier, testRows) ?? double.NaN);
     }
 
     /// <summary>

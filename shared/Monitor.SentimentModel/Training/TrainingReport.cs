@@ -20,8 +20,11 @@ public sealed record TrainingReport(
     /// <summary>With an ensemble: dev accuracy of each part and combination per set.</summary>
     public IReadOnlyList<DevAblation>? Ablation { get; init; }
 
+    /// <summary>Calibration error of the positive-vs-negative decision on the SU7 test set's polar rows.</summary>
+    public double? Su7TestCalibrationError { get; init; }
+
     /// <summary>With domain adaptation: the domain classifier's dev accuracy and the mixing rules tried on dev.</summary>
     public DomainReport? Domains { get; init; }
 }
 
-public sealed record SetFigures(string Set, int Train, int Dev, int Test, double DevAccuracy, double TestAccuracy, double TestMacroF1);
+public sealed record SetFigures(string Set, int Train, int Dev, int Test, double DevAccuracy, double TestAccuracy, double TestMacroF1, double TestCalibrationError);

@@ -41,6 +41,18 @@ public sealed class When_evaluating_a_labelled_file : IDisposable
     }
 
     [Fact]
+    public async Task Should_print_how_far_the_confidence_is_from_the_accuracy()
+    {
+        var run = await CliRun.RunAsync(NoEnvironment, "sentiment", "evaluate", _file);
+
+        // All three decisions are confident (0.9 to 1) and two of three are right: the error is that confidence less 2/3.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = run.Output.Split('\n').Single(l => l.StartsWith("calibration_error: ", StringComparison.Ordinal));
+        var error = double.Parse(line["calibration_error: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(error, 0.9 - 2.0 / 3, 1 - 2.0 / 3);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_negative_number_of_rows()
     {
         var run = await CliRun.RunAsync(NoEnvironment, "sentiment", "evaluate", _file, "--errors", "-1");

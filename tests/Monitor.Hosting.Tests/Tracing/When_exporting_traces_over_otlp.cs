@@ -41,6 +41,32 @@ public sealed class When_exporting_traces_over_otlp
     }
 
     [Fact]
+    public void Should_keep_a_link_to_every_trace_of_a_relay_sized_batch()
+    {
+        using var receiver = new LocalOtlpReceiver();
+        var source = new ActivitySource("Monitor.Tests.OtlpLinks." + Guid.NewGuid().ToString("N"));
+        var linked = Enumerable.Range(0, 500)
+            .Select(_ => new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded))
+            .ToList();
+
+        using (var traces = TraceExport.Start(Settings(receiver.Endpoint.ToString()), [source.Name]))
+        {
+            using (source.StartActivity("relay publish", ActivityKind.Producer, parentContext: default, links: linked.Select(c => new ActivityLink(c)))) { }
+            Assert.True(traces.Flush(TimeSpan.FromSeconds(10)));
+        }
+
+        // protobuf keeps a link's trace id as its 16 raw bytes
+        var body = Assert.Single(receiver.Requests).Body;
+        var exported = linked.Count(c =>
+        {
+            Span<byte> id = stackalloc byte[16];
+            c.TraceId.CopyTo(id);
+            return body.AsSpan().IndexOf(id) >= 0;
+        });
+        Assert.Equal(linked.Count, exported);
+    }
+
+    [Fact]
     public void Should_still_create_activities_for_trace_ids_when_no_endpoint_is_set()
     {
         var source = new ActivitySource("Monitor.Tests.NoOtlp." + Guid.NewGuid().ToString("N"));

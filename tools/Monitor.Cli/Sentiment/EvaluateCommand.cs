@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Monitor.Cli.Sentiment;
 
-/// <summary>./monitor sentiment evaluate FILE [--model path] [--errors N]: accuracy, macro-F1, the confusion matrix and, when asked, the rows it got wrong.</summary>
+/// <summary>./monitor sentiment evaluate FILE [--model path] [--errors N]: accuracy, macro-F1, the calibration error of its confidence, the confusion matrix and, when asked, the rows it got wrong.</summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -27,6 +27,8 @@ internal static class EvaluateCommand
             Console.WriteLine($"rows: {matrix.Total} ({(matrix.Classes.Count == 2 ? "positive vs negative" : "three classes")})");
             Console.WriteLine($"accuracy: {matrix.Accuracy.ToString("F4", c)}");
             Console.WriteLine($"macro_f1: {matrix.MacroF1.ToString("F4", c)}");
+            if (Calibration.Error(classifier, rows) is { } calibration)
+                Console.WriteLine($"calibration_error: {calibration.ToString("F4", c)}");
             var table = new Table().Title("confusion (rows: gold, columns: predicted)").AddColumn("gold \\ predicted");
             foreach (var p in matrix.Classes) table.AddColumn(new TableColumn(p.Name()).RightAligned());
             foreach (var g in matrix.Classes)

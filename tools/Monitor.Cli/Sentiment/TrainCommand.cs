@@ -164,12 +164,12 @@ internal static class TrainCommand
     private static void Print(TrainingReport report)
     {
         var c = CultureInfo.InvariantCulture;
-        var table = new Table().AddColumns("set", "train", "dev", "test", "dev acc", "test acc", "test macro-F1");
+        var table = new Table().AddColumns("set", "train", "dev", "test", "dev acc", "test acc", "test macro-F1", "test cal. error");
         foreach (var f in report.Sets)
             table.AddRow(f.Set, f.Train.ToString("N0", c), f.Dev.ToString("N0", c), f.Test.ToString("N0", c),
-                F(f.DevAccuracy), F(f.TestAccuracy), F(f.TestMacroF1));
-        if (report.Su7Dev is { } dev) table.AddRow("SU7 dev (3-class)", "", dev.Total.ToString(c), "", F(dev.Accuracy), "", "");
-        if (report.Su7Test is { } test) table.AddRow("SU7 test (3-class)", "", "", test.Total.ToString(c), "", F(test.Accuracy), F(test.MacroF1));
+                F(f.DevAccuracy), F(f.TestAccuracy), F(f.TestMacroF1), F(f.TestCalibrationError));
+        if (report.Su7Dev is { } dev) table.AddRow("SU7 dev (3-class)", "", dev.Total.ToString(c), "", F(dev.Accuracy), "", "", "");
+        if (report.Su7Test is { } test) table.AddRow("SU7 test (3-class)", "", "", test.Total.ToString(c), "", F(test.Accuracy), F(test.MacroF1), F(report.Su7TestCalibrationError ?? double.NaN));
         AnsiConsole.Write(table);
         Console.WriteLine($"neutral band: {report.NeutralBand.Below.ToString("F3", c)} < logit < {report.NeutralBand.Above.ToString("F3", c)}");
     }

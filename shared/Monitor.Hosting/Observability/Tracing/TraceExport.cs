@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Hosting.Configuration;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -16,6 +19,12 @@ namespace Monitor.Hosting.Observability.Tracing;
 /// </summary>
 public sealed class TraceExport : IDisposable
 {
+    /// <summary>
+    /// Links kept per span unless OTEL_SPAN_LINK_COUNT_LIMIT says otherwise. A batch's span links to the trace of
+    /// every message or event in it (the relay reads 500 at a time); OpenTelemetry's default keeps 128.
+    /// </summary>
+    public const int SpanLinkLimit = 1000;
+
     private readonly TracerProvider? _provider;
     private readonly ActivityListener? _listener;
 
@@ -43,6 +52,7 @@ public sealed class TraceExport : IDisposable
 
         var grpc = settings.OtlpProtocol == MonitorSettings.OtlpGrpc;
         var provider = Sdk.CreateTracerProviderBuilder()
+            .ConfigureServices(services => services.AddSingleton<IConfiguration>(SdkConfiguration()))
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService("monitor-" + settings.ServiceName))
             .AddSource(names)
             .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.OtlpSampleRatio)))
@@ -55,6 +65,12 @@ public sealed class TraceExport : IDisposable
             .Build();
         return new TraceExport(provider, null);
     }
+
+    /// <summary>The SDK's own settings (OTEL_* variables) as it would read them, with <see cref="SpanLinkLimit"/> as the link limit's default.</summary>
+    private static IConfiguration SdkConfiguration() => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_SPAN_LINK_COUNT_LIMIT"] = SpanLinkLimit.ToString(CultureInfo.InvariantCulture) })
+        .AddEnvironmentVariables()
+        .Build();
 
     /// <summary>Sends the spans still buffered (at shutdown), waiting at most <paramref name="timeout"/>.</summary>
     public bool Flush(TimeSpan timeout) => _provider?.ForceFlush((int)timeout.TotalMilliseconds) ?? true;

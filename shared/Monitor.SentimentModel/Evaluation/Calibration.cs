@@ -1,0 +1,45 @@
+using Monitor.SentimentModel.Data;
+
+namespace Monitor.SentimentModel.Evaluation;
+
+/// <summary>
+/// How far the model's confidence is from how often it is right (expected calibration error): the
+/// positive-vs-negative decisions on rows whose gold label is positive or negative, put in ten bins of
+/// confidence from 0.5 to 1; each bin's |accuracy − mean confidence|, weighted by its share of the rows.
+/// 0 means "90% confident" is right 90% of the time; staff read the confidence on every score.
+/// </summary>
+public static class Calibration
+{
+    public const int Bins = 10;
+
+    /// <summary>The calibration error of the classifier on the polar rows; null when there are none.</summary>
+    public static double? Error(SentimentClassifier classifier, IReadOnlyList<LabelledText> rows) =>
+        Error(rows.Where(r => r.Label != SentimentLabel.Neutral)
+            .Select(r => (PositiveProbability: Sigmoid(classifier.Logit(r.Text)), GoldPositive: r.Label == SentimentLabel.Positive))
+            .ToList());
+
+    /// <summary>The calibration error of P(positive) against gold labels; null for no rows.</summary>
+    public static double? Error(IReadOnlyList<(double PositiveProbability, bool GoldPositive)> scored)
+    {
+        if (scored.Count == 0) return null;
+        var count = new int[Bins];
+        var confidence = new double[Bins];
+        var correct = new int[Bins];
+        foreach (var (p, goldPositive) in scored)
+        {
+            if (!(p is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(scored), p, "a probability lies between 0 and 1.");
+            var saysPositive = p >= 0.5;
+            var c = saysPositive ? p : 1 - p;
+            var bin = Math.Min(Bins - 1, (int)((c - 0.5) * 2 * Bins));
+            count[bin]++;
+            confidence[bin] += c;
+            if (saysPositive == goldPositive) correct[bin]++;
+        }
+        double error = 0;
+        for (var b = 0; b < Bins; b++)
+            if (count[b] > 0) error += Math.Abs(correct[b] - confidence[b]) / scored.Count;
+        return error;
+    }
+
+    private static double Sigmoid(double logit) => 1 / (1 + Math.Exp(-logit));
+}
