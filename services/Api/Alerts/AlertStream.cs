@@ -1,44 +1,54 @@
-using Monitor.Contracts.Alerts;
 using Monitor.EventStore;
-using Monitor.Hosting.Storage;
-using Monitor.ReadModels.Alerts;
 using Npgsql;
 
 namespace Monitor.Api.Alerts;
 
 /// <summary>
 /// Follows the event log from where it stood at start for AlertRaised and the events that change an alert
-/// afterwards (<see cref="AlertChanges"/>), and hands each to every connected listener in log order. It keeps
-/// no checkpoint (a listener wants what happens while it listens) and wakes on the store's NOTIFY after each
-/// append, polling as well in case a notification is lost. Like every log reader it reads only below the
-/// oldest open transaction, so an event that commits late is not skipped. A listener too slow to keep up
-/// loses its oldest pending events rather than holding up the others.
+/// afterwards (<see cref="AlertMessages"/>), and hands each to every connected listener in log order. It keeps
+/// no checkpoint (what came before a listener joined is read from the log by <see cref="AlertCatchUp"/>) and wakes
+/// on the store's NOTIFY after each append, polling as well in case a notification is lost. Like every log reader
+/// it reads only below the oldest open transaction, so an event that commits late is not skipped.
 /// </summary>
-internal sealed class AlertStream(EventStore.EventStore store, AlertQueries queries, ILogger<AlertStream> logger) : BackgroundService
+internal sealed class AlertStream : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private static readonly string[] Types = [MonitorEventTypes.AlertRaised, .. AlertChanges.EventTypes];
+
+    private readonly EventStore.EventStore _store;
+    private readonly AlertMessages _messages;
+    private readonly ILogger<AlertStream> _logger;
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private readonly List<AlertListener> _listeners = [];
+    // The last event handed out (or passed over while nobody listened); guarded by _gate.
+    private GlobalPosition _published;
+
+    public AlertStream(EventStore.EventStore store, AlertQueries queries, ILogger<AlertStream> logger)
+    {
+        _store = store;
+        _logger = logger;
+        _messages = new AlertMessages(store, queries);
+        CatchUp = new AlertCatchUp(store, _messages);
+    }
+
+    /// <summary>Reads what a resuming client missed, writing it as this stream writes live events.</summary>
+    public AlertCatchUp CatchUp { get; }
 
     /// <summary>Completes once the stream knows where the log stood; alerts appended after that reach listeners.</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>A live feed of the alerts raised and changed from now on; disposing the listener ends it.</summary>
+    /// <summary>A live feed of what is stored from now on; disposing the listener ends it.</summary>
     public async Task<AlertListener> ListenAsync(CancellationToken ct)
     {
-        await Ready.WaitAsync(ct);
         // Registered before the snapshot is taken: an event the follower hands out meanwhile either committed
         // before the snapshot (seen by it: skipped) or after it (kept), and one committed after the snapshot is
         // handed out after registering.
-        var listener = new AlertListener(this);
-        lock (_gate) _listeners.Add(listener);
+        var listener = await RegisterAsync(ct);
         try
         {
-            await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-            listener.Connected = await SnapshotAsync(connection, ct);
+            await using var connection = await _store.DataSource.OpenConnectionAsync(ct);
+            listener.Skips = (await SnapshotAsync(connection, ct)).Saw;
             return listener;
         }
         catch
@@ -48,7 +58,27 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
         }
     }
 
-    internal void Remove(AlertListener listener)
+    /// <summary>
+    /// A live feed for a client that resumes: it brings every event after the listener's
+    /// <see cref="AlertListener.Published"/>; what the client missed up to there is the caller's to read
+    /// (<see cref="CatchUp"/>), and the caller sets <see cref="AlertListener.Skips"/>. Disposing the listener ends it.
+    /// </summary>
+    public Task<AlertListener> ResumeAsync(CancellationToken ct) => RegisterAsync(ct);
+
+    private async Task<AlertListener> RegisterAsync(CancellationToken ct)
+    {
+        await Ready.WaitAsync(ct);
+        // Under the lock that hands out batches, together with the last position handed out: every event up to
+        // it was handed out before (a catch-up's part), every later one is offered to this listener.
+        lock (_gate)
+        {
+            var listener = new AlertListener(_published, Remove);
+            _listeners.Add(listener);
+            return listener;
+        }
+    }
+
+    private void Remove(AlertListener listener)
     {
         lock (_gate) _listeners.Remove(listener);
     }
@@ -61,18 +91,19 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
         {
             try
             {
-                await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-                await using (var listen = new NpgsqlCommand($"LISTEN {store.NotificationChannel}", connection))
+                await using var connection = await _store.DataSource.OpenConnectionAsync(ct);
+                await using (var listen = new NpgsqlCommand($"LISTEN {_store.NotificationChannel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
                 if (!started)
                 {
                     position = await HeadAsync(connection, ct);
+                    lock (_gate) _published = position;
                     started = true;
                     _ready.TrySetResult();
                 }
                 while (true)
                 {
-                    var batch = await store.ReadAllAsync(position, 100, includeArchived: true, Types, ct);
+                    var batch = await _store.ReadAllAsync(position, 100, includeArchived: true, AlertMessages.EventTypes, ct);
                     if (batch.Count > 0)
                     {
                         await PublishAsync(batch, ct);
@@ -88,7 +119,7 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Alert stream: reading the log failed; trying again in 1 s");
+                _logger.LogWarning(e, "Alert stream: reading the log failed; trying again in 1 s");
                 try { await Task.Delay(TimeSpan.FromSeconds(1), ct); }
                 catch (OperationCanceledException) { return; }
             }
@@ -97,31 +128,28 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
 
     private async Task PublishAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
+        var last = batch[^1].Position;
+        // Nobody listens: pass the batch over. Checked and passed over under one lock, so a listener that joins
+        // right after finds the batch behind its Published (and reads it in its catch-up).
         lock (_gate)
-            if (_listeners.Count == 0) return;
-        var raised = batch.Where(e => e.Data is AlertRaised).ToArray();
-        var views = (await queries.ViewsAsync(raised.Select(e => AlertDocument.From((AlertRaised)e.Data)).ToArray(), ct))
-            .Select((view, i) => (raised[i].Position, view)).ToDictionary(x => x.Position, x => x.view);
-        var histories = await store.ReadStreamsAsync(batch.Select(AlertChanges.HistoryNeededFor).OfType<Guid>().Distinct().ToArray(), ct);
-
-        // In log order, so that a client sees an alert before its updates. Nothing is offered until every read
-        // succeeded: a failed batch is read again whole, so no listener gets part of it twice.
-        var messages = new List<(GlobalPosition, AlertStreamMessage[])>(batch.Count);
-        foreach (var e in batch)
         {
-            if (views.TryGetValue(e.Position, out var view))
-                messages.Add((e.Position, [AlertStreamMessage.Raised(view)]));
-            else
+            if (_listeners.Count == 0)
             {
-                var history = AlertChanges.HistoryNeededFor(e) is { } alertId ? histories[alertId] : [];
-                var updates = AlertChanges.Of(e, history).Select(AlertStreamMessage.Updated).ToArray();
-                if (updates.Length > 0) messages.Add((e.Position, updates));
+                _published = last;
+                return;
             }
         }
+        // Nothing is offered until every read succeeded: a failed batch is read again whole, so no listener gets
+        // part of it twice. A listener that joins while the messages are written still gets them (it joined before
+        // _published moved past them).
+        var eventMessages = await _messages.OfAsync(batch, ct);
         lock (_gate)
-            foreach (var (position, eventMessages) in messages)
+        {
+            foreach (var (position, messagesOfEvent) in eventMessages)
             foreach (var listener in _listeners)
-                listener.Offer(position, eventMessages);
+                listener.Offer(position, messagesOfEvent);
+            _published = last;
+        }
     }
 
     private static async Task<LogSnapshot> SnapshotAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -137,7 +165,7 @@ internal sealed class AlertStream(EventStore.EventStore store, AlertQueries quer
     {
         await using var cmd = new NpgsqlCommand(
             $"""
-            SELECT tx_id, seq_id FROM {store.Schema}.events
+            SELECT tx_id, seq_id FROM {_store.Schema}.events
             WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY tx_id DESC, seq_id DESC LIMIT 1
             """, connection);

@@ -39,13 +39,13 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
 
         var received = await stream.NextAsync();
         Assert.Equal("alert", received.Name);
-        Assert.Equal(raised.AlertId.ToString(), received.Id);
+        Assert.Equal((await SampleAlerts.StreamIdsAsync(_api.Store, raised.AlertId))[0], received.Id);
         var alert = JsonSerializer.Deserialize<AlertView>(received.Data, JsonSerializerOptions.Web)!;
         Assert.Equal((raised.AlertId, "live", raised.Summary), (alert.Id, alert.SubscriptionName, alert.Summary));
     }
 
     [Fact]
-    public async Task The_alert_event_is_the_alert_as_listed_under_its_own_id()
+    public async Task The_alert_event_is_the_alert_as_listed_under_the_id_of_its_log_position()
     {
         var subscription = Guid.NewGuid();
         await using var stream = await AlertStreamClient.ConnectAsync(_api.Client());
@@ -57,7 +57,7 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
         using var http = _api.Client();
         var listed = (await http.GetJsonAsync($"/api/alerts?subscriptionId={subscription}")).GetProperty("items")[0];
 
-        Assert.Equal(["event: alert", $"id: {raised.AlertId}"], received.Lines.Take(2));
+        Assert.Equal(["event: alert", $"id: {(await SampleAlerts.StreamIdsAsync(_api.Store, raised.AlertId))[0]}"], received.Lines.Take(2));
         Assert.Equal(3, received.Lines.Count);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(listed.GetRawText()), JsonNode.Parse(received.Data)),
             $"streamed {received.Data}\nlisted {listed.GetRawText()}");
@@ -74,8 +74,9 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
         (await analyst.PostAsync($"/api/alerts/{raised.AlertId}/ack", null)).EnsureSuccessStatusCode();
 
         var (alert, update) = (await stream.NextAsync(), await stream.NextAsync());
-        Assert.Equal(("alert", raised.AlertId.ToString()), (alert.Name, alert.Id));
-        Assert.Equal(("alert-updated", (string?)null), (update.Name, update.Id));
+        var ids = await SampleAlerts.StreamIdsAsync(_api.Store, raised.AlertId);
+        Assert.Equal(("alert", ids[0]), (alert.Name, alert.Id));
+        Assert.Equal(("alert-updated", ids[1]), (update.Name, update.Id));
         Assert.Equal(["id", "acknowledged"], update.Json.EnumerateObject().Select(p => p.Name));
         var stored = (await _api.Store.ReadStreamAsync(raised.AlertId)).Select(e => e.Data).OfType<AlertAcknowledged>().Single();
         Assert.Equal(raised.AlertId, update.Json.GetProperty("id").GetGuid());
@@ -102,6 +103,8 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
             [("alert", first.AlertId), ("alert-updated", first.AlertId), ("alert", second.AlertId), ("alert-updated", second.AlertId),
              ("alert-updated", first.AlertId), ("alert-updated", second.AlertId)],
             received.Select(e => (e.Name, e.Json.GetProperty("id").GetGuid())));
+        Assert.Equal(received[4].Id, received[5].Id); // one event, one position
+        Assert.Equal((await SampleAlerts.StreamIdsAsync(_api.Store, release.Release.ReleaseId)).Single(), received[4].Id);
         AssertHeld(received[1], QuietUntil, first.RaisedAt.AddSeconds(1));
         AssertHeld(received[3], QuietUntil, second.RaisedAt.AddSeconds(2));
         foreach (var update in received.Skip(4))

@@ -9,7 +9,7 @@ public sealed record ServerSentEvent(string? Name, string? Id, string Data, IRea
 }
 
 /// <summary>
-/// A client of <c>GET /api/alerts/stream</c>: connected (its <c>: connected</c> line read) when
+/// A client of <c>GET /api/alerts/stream</c>: connected (its <c>: connected</c> message read) when
 /// <see cref="ConnectAsync"/> returns, so whatever is stored afterwards is for it. Every read is bounded in time.
 /// </summary>
 public sealed class AlertStreamClient : IAsyncDisposable
@@ -19,27 +19,44 @@ public sealed class AlertStreamClient : IAsyncDisposable
     private readonly StreamReader _reader;
     private readonly CancellationTokenSource _timeout;
 
-    private AlertStreamClient(HttpClient http, HttpResponseMessage response, StreamReader reader, CancellationTokenSource timeout)
+    private AlertStreamClient(HttpClient http, HttpResponseMessage response, StreamReader reader, CancellationTokenSource timeout, string startId)
     {
         _http = http;
         _response = response;
         _reader = reader;
         _timeout = timeout;
+        StartId = startId;
     }
 
     public string? MediaType => _response.Content.Headers.ContentType?.MediaType;
 
+    /// <summary>The id the stream announced on connecting: where a reconnection that got no event resumes.</summary>
+    public string StartId { get; }
+
     /// <param name="http">Taken over: disposed with the client.</param>
     /// <param name="lifetime">How long the whole conversation may last; a read past it fails the test.</param>
-    public static async Task<AlertStreamClient> ConnectAsync(HttpClient http, TimeSpan? lifetime = null)
+    /// <param name="after">The <c>after=</c> query parameter, if any.</param>
+    /// <param name="lastEventId">The <c>Last-Event-ID</c> header, as EventSource sends it when it reconnects, if any.</param>
+    public static async Task<AlertStreamClient> ConnectAsync(HttpClient http, TimeSpan? lifetime = null, string? after = null, string? lastEventId = null)
     {
         var timeout = new CancellationTokenSource(lifetime ?? TimeSpan.FromSeconds(20));
-        var response = await http.GetAsync("/api/alerts/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var response = await SendAsync(http, after, lastEventId, timeout.Token);
         response.EnsureSuccessStatusCode();
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        var client = new AlertStreamClient(http, response, reader, timeout);
         Assert.Equal(": connected", await reader.ReadLineAsync(timeout.Token));
-        return client;
+        var id = await reader.ReadLineAsync(timeout.Token);
+        Assert.NotNull(id);
+        Assert.StartsWith("id: ", id);
+        Assert.Equal("", await reader.ReadLineAsync(timeout.Token));
+        return new AlertStreamClient(http, response, reader, timeout, id["id: ".Length..]);
+    }
+
+    /// <summary>The stream's request as a client sends it; the answer as it comes (headers read).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, string? after, string? lastEventId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, after is null ? "/api/alerts/stream" : $"/api/alerts/stream?after={Uri.EscapeDataString(after)}");
+        if (lastEventId is not null) request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
     }
 
     /// <summary>Reads lines until an event ends (a blank line after data), skipping comments.</summary>

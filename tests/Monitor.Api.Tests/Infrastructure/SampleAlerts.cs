@@ -1,3 +1,4 @@
+using Monitor.Api.Alerts;
 using Monitor.Contracts;
 using Monitor.Contracts.Alerts;
 using Monitor.EventStore;
@@ -21,6 +22,10 @@ public static class SampleAlerts
         store.AppendAsync(alert.AlertId, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
             [new EventData(CoverageIdentity.NameBased(alert.AlertId, MonitorEventTypes.AlertRaised), alert),
              .. more.Select((e, n) => new EventData(CoverageIdentity.NameBased(alert.AlertId, $"more:{n}"), e))]);
+
+    /// <summary>The alert stream's ids (log positions) of the events in a stream, in the order they were stored.</summary>
+    public static async Task<IReadOnlyList<string>> StreamIdsAsync(EventStore.EventStore store, Guid streamId) =>
+        (await store.ReadStreamAsync(streamId)).Select(e => StreamPosition.Format(e.Position)).ToArray();
 
     /// <summary>Holds an alert for quiet hours ending at <paramref name="until"/>, with the event id the alerts service gives it.</summary>
     public static async Task<AlertHeld> HoldAsync(EventStore.EventStore store, AlertRaised alert, DateTimeOffset until, DateTimeOffset at)

@@ -46,8 +46,7 @@ async function showDashboard() {
   panels ??= createPanels();
   wireFilters();
   applyUrl();
-  panels.alerts.load();
-  panels.alerts.connect();
+  panels.alerts.start();
   loadFeeds();
   // feeds report on their own schedule: look again every minute
   clearInterval(state.feedsTimer);

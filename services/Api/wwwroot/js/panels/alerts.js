@@ -1,6 +1,6 @@
-// The alert feed: GET /api/alerts for what was raised before, then GET /api/alerts/stream
-// (server-sent events) for what is raised while the page is open, and for what happens to the alerts
-// listed (acknowledged elsewhere, held for quiet hours, released, delivered), without a reload.
+// The alert feed: GET /api/alerts for what was raised before, then GET /api/alerts/stream (server-sent
+// events) from the list's position for what is raised after it, and for what happens to the alerts listed
+// (acknowledged elsewhere, held for quiet hours, released, delivered), without a reload.
 import { Panel } from '../panel.js';
 import { h, clear, safeUrl } from '../dom.js';
 import * as api from '../api.js';
@@ -8,6 +8,8 @@ import { parseAlertUpdate, applyAlertUpdate, acknowledgesOpenAlert } from './ale
 import { platformLabel, platformColor, formatAgo, formatClock, formatDateTime, formatInteger } from '../format.js';
 
 const listed = 30;
+// ms between two reloads the stream asks for
+const reloadSpacing = 10_000;
 
 export class AlertsPanel {
   constructor({ onStatus, onOpenCount, onUnauthorized, toast }) {
@@ -20,36 +22,43 @@ export class AlertsPanel {
     this.onUnauthorized = onUnauthorized;
     this.toast = toast;
     this.source = null;
-    this.arrivedWhileLoading = null;
+    this.loads = 0;
+    this.lastReload = -Infinity;
   }
 
   /**
-   * The stream connects while the list loads, and what it brings meanwhile may be newer than the list's answer:
-   * it is kept and applied over the list once the list is in, rather than applied to the old list and lost.
+   * Loads the list, then follows the stream from the position the list is current to: whatever is stored
+   * between the two comes through the stream, and an event the list already shows changes nothing twice.
+   */
+  async start() {
+    this.disconnect();
+    const position = await this.load();
+    if (position !== null) this.connect(position);
+  }
+
+  /**
+   * The latest alerts and the open count. Answers the list's position ('' from a server that gives none: the
+   * stream then starts from now), or null when the list could not be loaded or the load was overtaken.
    */
   async load() {
+    const load = ++this.loads;
     this.panel.loading();
-    this.arrivedWhileLoading ??= [];
     try {
       const [recent, open] = await Promise.all([
         api.get('/api/alerts', { page: 1, pageSize: listed }),
         api.get('/api/alerts', { acknowledged: false, page: 1, pageSize: 1 }),
       ]);
+      if (load !== this.loads) return null;
       this.alerts = new Map(recent.items.map(a => [alertId(a), a]));
       this.setOpenCount(open.total);
-      this.applyArrived();
       this.render();
+      return recent.position ?? '';
     } catch (e) {
-      this.applyArrived();
-      if (e instanceof api.Unauthorized) return this.onUnauthorized();
-      this.panel.error(e, () => this.load());
+      if (load !== this.loads) return null;
+      if (e instanceof api.Unauthorized) this.onUnauthorized();
+      else this.panel.error(e, () => this.start());
+      return null;
     }
-  }
-
-  applyArrived() {
-    const arrived = this.arrivedWhileLoading ?? [];
-    this.arrivedWhileLoading = null;
-    for (const apply of arrived) apply();
   }
 
   /** Alerts concern subscriptions rather than a time window; the platform filter narrows them. */
@@ -58,36 +67,43 @@ export class AlertsPanel {
     if (this.panel.root.dataset.state !== 'loading') this.render();
   }
 
-  connect() {
+  /**
+   * Follows the stream from after the list's position. EventSource sends the session cookie (it cannot send
+   * headers) and, when it reconnects by itself, the id of the last event it got (Last-Event-ID): the stream
+   * resumes after it, so a reconnection needs no reload. Only `reload` (the stream cannot bring everything
+   * missed) starts over from a new list.
+   */
+  connect(after) {
     this.disconnect();
     this.onStatus('connecting');
-    // EventSource sends the session cookie (it cannot send headers) and reconnects by itself.
-    const source = new EventSource('/api/alerts/stream');
-    // The stream sends only what happens while connected: after EventSource reconnects by itself, what happened
-    // in between is read from the list again.
-    let opened = false;
-    source.addEventListener('open', () => {
-      this.onStatus('live');
-      if (opened) this.load();
-      opened = true;
-    });
+    const source = new EventSource(`/api/alerts/stream${api.query({ after })}`);
+    source.addEventListener('open', () => this.onStatus('live'));
     source.addEventListener('error', () => this.onStatus(source.readyState === EventSource.CLOSED ? 'off' : 'connecting'));
     source.addEventListener('alert', event => this.received(event));
     source.addEventListener('alert-updated', event => this.updated(event));
+    source.addEventListener('reload', () => this.reload());
     this.source = source;
   }
 
+  /** Stops following: closes the stream, and neither a list still loading nor a reload waiting connects it again. */
   disconnect() {
     this.source?.close();
     this.source = null;
+    clearTimeout(this.reloadTimer);
+    this.loads++;
     this.onStatus('off');
   }
 
+  /** Starts over from a new list; a reload soon after another waits, so that a list that stays behind cannot make a loop. */
+  reload(now = Date.now()) {
+    this.disconnect();
+    const wait = now - this.lastReload < reloadSpacing ? reloadSpacing : 0;
+    this.lastReload = now + wait;
+    this.reloadTimer = setTimeout(() => this.start(), wait);
+  }
+
+  /** A new alert; one the panel holds already (a stream that resumed a little early sends it again) changes nothing. */
   received(event) {
-    if (this.arrivedWhileLoading) {
-      this.arrivedWhileLoading.push(() => this.received(event));
-      return;
-    }
     let alert;
     try { alert = JSON.parse(event.data); } catch { return; }
     const id = alertId(alert);
@@ -103,10 +119,6 @@ export class AlertsPanel {
    * an alert not listed, since the count covers every alert, not only the latest shown.
    */
   updated(event) {
-    if (this.arrivedWhileLoading) {
-      this.arrivedWhileLoading.push(() => this.updated(event));
-      return;
-    }
     const update = parseAlertUpdate(event.data);
     if (!update) return;
     const current = this.alerts.get(update.id);

@@ -1,0 +1,217 @@
+// How the alerts panel follows the alert stream: the list first, then the stream from the list's position;
+// EventSource's own reconnections resume by Last-Event-ID; only the stream's `reload` loads the list again.
+// Run with node's test runner (see page-logic.test.mjs).
+import { test, beforeEach, afterEach, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { AlertsPanel } from '../../../services/Api/wwwroot/js/panels/alerts.js';
+
+const alert = (id, raisedAt, acknowledged = null) => ({
+  id, summary: `Alert ${id}`, raisedAt, acknowledged, deliveries: 0, deliveryFailures: [], held: null, releasedAt: null,
+});
+const a1 = alert('a1', '2024-03-28T23:10:00Z');
+const a2 = alert('a2', '2024-03-28T22:00:00Z');
+const a3 = alert('a3', '2024-03-28T23:20:00Z');
+const ack = { by: 'ana', at: '2024-03-28T23:21:00Z' };
+
+/** An EventSource the test drives: it records listeners and fires events by name. */
+class FakeEventSource {
+  static CONNECTING = 0;
+  static OPEN = 1;
+  static CLOSED = 2;
+  static opened = [];
+  constructor(url) {
+    this.url = url;
+    this.readyState = FakeEventSource.CONNECTING;
+    this.listeners = new Map();
+    FakeEventSource.opened.push(this);
+  }
+  addEventListener(name, listener) { this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]); }
+  fire(name, data) {
+    this.readyState = name === 'open' ? FakeEventSource.OPEN : name === 'error' ? FakeEventSource.CONNECTING : this.readyState;
+    for (const listener of this.listeners.get(name) ?? []) listener(data === undefined ? {} : { data: JSON.stringify(data) });
+  }
+  close() { this.readyState = FakeEventSource.CLOSED; }
+}
+
+const realFetch = globalThis.fetch;
+const realEventSource = globalThis.EventSource;
+beforeEach(() => {
+  FakeEventSource.opened = [];
+  globalThis.EventSource = FakeEventSource;
+});
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  globalThis.EventSource = realEventSource;
+  mock.timers.reset();
+});
+
+/**
+ * GET /api/alerts answered only when told to: each call of the returned function answers the list (at
+ * `position`) and the open count asked for since the last answer.
+ */
+function apiAnswersLater() {
+  const waiting = [];
+  const asked = [];
+  globalThis.fetch = path => new Promise(resolve => { asked.push(path); waiting.push({ path, resolve }); });
+  const answer = async ({ items, open, position }) => {
+    for (let i = 0; i < 50 && waiting.length < 2; i++) await new Promise(r => setImmediate(r));
+    assert.equal(waiting.length, 2, 'the panel asked for the list and the open count');
+    for (const { path, resolve } of waiting.splice(0)) {
+      const body = path.includes('acknowledged=false')
+        ? { items: [], total: open, page: 1, pageSize: 1, position }
+        : { items, total: items.length, page: 1, pageSize: 30, position };
+      resolve({ ok: true, status: 200, headers: { get: () => 'application/json' }, json: async () => body });
+    }
+    for (let i = 0; i < 5; i++) await new Promise(r => setImmediate(r));
+  };
+  return { answer, asked };
+}
+
+/** The panel without its page: what it lists, its open count, its live status and its toasts. */
+function panelWithoutPage() {
+  const panel = Object.create(AlertsPanel.prototype);
+  const seen = { counts: [], toasts: [], statuses: [] };
+  Object.assign(panel, {
+    panel: { loading() {}, error(e) { throw e; }, root: { dataset: {} } },
+    alerts: new Map(),
+    openCount: null,
+    platforms: [],
+    source: null,
+    loads: 0,
+    lastReload: -Infinity,
+    onStatus: status => seen.statuses.push(status),
+    onOpenCount: count => seen.counts.push(count),
+    onUnauthorized: () => assert.fail('not signed out'),
+    toast: text => seen.toasts.push(text),
+    render: () => {},
+  });
+  return { panel, seen };
+}
+
+const streamUrl = position => `/api/alerts/stream?after=${encodeURIComponent(position)}`;
+
+test('the stream opens once the list is in, from the position the list is current to', async () => {
+  const { answer } = apiAnswersLater();
+  const { panel } = panelWithoutPage();
+
+  const starting = panel.start();
+  assert.equal(FakeEventSource.opened.length, 0, 'no stream while the list loads');
+  await answer({ items: [a1, a2], open: 2, position: '751-42' });
+  await starting;
+
+  assert.deepEqual(FakeEventSource.opened.map(s => s.url), [streamUrl('751-42')]);
+  assert.deepEqual([...panel.alerts.keys()], ['a1', 'a2']);
+});
+
+test('an alert stored between the list and the stream arrives through the stream, listed and counted once', async () => {
+  const { answer } = apiAnswersLater();
+  const { panel, seen } = panelWithoutPage();
+  const starting = panel.start();
+  await answer({ items: [a1, a2], open: 2, position: '751-42' });
+  await starting;
+  const source = FakeEventSource.opened[0];
+
+  source.fire('alert', a3);
+  source.fire('alert', a3); // a resumed stream may send again what the panel holds
+
+  assert.deepEqual([...panel.alerts.keys()], ['a3', 'a1', 'a2']);
+  assert.equal(panel.openCount, 3);
+  assert.deepEqual(seen.toasts, ['New alert: Alert a3']);
+});
+
+test('an acknowledgement the list already shows changes nothing when the stream brings it', async () => {
+  const { answer } = apiAnswersLater();
+  const { panel } = panelWithoutPage();
+  const starting = panel.start();
+  await answer({ items: [alert('a1', a1.raisedAt, ack), a2], open: 1, position: '751-42' });
+  await starting;
+
+  FakeEventSource.opened[0].fire('alert-updated', { id: 'a1', acknowledged: ack });
+
+  assert.equal(panel.openCount, 1);
+  assert.deepEqual(panel.alerts.get('a1').acknowledged, ack);
+});
+
+test('a reconnection by EventSource itself loads nothing: the stream resumes after the last id it sent', async () => {
+  const { answer, asked } = apiAnswersLater();
+  const { panel, seen } = panelWithoutPage();
+  const starting = panel.start();
+  await answer({ items: [a1], open: 1, position: '751-42' });
+  await starting;
+  const source = FakeEventSource.opened[0];
+
+  source.fire('open');
+  source.fire('error');
+  source.fire('open');
+  source.fire('alert', a3);
+
+  assert.equal(asked.length, 2, 'the list and the open count, once');
+  assert.equal(FakeEventSource.opened.length, 1, 'the same EventSource reconnected');
+  assert.deepEqual([...panel.alerts.keys()], ['a3', 'a1']);
+  assert.deepEqual(seen.statuses.slice(-4), ['connecting', 'live', 'connecting', 'live']);
+});
+
+test('reload closes the stream, loads the list again and follows the stream from its new position', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  const { answer } = apiAnswersLater();
+  const { panel } = panelWithoutPage();
+  const starting = panel.start();
+  await answer({ items: [a1], open: 1, position: '751-42' });
+  await starting;
+  const first = FakeEventSource.opened[0];
+
+  first.fire('reload', { reason: 'more than 10000 alert events to catch up' });
+  assert.equal(first.readyState, FakeEventSource.CLOSED);
+  mock.timers.tick(0);
+  await answer({ items: [a3, a1], open: 2, position: '900-7' });
+
+  assert.deepEqual(FakeEventSource.opened.map(s => s.url), [streamUrl('751-42'), streamUrl('900-7')]);
+  assert.deepEqual([...panel.alerts.keys()], ['a3', 'a1']);
+  assert.equal(panel.openCount, 2);
+});
+
+test('a reload soon after another waits ten seconds before loading the list again', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  const { answer, asked } = apiAnswersLater();
+  const { panel } = panelWithoutPage();
+
+  panel.reload(1_000_000);
+  mock.timers.tick(0);
+  await answer({ items: [a1], open: 1, position: '751-42' });
+  panel.reload(1_002_000);
+  mock.timers.tick(9_999);
+  await new Promise(r => setImmediate(r));
+  assert.equal(asked.length, 2, 'nothing asked within the ten seconds');
+
+  mock.timers.tick(1);
+  await answer({ items: [a1], open: 1, position: '751-50' });
+  assert.deepEqual(FakeEventSource.opened.map(s => s.url), [streamUrl('751-42'), streamUrl('751-50')]);
+});
+
+test('signing out while the list loads opens no stream', async () => {
+  const { answer } = apiAnswersLater();
+  const { panel } = panelWithoutPage();
+
+  const starting = panel.start();
+  panel.disconnect();
+  await answer({ items: [a1], open: 1, position: '751-42' });
+  await starting;
+
+  assert.equal(FakeEventSource.opened.length, 0);
+});
+
+test('a list that cannot be loaded opens no stream; trying again starts over', async () => {
+  globalThis.fetch = async () => ({ ok: false, status: 503, statusText: 'Service Unavailable', headers: { get: () => '' }, json: async () => { throw new Error('not JSON'); } });
+  const { panel } = panelWithoutPage();
+  let retry = null;
+  panel.panel.error = (_, again) => { retry = again; };
+
+  await panel.start();
+
+  assert.equal(FakeEventSource.opened.length, 0);
+  const { answer } = apiAnswersLater();
+  const again = retry();
+  await answer({ items: [a1], open: 1, position: '751-42' });
+  await again;
+  assert.deepEqual(FakeEventSource.opened.map(s => s.url), [streamUrl('751-42')]);
+});
