@@ -14,7 +14,7 @@ public abstract class Projection : ISubscriptionHandler
     /// <summary>
     /// Raise it when the read model's shape, the events it reads or how it applies them change. It is stored
     /// beside the checkpoint; <see cref="ProjectionExtensions.StartProjectionAsync"/> finds a stored version
-    /// that differs, clears the read model and replays the log from the start. Starts at 1.
+    /// that is older, clears the read model and replays the log from the start. Starts at 1.
     /// </summary>
     public virtual int Version => 1;
 

@@ -5,7 +5,7 @@ namespace Monitor.EventStore;
 public static class ProjectionExtensions
 {
     /// <summary>
-    /// Creates the projection's storage and, when its <see cref="Projection.Version"/> differs from the one stored
+    /// Creates the projection's storage and, when its <see cref="Projection.Version"/> is above the one stored
     /// beside its checkpoint, empties the read model and resets the checkpoint (once, however many instances start
     /// together); then returns the subscription that keeps it up to date, from the start after such a reset.
     /// </summary>

@@ -35,8 +35,8 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
         }
 
         using var replayCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var replay = new Subscription(store, projection.ToSubscriptionOptions(TimeSpan.FromMilliseconds(50)), projection, _logger)
-            .RunAsync(replayCts.Token);
+        var subscription = new Subscription(store, projection.ToSubscriptionOptions(TimeSpan.FromMilliseconds(50)), projection, _logger);
+        var replay = subscription.RunAsync(replayCts.Token);
         try
         {
             while (true)
@@ -46,7 +46,13 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
                 var processed = done ? total : await CountUpToAsync(projection, checkpoint, ct);
                 progress?.Report(new RebuildProgress(projection.Name, processed, total, checkpoint, target.Value));
                 if (done) break;
-                if (replay.IsCompleted) await replay; // surfaces a handler failure
+                if (replay.IsCompleted)
+                {
+                    await replay; // surfaces a handler failure
+                    if (subscription.SupersededBy is { } other)
+                        throw new EventStoreException(
+                            $"Rebuilding projection {projection.Name} (version {projection.Version}) stopped: an instance running version {other} rebuilt it meanwhile.");
+                }
                 await Task.WhenAny(replay, Task.Delay(ProgressInterval, ct));
             }
         }

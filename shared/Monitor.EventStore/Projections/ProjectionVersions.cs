@@ -4,14 +4,14 @@ using Npgsql;
 namespace Monitor.EventStore;
 
 /// <summary>
-/// Notices a projection whose code changed: its <see cref="Projection.Version"/> differs from the one stored
+/// Notices a projection whose code changed: its <see cref="Projection.Version"/> is above the one stored
 /// beside its checkpoint. Then the checkpoint goes back to the start and the read model is emptied, so the
 /// subscription replays the whole log with the new code.
 /// </summary>
 internal static class ProjectionVersions
 {
     /// <summary>
-    /// Records the version of a projection that has no checkpoint yet; rebuilds one stored with another
+    /// Records the version of a projection that has no checkpoint yet; rebuilds one stored with an older
     /// version. Returns the version it replaced, or null when there was nothing to rebuild.
     /// </summary>
     public static async Task<int?> RebuildIfChangedAsync(EventStore store, Projection projection, ILogger logger, CancellationToken ct)
@@ -49,6 +49,16 @@ internal static class ProjectionVersions
         if (stored == projection.Version)
         {
             await tx.CommitAsync(ct);
+            return null;
+        }
+        if (stored > projection.Version)
+        {
+            // Only upwards: an older instance that (re)starts during a rolling upgrade must not rebuild the read
+            // model with its code under the newer instances; its subscription steps aside instead. Going back to an
+            // older release is a deliberate `./monitor projections rebuild` with that release.
+            await tx.CommitAsync(ct);
+            logger.LogWarning("Projection {Name}: the store holds version {Stored}, newer than this instance's {Version}; left to the newer instances",
+                projection.Name, stored, projection.Version);
             return null;
         }
 

@@ -159,6 +159,58 @@ public sealed class When_a_newer_projection_version_starts_beside_an_older_insta
         Assert.Equal(3, (await VersionedCarts.CheckpointAsync(store, name))!.Value.Version);
     }
 
+    [Fact]
+    public async Task Should_leave_the_newer_read_model_alone_when_an_older_instance_restarts_during_the_upgrade()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        const string name = "restarted-carts";
+        var carts = await VersionedCarts.AppendAsync(store, carts: 4, rounds: 8);
+        using var cts = new CancellationTokenSource(Timeout * 2);
+        using var newCts = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
+        var (_, newRun) = await RunUntilCaughtUpAsync(store, v2, carts, CartProjection.Fold, new RecordingLogger(), newCts.Token);
+        var built = (await VersionedCarts.CheckpointAsync(store, name))!.Value;
+
+        // an old pod that crashed and came back before the rollout replaced it
+        var logger = new RecordingLogger();
+        var v1 = new VersionedCartProjection(store.Schema, name, version: 1);
+        var old = await store.StartProjectionAsync(v1, logger, cts.Token);
+
+        Assert.Equal(0, v1.Clears);
+        Assert.Equal(built, (await VersionedCarts.CheckpointAsync(store, name))!.Value);
+        Assert.Contains((LogLevel.Warning, $"Projection {name}: the store holds version 2, newer than this instance's 1; left to the newer instances"), logger.Entries);
+        // it stands by while the newer instance holds the lock, and steps aside once it gets the lock
+        var oldRun = old.RunAsync(cts.Token);
+        await newCts.CancelAsync();
+        await newRun;
+        Assert.True(await EndsWithinAsync(oldRun, Timeout), "the older instance kept following the projection");
+        Assert.Equal(2, old.SupersededBy);
+        Assert.Empty(v1.Handled);
+        Assert.True(await VersionedCarts.ReadModelEqualsAsync(store, v2, carts, CartProjection.Fold, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Should_stop_a_rebuild_by_hand_with_a_clear_error_when_a_newer_instance_rebuilds_meanwhile()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        const string name = "contested-carts";
+        var carts = await VersionedCarts.AppendAsync(store, carts: 6, rounds: 40);
+        // an older release's `projections rebuild`, slow enough to be running when the newer API starts
+        var v1 = new VersionedCartProjection(store.Schema, name, version: 1) { HandleDelay = TimeSpan.FromMilliseconds(150) };
+        using var cts = new CancellationTokenSource(Timeout * 2);
+        var rebuild = new ProjectionRebuilder(store) { ProgressInterval = TimeSpan.FromMilliseconds(20) }.RebuildAsync(v1, null, cts.Token);
+        Assert.True(await Until.HoldsAsync(() => v1.Handled.Count > 0, Timeout), "the rebuild never started replaying");
+
+        var v2 = new VersionedCartProjection(store.Schema, name, version: 2);
+        var subscription = await store.StartProjectionAsync(v2, ct: cts.Token);
+        var error = await Assert.ThrowsAsync<EventStoreException>(() => rebuild.WaitAsync(Timeout));
+
+        Assert.Equal($"Rebuilding projection {name} (version 1) stopped: an instance running version 2 rebuilt it meanwhile.", error.Message);
+        Assert.True(await VersionedCarts.RunUntilAsync(subscription,
+            () => VersionedCarts.ReadModelEqualsAsync(store, v2, carts, CartProjection.Fold, TimeSpan.Zero), Timeout),
+            "version 2 did not rebuild the read model");
+    }
+
     /// <summary>Starts the projection and runs it (until <paramref name="ct"/>) once it holds the fold of every cart.</summary>
     private static async Task<(Subscription Subscription, Task Run)> RunUntilCaughtUpAsync(
         EventStore store, VersionedCartProjection projection, Guid[] carts, StreamFold<Cart> fold, RecordingLogger logger, CancellationToken ct)
