@@ -108,12 +108,7 @@ public sealed class Subscription
             await Execute(connection, _store.Sql.Listen, ct);
             if (!_options.SynchronousCommit)
                 await Execute(connection, "SET synchronous_commit = off", ct);
-            await using (var ensure = new NpgsqlCommand(_store.Sql.EnsureCheckpoint, connection))
-            {
-                ensure.Parameters.AddWithValue(Name);
-                ensure.Parameters.Add(VersionParameter());
-                await ensure.ExecuteNonQueryAsync(ct);
-            }
+            await EnsureCheckpointAsync(connection, ct);
             var stored = await LoadCheckpointAsync(connection, null, forUpdate: false, ct);
             // A standby running older code takes the lock when the newer instance's session ends: it must not replay.
             if (IsSupersededBy(stored))
@@ -210,7 +205,7 @@ public sealed class Subscription
             if (!Holds(checkpoint, from))
             {
                 await tx.RollbackAsync(ct);
-                return Moved(from, checkpoint);
+                return await MovedAsync(connection, from, checkpoint, ct);
             }
             if (events.Count > 0) return await HandleLockedBatchAsync(connection, tx, from, events, ct);
             await tx.RollbackAsync(ct);
@@ -226,7 +221,7 @@ public sealed class Subscription
             if (!Holds(stored, from))
             {
                 await tx.RollbackAsync(ct);
-                return Moved(from, stored);
+                return await MovedAsync(connection, from, stored, ct);
             }
             // The check runs on a later snapshot than the read: the horizon may have passed the events
             // meanwhile, so they are neither hidden any more nor were they read. Without this second
@@ -244,7 +239,7 @@ public sealed class Subscription
         if (!Holds(locked, from))
         {
             await tx.RollbackAsync(ct);
-            return Moved(from, locked);
+            return await MovedAsync(connection, from, locked, ct);
         }
         return await HandleLockedBatchAsync(connection, tx, from, batch, ct);
     }
@@ -267,7 +262,7 @@ public sealed class Subscription
             if (await save.ExecuteNonQueryAsync(ct) != 1)
             {
                 await tx.RollbackAsync(ct);
-                return Moved(from, await LoadCheckpointAsync(connection, null, forUpdate: false, ct));
+                return await MovedAsync(connection, from, await LoadCheckpointAsync(connection, null, forUpdate: false, ct), ct);
             }
         }
         await tx.CommitAsync(ct);
@@ -275,8 +270,8 @@ public sealed class Subscription
         return new(BatchKind.Handled, to) { Full = batch.Count >= _options.BatchSize };
     }
 
-    /// <summary>The stored checkpoint is still where this instance left it, and still its version's.</summary>
-    private bool Holds(StoredCheckpoint stored, GlobalPosition from) => stored.Position == from && !IsSupersededBy(stored);
+    /// <summary>The stored checkpoint is still there, where this instance left it, and still its version's.</summary>
+    private bool Holds(StoredCheckpoint stored, GlobalPosition from) => !stored.IsMissing && stored.Position == from && !IsSupersededBy(stored);
 
     /// <summary>
     /// Any other version than this instance's means another instance rebuilt the read model with other code:
@@ -285,8 +280,17 @@ public sealed class Subscription
     private bool IsSupersededBy(StoredCheckpoint stored) =>
         _options.Version is { } own && stored.Version is { } recorded && recorded != own;
 
-    private BatchOutcome Moved(GlobalPosition from, StoredCheckpoint stored)
+    /// <summary>Called outside a transaction, once the batch that found the checkpoint row changed has rolled back.</summary>
+    private async Task<BatchOutcome> MovedAsync(NpgsqlConnection connection, GlobalPosition from, StoredCheckpoint stored, CancellationToken ct)
     {
+        if (stored.IsMissing)
+        {
+            // An operator deleted the row to make the subscription start over. Without a new row no save could
+            // ever match, and the first batch would be handled and rolled back again and again.
+            await EnsureCheckpointAsync(connection, ct);
+            _logger.LogWarning("Subscription {Name}: its checkpoint row was deleted; starting over from the beginning of the log", Name);
+            return new(BatchKind.Reset, GlobalPosition.Start);
+        }
         if (IsSupersededBy(stored))
         {
             StepAside(stored);
@@ -306,6 +310,18 @@ public sealed class Subscription
         else
             _logger.LogWarning("Subscription {Name}: the store holds version {Stored}, this instance runs {Version}; an instance running the stored version rebuilt it (start this one through StartProjectionAsync to rebuild with its own); stopping",
                 Name, recorded, _options.Version);
+    }
+
+    /// <summary>
+    /// Writes the checkpoint row at the start of the log, with this instance's version, unless there is one
+    /// (then a row a rebuild or another instance wrote meanwhile stands, and the next batch reads it).
+    /// </summary>
+    private async Task EnsureCheckpointAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var ensure = new NpgsqlCommand(_store.Sql.EnsureCheckpoint, connection);
+        ensure.Parameters.AddWithValue(Name);
+        ensure.Parameters.Add(VersionParameter());
+        await ensure.ExecuteNonQueryAsync(ct);
     }
 
     private NpgsqlParameter VersionParameter() =>
