@@ -30,7 +30,10 @@ internal sealed class AlertMessages(EventStore.EventStore store, AlertQueries qu
             else
             {
                 var history = AlertChanges.HistoryNeededFor(e) is { } alertId ? histories[alertId] : [];
-                var updates = AlertChanges.Of(e, history).Select(u => AlertStreamMessage.Updated(u, e.Position)).ToArray();
+                // Only an event's last message carries its id: EventSource resumes after the last id it was sent, so a
+                // connection lost halfway through a release resumes before the release and gets it whole again.
+                var changes = AlertChanges.Of(e, history);
+                var updates = changes.Select((u, i) => AlertStreamMessage.Updated(u, i == changes.Count - 1 ? e.Position : null)).ToArray();
                 if (updates.Length > 0) messages.Add((e.Position, updates));
             }
         }

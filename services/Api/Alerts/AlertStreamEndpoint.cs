@@ -26,7 +26,7 @@ internal static class AlertStreamEndpoint
             return Results.Empty;
         })
         .WithName("AlertStream").WithSummary(
-            "Server-sent events, each with id: the log position it comes from: 'alert' for each alert raised, 'alert-updated' ({id} and the " +
+            "Server-sent events, each with id: the log position it comes from (a release's several updates: on the last): 'alert' for each alert raised, 'alert-updated' ({id} and the " +
             "AlertView fields that changed: acknowledged, held, releasedAt, deliveries, deliveryFailures) for each change to an alert. " +
             "From the Last-Event-ID header, else after= (the list's position), it first sends what was stored after that position; " +
             $"'reload' when that is more than {AlertCatchUp.Limit} alert events. Comments keep the stream alive.")

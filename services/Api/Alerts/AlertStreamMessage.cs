@@ -6,7 +6,8 @@ namespace Monitor.Api.Alerts;
 /// <summary>
 /// One server-sent event of the alert stream, written out once and handed to every listener. The JSON is
 /// written without indentation, so it never holds a line break and fits on one <c>data:</c> line. Its <c>id:</c> is
-/// the log position of the event it comes from (<see cref="StreamPosition"/>): what the client gives back to resume.
+/// the log position of the event it comes from (<see cref="StreamPosition"/>): what the client gives back to resume;
+/// an event with several messages puts it on its last.
 /// </summary>
 /// <param name="Text">The event as it goes on the wire, blank line included.</param>
 internal sealed record AlertStreamMessage(string Text)
@@ -18,8 +19,9 @@ internal sealed record AlertStreamMessage(string Text)
     public static AlertStreamMessage Raised(AlertView alert, GlobalPosition position) =>
         new($"event: {AlertEvent}\nid: {StreamPosition.Format(position)}\ndata: {JsonSerializer.Serialize(alert, JsonSerializerOptions.Web)}\n\n");
 
-    public static AlertStreamMessage Updated(AlertUpdate update, GlobalPosition position) =>
-        new($"event: {UpdatedEvent}\nid: {StreamPosition.Format(position)}\ndata: {JsonSerializer.Serialize(update, JsonSerializerOptions.Web)}\n\n");
+    /// <param name="position">Null for all but the last of an event's messages (see <see cref="AlertMessages"/>).</param>
+    public static AlertStreamMessage Updated(AlertUpdate update, GlobalPosition? position) =>
+        new($"event: {UpdatedEvent}\n{(position is { } p ? $"id: {StreamPosition.Format(p)}\n" : "")}data: {JsonSerializer.Serialize(update, JsonSerializerOptions.Web)}\n\n");
 
     /// <summary>
     /// The client asked to resume from too far back: it should load its list again. The stream goes on from

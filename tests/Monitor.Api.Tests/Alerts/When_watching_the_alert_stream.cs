@@ -103,8 +103,9 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
             [("alert", first.AlertId), ("alert-updated", first.AlertId), ("alert", second.AlertId), ("alert-updated", second.AlertId),
              ("alert-updated", first.AlertId), ("alert-updated", second.AlertId)],
             received.Select(e => (e.Name, e.Json.GetProperty("id").GetGuid())));
-        Assert.Equal(received[4].Id, received[5].Id); // one event, one position
-        Assert.Equal((await SampleAlerts.StreamIdsAsync(_api.Store, release.Release.ReleaseId)).Single(), received[4].Id);
+        // one event, one position: on its last message, so that a client cut off halfway resumes before it
+        Assert.Null(received[4].Id);
+        Assert.Equal((await SampleAlerts.StreamIdsAsync(_api.Store, release.Release.ReleaseId)).Single(), received[5].Id);
         AssertHeld(received[1], QuietUntil, first.RaisedAt.AddSeconds(1));
         AssertHeld(received[3], QuietUntil, second.RaisedAt.AddSeconds(2));
         foreach (var update in received.Skip(4))
