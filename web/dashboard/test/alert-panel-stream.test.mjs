@@ -1,5 +1,6 @@
 // How the alerts panel follows the alert stream: the list first, then the stream from the list's position;
-// EventSource's own reconnections resume by Last-Event-ID; only the stream's `reload` loads the list again.
+// EventSource's own reconnections resume by Last-Event-ID; only the stream's `reload`, or a stream EventSource
+// gave up on, loads the list again.
 // Run with node's test runner (see page-logic.test.mjs).
 import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +32,11 @@ class FakeEventSource {
     for (const listener of this.listeners.get(name) ?? []) listener(data === undefined ? {} : { data: JSON.stringify(data) });
   }
   close() { this.readyState = FakeEventSource.CLOSED; }
+  /** What EventSource does when a reconnection is answered with an error status (401, 502): closes and says so once. */
+  giveUp() {
+    this.readyState = FakeEventSource.CLOSED;
+    for (const listener of this.listeners.get('error') ?? []) listener({});
+  }
 }
 
 const realFetch = globalThis.fetch;
@@ -214,4 +220,40 @@ test('a list that cannot be loaded opens no stream; trying again starts over', a
   await answer({ items: [a1], open: 1, position: '751-42' });
   await again;
   assert.deepEqual(FakeEventSource.opened.map(s => s.url), [streamUrl('751-42')]);
+});
+
+test('a stream EventSource gives up on starts over from the list, which follows the stream again', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  const { answer } = apiAnswersLater();
+  const { panel, seen } = panelWithoutPage();
+  const starting = panel.start();
+  await answer({ items: [a1], open: 1, position: '751-42' });
+  await starting;
+
+  FakeEventSource.opened[0].giveUp();
+  mock.timers.tick(0);
+  await answer({ items: [a3, a1], open: 2, position: '900-7' });
+
+  assert.deepEqual(FakeEventSource.opened.map(s => s.url), [streamUrl('751-42'), streamUrl('900-7')]);
+  assert.deepEqual([...panel.alerts.keys()], ['a3', 'a1']);
+  assert.equal(seen.statuses.at(-1), 'connecting');
+});
+
+test('a stream given up on because the session ended signs out', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  const { answer } = apiAnswersLater();
+  const { panel } = panelWithoutPage();
+  const starting = panel.start();
+  await answer({ items: [a1], open: 1, position: '751-42' });
+  await starting;
+  let signedOut = 0;
+  panel.onUnauthorized = () => { signedOut++; };
+  globalThis.fetch = async () => ({ ok: false, status: 401, statusText: 'Unauthorized', headers: { get: () => '' }, json: async () => ({}) });
+
+  FakeEventSource.opened[0].giveUp();
+  mock.timers.tick(0);
+  for (let i = 0; i < 20 && signedOut === 0; i++) await new Promise(r => setImmediate(r));
+
+  assert.equal(signedOut, 1);
+  assert.equal(FakeEventSource.opened.length, 1, 'no stream without a session');
 });

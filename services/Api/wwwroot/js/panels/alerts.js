@@ -71,14 +71,19 @@ export class AlertsPanel {
    * Follows the stream from after the list's position. EventSource sends the session cookie (it cannot send
    * headers) and, when it reconnects by itself, the id of the last event it got (Last-Event-ID): the stream
    * resumes after it, so a reconnection needs no reload. Only `reload` (the stream cannot bring everything
-   * missed) starts over from a new list.
+   * missed) and a stream EventSource gave up on start over from a new list.
    */
   connect(after) {
     this.disconnect();
     this.onStatus('connecting');
     const source = new EventSource(`/api/alerts/stream${api.query({ after })}`);
     source.addEventListener('open', () => this.onStatus('live'));
-    source.addEventListener('error', () => this.onStatus(source.readyState === EventSource.CLOSED ? 'off' : 'connecting'));
+    source.addEventListener('error', () => {
+      if (source.readyState !== EventSource.CLOSED) return this.onStatus('connecting');
+      // EventSource gives up when a reconnection is answered with an error (401 once the session ended, a proxy's 502
+      // while the API restarts): start over from the list, which signs out on a 401 and offers to try again otherwise.
+      if (this.source === source) this.reload();
+    });
     source.addEventListener('alert', event => this.received(event));
     source.addEventListener('alert-updated', event => this.updated(event));
     source.addEventListener('reload', () => this.reload());
