@@ -86,6 +86,8 @@ public sealed class When_the_digest_time_comes(PostgresSchema schema) : IClassFi
             Assert.True(listed.Held);
             Assert.Equal(digestAt, digest.To);
 
+            // the worker records DigestSent once every channel has answered, so after the receiver saw the request
+            await Eventually.HoldsAsync(async () => (await store.ReadStreamAsync(digest.DigestId)).Count > 0, TimeSpan.FromSeconds(30), "DigestSent being stored");
             var stored = await store.ReadStreamAsync(digest.DigestId);
             var sent = Assert.IsType<DigestSent>(Assert.Single(stored).Data);
             Assert.True(Assert.Single(sent.Channels).Delivered);
