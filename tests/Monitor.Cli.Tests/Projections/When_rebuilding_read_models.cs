@@ -54,7 +54,7 @@ public sealed class When_rebuilding_read_models(PostgresSchema schema) : IClassF
 
         Assert.True(before.ExitCode == 0, before.ToString());
         Assert.Matches(@"projection: name=alerts behind=\d+ ran=yes version=1\n", before.Output);
-        Assert.Contains("1 (code: 2, rebuilt when the API starts)", before.Output);
+        Assert.Contains("1 (this release: 2, rebuilt when its API starts)", before.Output);
         Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
         Assert.Matches(@"projection: name=alerts behind=0 ran=yes version=2\n", after.Output);
         Assert.DoesNotContain("(code:", after.Output);

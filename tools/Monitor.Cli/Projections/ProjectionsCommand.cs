@@ -43,11 +43,17 @@ public static class ProjectionsCommand
         return command;
     }
 
-    /// <summary>The stored version, and the code's where they differ: the API rebuilds that read model when it next starts.</summary>
+    /// <summary>
+    /// The stored version, and this release's where they differ: an older stored version is rebuilt when this
+    /// release's API starts; a newer one was built by a later release, and this one's API leaves it alone.
+    /// </summary>
     private static string VersionCell(ReadModelStatus status, ReadModelCatalogue catalogue)
     {
         var code = catalogue.Find(status.Name)!.Projection.Version;
-        return code == status.Version ? status.Version.ToString() : $"[yellow]{status.Version} (code: {code}, rebuilt when the API starts)[/]";
+        if (code == status.Version) return status.Version.ToString();
+        return code > status.Version
+            ? $"[yellow]{status.Version} (this release: {code}, rebuilt when its API starts)[/]"
+            : $"[yellow]{status.Version} (built by a later release; this release: {code})[/]";
     }
 
     private static Command Rebuild()
