@@ -4,7 +4,7 @@
 // Run with node's test runner (see page-logic.test.mjs).
 import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { AlertsPanel } from '../../../services/Api/wwwroot/js/panels/alerts.js';
+import { AlertsPanel, retryDelays } from '../../../services/Api/wwwroot/js/panels/alerts.js';
 
 const alert = (id, raisedAt, acknowledged = null) => ({
   id, summary: `Alert ${id}`, raisedAt, acknowledged, deliveries: 0, deliveryFailures: [], held: null, releasedAt: null,
@@ -85,6 +85,7 @@ function panelWithoutPage() {
     source: null,
     loads: 0,
     lastReload: -Infinity,
+    retryDelay: retryDelays.first,
     onStatus: status => seen.statuses.push(status),
     onOpenCount: count => seen.counts.push(count),
     onUnauthorized: () => assert.fail('not signed out'),
@@ -207,6 +208,7 @@ test('signing out while the list loads opens no stream', async () => {
 });
 
 test('a list that cannot be loaded opens no stream; trying again starts over', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
   globalThis.fetch = async () => ({ ok: false, status: 503, statusText: 'Service Unavailable', headers: { get: () => '' }, json: async () => { throw new Error('not JSON'); } });
   const { panel } = panelWithoutPage();
   let retry = null;
@@ -256,4 +258,65 @@ test('a stream given up on because the session ended signs out', async () => {
 
   assert.equal(signedOut, 1);
   assert.equal(FakeEventSource.opened.length, 1, 'no stream without a session');
+});
+
+const unavailable = async () => ({ ok: false, status: 503, statusText: 'Service Unavailable', headers: { get: () => '' }, json: async () => { throw new Error('not JSON'); } });
+
+test('a list that cannot be loaded is tried again by itself, waiting twice as long each time up to a minute', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  let asked = 0;
+  globalThis.fetch = path => { asked++; return unavailable(path); };
+  const { panel } = panelWithoutPage();
+  const errors = [];
+  panel.panel.error = e => { errors.push(e); };
+  const settle = async () => { for (let i = 0; i < 10; i++) await new Promise(r => setImmediate(r)); };
+
+  await panel.start();
+  const waits = [];
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const before = asked;
+    let waited = 0;
+    while (asked === before && waited <= retryDelays.longest) {
+      mock.timers.tick(1_000);
+      waited += 1_000;
+      await settle();
+    }
+    waits.push(waited);
+  }
+
+  assert.deepEqual(waits, [5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
+  assert.equal(errors.length, 7, 'each failed load shows its error (with a button to try at once)');
+  assert.equal(FakeEventSource.opened.length, 0);
+});
+
+test('a retry that loads the list follows the stream, and the next failure waits the first delay again', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  globalThis.fetch = unavailable;
+  const { panel } = panelWithoutPage();
+  panel.panel.error = () => {};
+  await panel.start();
+  await panel.start(); // a second failure: the next wait is doubled
+
+  const { answer } = apiAnswersLater();
+  mock.timers.tick(10_000);
+  await answer({ items: [a1], open: 1, position: '751-42' });
+
+  assert.deepEqual(FakeEventSource.opened.map(s => s.url), [streamUrl('751-42')]);
+  assert.equal(panel.retryDelay, retryDelays.first);
+});
+
+test('signing out while a retry waits loads nothing more', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  let asked = 0;
+  globalThis.fetch = path => { asked++; return unavailable(path); };
+  const { panel } = panelWithoutPage();
+  panel.panel.error = () => {};
+  await panel.start();
+  const before = asked;
+
+  panel.disconnect();
+  mock.timers.tick(retryDelays.longest * 2);
+  await new Promise(r => setImmediate(r));
+
+  assert.equal(asked, before);
 });

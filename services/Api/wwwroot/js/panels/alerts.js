@@ -10,6 +10,8 @@ import { platformLabel, platformColor, formatAgo, formatClock, formatDateTime, f
 const listed = 30;
 // ms between two reloads the stream asks for
 const reloadSpacing = 10_000;
+// ms before trying again by itself after the list failed to load (the API restarting, say); doubles up to the last
+export const retryDelays = { first: 5_000, longest: 60_000 };
 
 export class AlertsPanel {
   constructor({ onStatus, onOpenCount, onUnauthorized, toast }) {
@@ -24,6 +26,7 @@ export class AlertsPanel {
     this.source = null;
     this.loads = 0;
     this.lastReload = -Infinity;
+    this.retryDelay = retryDelays.first;
   }
 
   /**
@@ -52,11 +55,17 @@ export class AlertsPanel {
       this.alerts = new Map(recent.items.map(a => [alertId(a), a]));
       this.setOpenCount(open.total);
       this.render();
+      this.retryDelay = retryDelays.first;
       return recent.position ?? '';
     } catch (e) {
       if (load !== this.loads) return null;
       if (e instanceof api.Unauthorized) this.onUnauthorized();
-      else this.panel.error(e, () => this.start());
+      else {
+        // a panel left open all day must come back by itself after the API restarts; the button tries at once
+        this.panel.error(e, () => this.start());
+        this.reloadTimer = setTimeout(() => this.start(), this.retryDelay);
+        this.retryDelay = Math.min(this.retryDelay * 2, retryDelays.longest);
+      }
       return null;
     }
   }
@@ -90,7 +99,7 @@ export class AlertsPanel {
     this.source = source;
   }
 
-  /** Stops following: closes the stream, and neither a list still loading nor a reload waiting connects it again. */
+  /** Stops following: closes the stream, and neither a list still loading nor a reload or retry waiting connects it again. */
   disconnect() {
     this.source?.close();
     this.source = null;
