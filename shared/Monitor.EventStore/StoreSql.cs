@@ -35,6 +35,19 @@ internal sealed class StoreSql(string s)
         LIMIT $3
         """;
 
+    /// <summary>
+    /// Every committed event the snapshot sees, past the horizon too: for a one-time load of state inside one
+    /// REPEATABLE READ transaction, where no later read follows that could skip what commits late.
+    /// </summary>
+    public string ReadAllCommitted(bool includeArchived) =>
+        $"""
+        SELECT {EventColumns} FROM {s}.events
+        WHERE (tx_id, seq_id) > ($1, $2) AND type = ANY($4)
+          {(includeArchived ? "" : "AND NOT archived")}
+        ORDER BY tx_id, seq_id
+        LIMIT $3
+        """;
+
     public string FetchStream { get; } =
         $"SELECT id, type, version, archived, created, updated FROM {s}.streams WHERE id = $1";
 

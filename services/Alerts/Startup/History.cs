@@ -22,18 +22,12 @@ public sealed class History(EventStore.EventStore store, CoverageLookup lookup, 
     /// </summary>
     public static readonly TimeSpan ClockMargin = TimeSpan.FromHours(1);
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(IReadOnlyCollection<string> types, CancellationToken ct)
-    {
-        var events = new List<StoredEvent>();
-        var after = GlobalPosition.Start;
-        while (true)
-        {
-            var page = await store.ReadAllAsync(after, Page, includeArchived: false, types, ct);
-            events.AddRange(page);
-            if (page.Count < Page) return events;
-            after = page[^1].Position;
-        }
-    }
+    /// <summary>
+    /// Every stored event of these types, including those committed after an older transaction that is still open:
+    /// the state is loaded once, so nothing may be left for a later read.
+    /// </summary>
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(IReadOnlyCollection<string> types, CancellationToken ct) =>
+        store.ReadAllCommittedAsync(types, includeArchived: false, ct);
 
     /// <summary>Items published in [from, to), oldest first, with their links (and text when asked).</summary>
     public async Task<IReadOnlyList<ScoredItem>> ScoredBetweenAsync(DateTimeOffset from, DateTimeOffset to, bool withText, CancellationToken ct)

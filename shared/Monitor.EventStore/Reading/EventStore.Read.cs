@@ -93,6 +93,41 @@ public sealed partial class EventStore
         }, ct);
     }
 
+    /// <summary>
+    /// Every event of <paramref name="eventTypes"/> committed when the read began, in (tx_id, seq_id) order: what a
+    /// service loads its state from once, at start. Unlike <see cref="ReadAllAsync(GlobalPosition, int, bool, IReadOnlyCollection{string}?, CancellationToken)"/>
+    /// it does not stop at the oldest open transaction: an event committed after some older transaction that is still
+    /// open would otherwise be missing from the state, and a one-time load has no later read to find it. Pages are read
+    /// in one REPEATABLE READ transaction, so together they are one snapshot.
+    /// </summary>
+    public Task<IReadOnlyList<StoredEvent>> ReadAllCommittedAsync(IReadOnlyCollection<string> eventTypes, bool includeArchived = false, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        if (eventTypes.Count == 0) throw new ArgumentException("Name the event types to read.", nameof(eventTypes));
+        return RetryAsync(async token =>
+        {
+            const int page = 1000;
+            var events = new List<StoredEvent>();
+            await using var connection = await DataSource.OpenConnectionAsync(token);
+            await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, token);
+            var after = GlobalPosition.Start;
+            while (true)
+            {
+                await using var cmd = new NpgsqlCommand(Sql.ReadAllCommitted(includeArchived), connection, tx);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = after.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+                cmd.Parameters.AddWithValue(after.SeqId);
+                cmd.Parameters.AddWithValue(page);
+                cmd.Parameters.AddWithValue(eventTypes.ToArray());
+                var read = await ReadEventsAsync(cmd, token, rawData: false);
+                events.AddRange(read);
+                if (read.Count < page) break;
+                after = read[^1].Position;
+            }
+            await tx.CommitAsync(token);
+            return (IReadOnlyList<StoredEvent>)events;
+        }, ct);
+    }
+
     /// <summary>Marks a stream archived: subscriptions skip its events unless they ask for archived ones, and it takes no more appends.</summary>
     public Task ArchiveStreamAsync(Guid streamId, CancellationToken ct = default) =>
         RetryAsync(async token =>

@@ -58,6 +58,26 @@ public sealed class When_history_is_loaded(PostgresSchema schema) : IClassFixtur
         Assert.Equal(replayed.CoverageId, Assert.Single(found).CoverageId);
     }
 
+    [Fact]
+    public async Task Should_read_every_alert_event_even_those_committed_after_an_older_transaction_still_open()
+    {
+        // Some other session's transaction, older than the alert events below and still open while the service starts.
+        await using var other = await schema.DataSource.OpenConnectionAsync();
+        await using var open = await other.BeginTransactionAsync();
+        await using (var xid = new NpgsqlCommand("SELECT pg_current_xact_id()", other, open))
+            await xid.ExecuteScalarAsync();
+        var alertId = Guid.NewGuid();
+        var acknowledged = new Monitor.Contracts.Alerts.AlertAcknowledged(alertId, "ana", DateTimeOffset.UtcNow);
+        await _store.AppendAsync(alertId, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
+            [new EventData(Guid.NewGuid(), acknowledged)]);
+        var history = new History(_store, new CoverageLookup(_store), TimeProvider.System, NullLogger<History>.Instance);
+
+        var loaded = await history.ReadAsync(AlertsEventTypes.Alert, CancellationToken.None);
+
+        Assert.Equal(acknowledged, Assert.Single(loaded, e => e.StreamId == alertId).Data);
+        await open.RollbackAsync();
+    }
+
     private async Task AppendAsync(IReadOnlyList<SentimentScored> items)
     {
         foreach (var chunk in items.Chunk(500))

@@ -42,4 +42,29 @@ public sealed class When_reading_the_global_log(PostgresSchema schema) : IClassF
 
         Assert.Equal([new ItemAdded("a", 1)], added.Where(e => e.StreamId == stream).Select(e => e.Data));
     }
+
+    [Fact]
+    public async Task Should_load_every_committed_event_once_even_behind_an_older_open_transaction()
+    {
+        await using var store = await Stores.CreateAsync(schema);
+        // another session's transaction, older than the appends below and still open: the log's horizon
+        await using var other = await store.DataSource.OpenConnectionAsync();
+        await using var open = await other.BeginTransactionAsync();
+        await using (var xid = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", other, open))
+            await xid.ExecuteScalarAsync();
+        var streams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+        for (var i = 0; i < 1_205; i++)
+            await store.AppendAsync(streams[i % 3], "cart", ExpectedVersion.Any, [TestEvents.Note(i)]);
+        await store.AppendAsync(streams[0], "cart", ExpectedVersion.Any, [TestEvents.Added("a")]);
+
+        var belowHorizon = await store.ReadAllAsync(GlobalPosition.Start, 10_000, includeArchived: false, ["noted"]);
+        var loaded = await store.ReadAllCommittedAsync(["noted"]);
+
+        Assert.DoesNotContain(belowHorizon, e => streams.Contains(e.StreamId));
+        var ours = loaded.Where(e => streams.Contains(e.StreamId)).ToList();
+        Assert.Equal(Enumerable.Range(0, 1_205), ours.Select(e => ((Noted)e.Data).Number));
+        Assert.Equal(loaded.Select(e => e.Position).Order(), loaded.Select(e => e.Position));
+        Assert.All(loaded, e => Assert.IsType<Noted>(e.Data));
+        await open.RollbackAsync();
+    }
 }
