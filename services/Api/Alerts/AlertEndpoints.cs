@@ -26,7 +26,7 @@ public static class AlertEndpoints
             var paging = Paging.Parse(page, pageSize, errors);
             return errors.Any ? errors.ToResult() : Results.Ok(await alerts.ListAsync(subscription, ack, paging, ct));
         })
-        .WithName("ListAlerts").WithSummary("Raised alerts, newest first, with acknowledgement and delivery failures, and the position the list is current to (for the stream's after=).")
+        .WithName("ListAlerts").WithSummary("Raised alerts, newest first, with acknowledgement and delivery failures; the open count over all alerts (filters aside); and the position the list is current to (for the stream's after=), all read in one snapshot.")
         .Produces<AlertList>();
 
         api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AcknowledgeAlert acknowledge, CancellationToken ct) =>

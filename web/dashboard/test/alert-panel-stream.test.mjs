@@ -1,6 +1,6 @@
-// How the alerts panel follows the alert stream: the list first, then the stream from the list's position;
-// EventSource's own reconnections resume by Last-Event-ID; only the stream's `reload`, or a stream EventSource
-// gave up on, loads the list again.
+// How the alerts panel follows the alert stream: the list, with its open count, in one request; then the stream
+// from the list's position, each later change counted once; EventSource's own reconnections resume by
+// Last-Event-ID; only the stream's `reload`, or a stream EventSource gave up on, loads the list again.
 // Run with node's test runner (see page-logic.test.mjs).
 import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,22 +52,19 @@ afterEach(() => {
 });
 
 /**
- * GET /api/alerts answered only when told to: each call of the returned function answers the list (at
- * `position`) and the open count asked for since the last answer.
+ * GET /api/alerts answered only when told to: each call of the returned function answers the one list request
+ * made since the last answer, with the list, its open count and its position.
  */
 function apiAnswersLater() {
   const waiting = [];
   const asked = [];
   globalThis.fetch = path => new Promise(resolve => { asked.push(path); waiting.push({ path, resolve }); });
   const answer = async ({ items, open, position }) => {
-    for (let i = 0; i < 50 && waiting.length < 2; i++) await new Promise(r => setImmediate(r));
-    assert.equal(waiting.length, 2, 'the panel asked for the list and the open count');
-    for (const { path, resolve } of waiting.splice(0)) {
-      const body = path.includes('acknowledged=false')
-        ? { items: [], total: open, page: 1, pageSize: 1, position }
-        : { items, total: items.length, page: 1, pageSize: 30, position };
-      resolve({ ok: true, status: 200, headers: { get: () => 'application/json' }, json: async () => body });
-    }
+    for (let i = 0; i < 50 && waiting.length < 1; i++) await new Promise(r => setImmediate(r));
+    for (let i = 0; i < 5; i++) await new Promise(r => setImmediate(r)); // a second request, if any, shows up too
+    assert.deepEqual(waiting.map(w => w.path), ['/api/alerts?page=1&pageSize=30'], 'the panel asked once, for the list');
+    const body = { items, total: items.length, page: 1, pageSize: 30, position, open };
+    waiting.splice(0)[0].resolve({ ok: true, status: 200, headers: { get: () => 'application/json' }, json: async () => body });
     for (let i = 0; i < 5; i++) await new Promise(r => setImmediate(r));
   };
   return { answer, asked };
@@ -80,6 +77,7 @@ function panelWithoutPage() {
   Object.assign(panel, {
     panel: { loading() {}, error(e) { throw e; }, root: { dataset: {} } },
     alerts: new Map(),
+    acknowledgedUnlisted: new Set(),
     openCount: null,
     platforms: [],
     source: null,
@@ -126,6 +124,39 @@ test('an alert stored between the list and the stream arrives through the stream
   assert.deepEqual(seen.toasts, ['New alert: Alert a3']);
 });
 
+test('the open count is the list answer\'s own: one request, not the number of alerts listed', async () => {
+  const { answer, asked } = apiAnswersLater();
+  const { panel, seen } = panelWithoutPage();
+
+  const starting = panel.start();
+  await answer({ items: [a1, a2], open: 7, position: '751-42' });
+  await starting;
+
+  assert.equal(asked.length, 1);
+  assert.equal(panel.openCount, 7);
+  assert.deepEqual(seen.counts, [7]);
+});
+
+test('after the list, each alert raised and each acknowledgement the stream brings is counted once', async () => {
+  const { answer } = apiAnswersLater();
+  const { panel, seen } = panelWithoutPage();
+  const starting = panel.start();
+  await answer({ items: [a1, a2], open: 7, position: '751-42' });
+  await starting;
+  const source = FakeEventSource.opened[0];
+
+  source.fire('alert', a3);
+  source.fire('alert-updated', { id: 'a2', acknowledged: ack });
+  source.fire('alert-updated', { id: 'a0', acknowledged: ack }); // an open alert older than the 30 listed
+  // a stream that resumed a little early sends some of them again: nothing counts twice
+  source.fire('alert', a3);
+  source.fire('alert-updated', { id: 'a2', acknowledged: ack });
+  source.fire('alert-updated', { id: 'a0', acknowledged: ack });
+
+  assert.equal(panel.openCount, 7 + 1 - 1 - 1);
+  assert.deepEqual(seen.counts, [7, 8, 7, 6]);
+});
+
 test('an acknowledgement the list already shows changes nothing when the stream brings it', async () => {
   const { answer } = apiAnswersLater();
   const { panel } = panelWithoutPage();
@@ -152,7 +183,7 @@ test('a reconnection by EventSource itself loads nothing: the stream resumes aft
   source.fire('open');
   source.fire('alert', a3);
 
-  assert.equal(asked.length, 2, 'the list and the open count, once');
+  assert.equal(asked.length, 1, 'the list, once');
   assert.equal(FakeEventSource.opened.length, 1, 'the same EventSource reconnected');
   assert.deepEqual([...panel.alerts.keys()], ['a3', 'a1']);
   assert.deepEqual(seen.statuses.slice(-4), ['connecting', 'live', 'connecting', 'live']);
@@ -188,7 +219,7 @@ test('a reload soon after another waits ten seconds before loading the list agai
   panel.reload(1_002_000);
   mock.timers.tick(9_999);
   await new Promise(r => setImmediate(r));
-  assert.equal(asked.length, 2, 'nothing asked within the ten seconds');
+  assert.equal(asked.length, 1, 'nothing asked within the ten seconds');
 
   mock.timers.tick(1);
   await answer({ items: [a1], open: 1, position: '751-50' });

@@ -59,6 +59,7 @@ function panelListing(...alerts) {
   const seen = { counts: [], renders: 0 };
   Object.assign(panel, {
     alerts: new Map(alerts.map(a => [a.id, a])),
+    acknowledgedUnlisted: new Set(),
     openCount: 5,
     onOpenCount: count => seen.counts.push(count),
     render: () => { seen.renders++; },

@@ -17,6 +17,8 @@ export class AlertsPanel {
   constructor({ onStatus, onOpenCount, onUnauthorized, toast }) {
     this.panel = new Panel('panel-alerts');
     this.alerts = new Map();
+    // ids of alerts not listed whose acknowledgement the open count has taken since the list was loaded
+    this.acknowledgedUnlisted = new Set();
     this.openCount = null;
     this.platforms = [];
     this.onStatus = onStatus;
@@ -40,20 +42,20 @@ export class AlertsPanel {
   }
 
   /**
-   * The latest alerts and the open count. Answers the list's position ('' from a server that gives none: the
-   * stream then starts from now), or null when the list could not be loaded or the load was overtaken.
+   * The latest alerts and the open count, in one answer: the list, its `open` count (of every alert) and its
+   * `position` are read from one snapshot, so the stream from that position counts each later change once.
+   * Answers the list's position ('' from a server that gives none: the stream then starts from now), or null
+   * when the list could not be loaded or the load was overtaken.
    */
   async load() {
     const load = ++this.loads;
     this.panel.loading();
     try {
-      const [recent, open] = await Promise.all([
-        api.get('/api/alerts', { page: 1, pageSize: listed }),
-        api.get('/api/alerts', { acknowledged: false, page: 1, pageSize: 1 }),
-      ]);
+      const recent = await api.get('/api/alerts', { page: 1, pageSize: listed });
       if (load !== this.loads) return null;
       this.alerts = new Map(recent.items.map(a => [alertId(a), a]));
-      this.setOpenCount(open.total);
+      this.acknowledgedUnlisted = new Set();
+      this.setOpenCount(recent.open);
       this.render();
       this.retryDelay = retryDelays.first;
       return recent.position ?? '';
@@ -136,8 +138,15 @@ export class AlertsPanel {
     const update = parseAlertUpdate(event.data);
     if (!update) return;
     const current = this.alerts.get(update.id);
+    if (!current) {
+      // the panel holds no row to tell whether it counted this one already (a stream resumed a little early)
+      if (update.acknowledged && !this.acknowledgedUnlisted.has(update.id)) {
+        this.acknowledgedUnlisted.add(update.id);
+        this.countAcknowledged();
+      }
+      return;
+    }
     if (acknowledgesOpenAlert(current, update)) this.countAcknowledged();
-    if (!current) return;
     this.alerts.set(update.id, applyAlertUpdate(current, update));
     this.render();
   }
