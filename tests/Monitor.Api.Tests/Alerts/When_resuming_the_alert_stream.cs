@@ -144,13 +144,15 @@ public class When_resuming_the_alert_stream(PostgresSchema schema) : IClassFixtu
     [Fact]
     public async Task A_position_too_far_behind_gets_reload_then_what_is_stored_live()
     {
-        // one alert delivered more times than a client is caught up with
-        var flood = SampleAlerts.Alert(Guid.NewGuid(), "flood", SampleCoverage.Start.AddHours(13));
-        var deliveries = Enumerable.Range(0, AlertCatchUp.Limit)
-            .Select(i => new EventData(Guid.NewGuid(), new AlertDelivered(flood.AlertId, "hook", AlertChannelKinds.Webhook, 1, flood.RaisedAt.AddMilliseconds(i))));
-        await _api.Store.AppendAsync(flood.AlertId, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
-            [new EventData(Guid.NewGuid(), flood), .. deliveries]);
-        await WaitUntilTheStreamFollowsPastAsync(flood.AlertId);
+        // more alerts raised than a client can be caught up with, each in its own stream, in one transaction
+        var floodSubscription = Guid.NewGuid();
+        var flood = Enumerable.Range(0, AlertCatchUp.Limit + 1)
+            .Select(i => SampleAlerts.Alert(floodSubscription, "flood", SampleCoverage.Start.AddHours(13).AddMilliseconds(i)))
+            .ToArray();
+        await _api.Store.AppendBatchAsync(flood.Select(a => new StreamAppend(a.AlertId, MonitorEventTypes.AlertStream, ExpectedVersion.NoStream,
+            [new EventData(Guid.NewGuid(), a)])).ToArray());
+        var last = (await _api.Store.ReadStreamsAsync(flood.Select(a => a.AlertId).ToArray())).MaxBy(s => s.Value[^1].Position).Key;
+        await WaitUntilTheStreamFollowsPastAsync(last);
 
         await using var stream = await AlertStreamClient.ConnectAsync(_api.Client(), after: StreamPosition.Format(GlobalPosition.Start));
         var live = SampleAlerts.Alert(Guid.NewGuid(), "live", SampleCoverage.Start.AddHours(14));
@@ -159,7 +161,7 @@ public class When_resuming_the_alert_stream(PostgresSchema schema) : IClassFixtu
         var (reload, next) = (await stream.NextAsync(), await stream.NextAsync());
         Assert.Equal("reload", reload.Name);
         Assert.Equal($"more than {AlertCatchUp.Limit} alert events to catch up", reload.Json.GetProperty("reason").GetString());
-        Assert.True(Position(reload.Id) >= Position((await SampleAlerts.StreamIdsAsync(_api.Store, flood.AlertId))[^1]), "a reconnection after the reload resumes after the flood");
+        Assert.True(Position(reload.Id) >= Position((await SampleAlerts.StreamIdsAsync(_api.Store, last))[^1]), "a reconnection after the reload resumes after the flood");
         Assert.Equal(("alert", live.AlertId), (next.Name, next.Json.GetProperty("id").GetGuid()));
     }
 
