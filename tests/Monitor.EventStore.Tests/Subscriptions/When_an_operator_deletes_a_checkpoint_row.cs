@@ -37,19 +37,21 @@ public sealed class When_an_operator_deletes_a_checkpoint_row(PostgresSchema sch
             Assert.Equal(1, await delete.ExecuteNonQueryAsync());
         }
         await store.AppendAsync(stream, "cart", ExpectedVersion.Exactly(3), [TestEvents.Note(3)]);
-        var head = (await Stores.ReadAllEventuallyAsync(store, all => all.Any(e => e.Data is Noted { Number: 3 })))[^1].Position;
+        // this stream's event: the other case's stream in the same schema has a Noted 3 too
+        var head = (await Stores.ReadAllEventuallyAsync(store, all => all.Any(e => e.StreamId == stream && e.Data is Noted { Number: 3 })))
+            .Single(e => e.StreamId == stream && e.Data is Noted { Number: 3 }).Position;
+        var startedOver = await Until.HoldsAsync(() => handler.Seen.Count >= 7, Timeout);
         var recreated = await Until.HoldsAsync(async () => await StoredAsync(store, name) is { } row && row.Position == head, Timeout);
-        var handledAfterDeleting = handler.Seen.Count - 3;
         var stored = await StoredAsync(store, name);
         var running = !run.IsCompleted;
         await cts.CancelAsync();
         await run;
 
+        Assert.True(startedOver, $"only {handler.Seen.Count - 3} events handled after the row was deleted");
         Assert.True(recreated, $"the checkpoint row is {(stored is null ? "still missing" : $"at {stored.Value.Position}, not at the head {head}")}");
         Assert.True(running, "the subscription ended");
         Assert.Equal(version ?? 1, stored!.Value.Version);
         // Started over: the four events once more, each once (a loop over the first batch would repeat it many times).
-        Assert.Equal(4, handledAfterDeleting);
         Assert.Equal([0, 1, 2, 0, 1, 2, 3], handler.Seen.Select(e => ((Noted)e.Data).Number));
     }
 
