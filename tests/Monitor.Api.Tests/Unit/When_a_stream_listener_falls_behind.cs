@@ -10,7 +10,7 @@ public class When_a_stream_listener_falls_behind
     [Fact]
     public async Task It_gets_every_event_kept_for_it_then_its_stream_ends()
     {
-        using var listener = new AlertListener(Joined, _ => { });
+        using var listener = new AlertListener(Joined, _ => { }) { Skips = _ => false };
         for (var i = 1; i <= AlertListener.Capacity + 5; i++)
             listener.Offer(At(i), [Message(i)]);
 
@@ -42,6 +42,36 @@ public class When_a_stream_listener_falls_behind
         listener.Dispose();
 
         Assert.Equal([Message(3), Message(4)], await ReadAllAsync(listener));
+    }
+
+    [Fact]
+    public async Task Events_it_will_skip_do_not_count_towards_falling_behind()
+    {
+        // a client that connects while the follower still hands out a backlog stored before it connected
+        using var listener = new AlertListener(Joined, _ => { });
+        var backlog = AlertListener.Capacity * 2;
+        for (var i = 1; i <= backlog / 2; i++) listener.Offer(At(i), [Message(i)]); // before it knows what it saw
+        listener.Skips = position => position <= At(backlog);
+        for (var i = backlog / 2 + 1; i <= backlog; i++) listener.Offer(At(i), [Message(i)]);
+        for (var i = backlog + 1; i <= backlog + 3; i++) listener.Offer(At(i), [Message(i)]);
+        listener.Dispose();
+
+        Assert.Equal([Message(backlog + 1), Message(backlog + 2), Message(backlog + 3)], await ReadAllAsync(listener));
+    }
+
+    [Fact]
+    public async Task Reading_makes_room_for_more()
+    {
+        using var listener = new AlertListener(Joined, _ => { }) { Skips = _ => false };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var read = new List<AlertStreamMessage>();
+        for (var i = 1; i <= AlertListener.Capacity * 3; i++)
+        {
+            listener.Offer(At(i), [Message(i)]);
+            read.Add((await listener.ReadAsync(timeout.Token))!);
+        }
+
+        Assert.Equal(Enumerable.Range(1, AlertListener.Capacity * 3).Select(Message), read);
     }
 
     [Fact]
