@@ -23,27 +23,16 @@ internal sealed class StoreSql(string s)
     /// <summary>
     /// Only below the oldest transaction still running: a sequence number is visible before its
     /// transaction commits, so reading past that horizon could skip an event that commits later.
+    /// <paramref name="pastHorizon"/>: every committed event the snapshot sees, for a one-time load of state
+    /// inside one REPEATABLE READ transaction, where no later read follows that could skip what commits late.
     /// </summary>
-    public string ReadAll(bool includeArchived, bool filterTypes) =>
+    public string ReadAll(bool includeArchived, bool filterTypes, bool pastHorizon = false) =>
         $"""
         SELECT {EventColumns} FROM {s}.events
         WHERE (tx_id, seq_id) > ($1, $2)
-          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          {(pastHorizon ? "" : "AND tx_id < pg_snapshot_xmin(pg_current_snapshot())")}
           {(includeArchived ? "" : "AND NOT archived")}
           {(filterTypes ? "AND type = ANY($4)" : "")}
-        ORDER BY tx_id, seq_id
-        LIMIT $3
-        """;
-
-    /// <summary>
-    /// Every committed event the snapshot sees, past the horizon too: for a one-time load of state inside one
-    /// REPEATABLE READ transaction, where no later read follows that could skip what commits late.
-    /// </summary>
-    public string ReadAllCommitted(bool includeArchived) =>
-        $"""
-        SELECT {EventColumns} FROM {s}.events
-        WHERE (tx_id, seq_id) > ($1, $2) AND type = ANY($4)
-          {(includeArchived ? "" : "AND NOT archived")}
         ORDER BY tx_id, seq_id
         LIMIT $3
         """;

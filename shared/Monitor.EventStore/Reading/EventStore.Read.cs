@@ -113,12 +113,7 @@ public sealed partial class EventStore
             var after = GlobalPosition.Start;
             while (true)
             {
-                await using var cmd = new NpgsqlCommand(Sql.ReadAllCommitted(includeArchived), connection, tx);
-                cmd.Parameters.Add(new NpgsqlParameter { Value = after.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
-                cmd.Parameters.AddWithValue(after.SeqId);
-                cmd.Parameters.AddWithValue(page);
-                cmd.Parameters.AddWithValue(eventTypes.ToArray());
-                var read = await ReadEventsAsync(cmd, token, rawData: false);
+                var read = await ReadAllAsync(connection, tx, after, page, includeArchived, eventTypes, rawData: false, token, pastHorizon: true);
                 events.AddRange(read);
                 if (read.Count < page) break;
                 after = read[^1].Position;
@@ -150,10 +145,10 @@ public sealed partial class EventStore
 
     internal async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, GlobalPosition after, int maxCount,
-        bool includeArchived, IReadOnlyCollection<string>? eventTypes, bool rawData, CancellationToken ct)
+        bool includeArchived, IReadOnlyCollection<string>? eventTypes, bool rawData, CancellationToken ct, bool pastHorizon = false)
     {
         var filter = eventTypes is { Count: > 0 };
-        await using var cmd = new NpgsqlCommand(Sql.ReadAll(includeArchived, filter), connection, tx);
+        await using var cmd = new NpgsqlCommand(Sql.ReadAll(includeArchived, filter, pastHorizon), connection, tx);
         cmd.Parameters.Add(new NpgsqlParameter { Value = after.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
         cmd.Parameters.AddWithValue(after.SeqId);
         cmd.Parameters.AddWithValue(maxCount);
