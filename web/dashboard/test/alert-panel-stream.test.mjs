@@ -95,6 +95,16 @@ function panelWithoutPage() {
 
 const streamUrl = position => `/api/alerts/stream?after=${encodeURIComponent(position)}`;
 
+/** A panel that loaded `list` (the answer of GET /api/alerts) and then opened its stream. */
+async function panelFollowing(list) {
+  const api = apiAnswersLater();
+  const page = panelWithoutPage();
+  const starting = page.panel.start();
+  await api.answer(list);
+  await starting;
+  return { ...api, ...page };
+}
+
 test('the stream opens once the list is in, from the position the list is current to', async () => {
   const { answer } = apiAnswersLater();
   const { panel } = panelWithoutPage();
@@ -109,11 +119,7 @@ test('the stream opens once the list is in, from the position the list is curren
 });
 
 test('an alert stored between the list and the stream arrives through the stream, listed and counted once', async () => {
-  const { answer } = apiAnswersLater();
-  const { panel, seen } = panelWithoutPage();
-  const starting = panel.start();
-  await answer({ items: [a1, a2], open: 2, position: '751-42' });
-  await starting;
+  const { answer, panel, seen } = await panelFollowing({ items: [a1, a2], open: 2, position: '751-42' });
   const source = FakeEventSource.opened[0];
 
   source.fire('alert', a3);
@@ -125,12 +131,7 @@ test('an alert stored between the list and the stream arrives through the stream
 });
 
 test('the open count is the list answer\'s own: one request, not the number of alerts listed', async () => {
-  const { answer, asked } = apiAnswersLater();
-  const { panel, seen } = panelWithoutPage();
-
-  const starting = panel.start();
-  await answer({ items: [a1, a2], open: 7, position: '751-42' });
-  await starting;
+  const { answer, asked, panel, seen } = await panelFollowing({ items: [a1, a2], open: 7, position: '751-42' });
 
   assert.equal(asked.length, 1);
   assert.equal(panel.openCount, 7);
@@ -138,11 +139,7 @@ test('the open count is the list answer\'s own: one request, not the number of a
 });
 
 test('after the list, each alert raised and each acknowledgement the stream brings is counted once', async () => {
-  const { answer } = apiAnswersLater();
-  const { panel, seen } = panelWithoutPage();
-  const starting = panel.start();
-  await answer({ items: [a1, a2], open: 7, position: '751-42' });
-  await starting;
+  const { answer, panel, seen } = await panelFollowing({ items: [a1, a2], open: 7, position: '751-42' });
   const source = FakeEventSource.opened[0];
 
   source.fire('alert', a3);
@@ -158,11 +155,7 @@ test('after the list, each alert raised and each acknowledgement the stream brin
 });
 
 test('an acknowledgement the list already shows changes nothing when the stream brings it', async () => {
-  const { answer } = apiAnswersLater();
-  const { panel } = panelWithoutPage();
-  const starting = panel.start();
-  await answer({ items: [alert('a1', a1.raisedAt, ack), a2], open: 1, position: '751-42' });
-  await starting;
+  const { answer, panel } = await panelFollowing({ items: [alert('a1', a1.raisedAt, ack), a2], open: 1, position: '751-42' });
 
   FakeEventSource.opened[0].fire('alert-updated', { id: 'a1', acknowledged: ack });
 
@@ -171,11 +164,7 @@ test('an acknowledgement the list already shows changes nothing when the stream 
 });
 
 test('a reconnection by EventSource itself loads nothing: the stream resumes after the last id it sent', async () => {
-  const { answer, asked } = apiAnswersLater();
-  const { panel, seen } = panelWithoutPage();
-  const starting = panel.start();
-  await answer({ items: [a1], open: 1, position: '751-42' });
-  await starting;
+  const { answer, asked, panel, seen } = await panelFollowing({ items: [a1], open: 1, position: '751-42' });
   const source = FakeEventSource.opened[0];
 
   source.fire('open');
@@ -191,11 +180,7 @@ test('a reconnection by EventSource itself loads nothing: the stream resumes aft
 
 test('reload closes the stream, loads the list again and follows the stream from its new position', async () => {
   mock.timers.enable({ apis: ['setTimeout'] });
-  const { answer } = apiAnswersLater();
-  const { panel } = panelWithoutPage();
-  const starting = panel.start();
-  await answer({ items: [a1], open: 1, position: '751-42' });
-  await starting;
+  const { answer, panel } = await panelFollowing({ items: [a1], open: 1, position: '751-42' });
   const first = FakeEventSource.opened[0];
 
   first.fire('reload', { reason: 'more than 10000 alert events to catch up' });
@@ -257,11 +242,7 @@ test('a list that cannot be loaded opens no stream; trying again starts over', a
 
 test('a stream EventSource gives up on starts over from the list, which follows the stream again', async () => {
   mock.timers.enable({ apis: ['setTimeout'] });
-  const { answer } = apiAnswersLater();
-  const { panel, seen } = panelWithoutPage();
-  const starting = panel.start();
-  await answer({ items: [a1], open: 1, position: '751-42' });
-  await starting;
+  const { answer, panel, seen } = await panelFollowing({ items: [a1], open: 1, position: '751-42' });
 
   FakeEventSource.opened[0].giveUp();
   mock.timers.tick(0);
@@ -274,11 +255,7 @@ test('a stream EventSource gives up on starts over from the list, which follows 
 
 test('a stream given up on because the session ended signs out', async () => {
   mock.timers.enable({ apis: ['setTimeout'] });
-  const { answer } = apiAnswersLater();
-  const { panel } = panelWithoutPage();
-  const starting = panel.start();
-  await answer({ items: [a1], open: 1, position: '751-42' });
-  await starting;
+  const { answer, panel } = await panelFollowing({ items: [a1], open: 1, position: '751-42' });
   let signedOut = 0;
   panel.onUnauthorized = () => { signedOut++; };
   globalThis.fetch = async () => ({ ok: false, status: 401, statusText: 'Unauthorized', headers: { get: () => '' }, json: async () => ({}) });
