@@ -5,7 +5,7 @@ namespace Monitor.Hosting.Configuration;
 
 /// <summary>
 /// The settings every service reads from its environment (and nothing else for these settings).
-/// <see cref="Variables"/> lists them so docker-compose.yml and the README can be checked against the code.
+/// <see cref="Variables"/> lists them so docker-compose.yml and docs/configuration.md can be checked against the code.
 /// </summary>
 public sealed partial record MonitorSettings
 {
@@ -47,7 +47,7 @@ public sealed partial record MonitorSettings
         new(SentimentModelVariable, "Path of the sentiment model file; the shipped model when unset.", [MonitorServices.Sentiment], null),
         new(SubjectVariable, "Path of the subject's gazetteer (JSON); the built-in SU7 subject when unset.", [MonitorServices.Extraction], null),
         new(MaxBodyBytesVariable, "Largest accepted POST /api/coverage body in bytes; larger bodies get 413.", [MonitorServices.Ingestion], DefaultMaxBodyBytes.ToString()),
-        // The alerts service (AlertsSettings) and the API (ApiSettings) read these themselves; they are listed here so compose and the README are checked too.
+        // The alerts service (AlertsSettings) and the API (ApiSettings) read these themselves; they are listed here so compose and docs/configuration.md are checked too.
         new(AdminKeyVariable, "The first admin API key (at least 24 characters); only its hash is stored.", [MonitorServices.Alerts, MonitorServices.Api], null),
         new(AlertsAllowedAddressesVariable, "Comma-separated addresses or CIDR ranges a webhook may reach although they are private or loopback.", [MonitorServices.Alerts], null),
         new(AlertsSmtpVariable, "Mail server for e-mail alerts as smtp://[user:password@]host[:port]?from=alerts@example.com[&tls=true].", [MonitorServices.Alerts], null),

@@ -8,7 +8,7 @@ public sealed record FaultRow(string Scenario, int ItemsIn, int Stored, int Lost
 
 /// <summary>
 /// The suite's result table: one row per scenario, printed with every scenario's output and kept in
-/// .monitor/fault-table.md (the last run's rows) for the README.
+/// .monitor/fault-table.md (the last run's rows) for docs/faults.md.
 /// </summary>
 public static class FaultTable
 {

@@ -6,10 +6,10 @@ namespace Monitor.Pipeline.Tests.Settings;
 public class When_documenting_settings
 {
     [Fact]
-    public void The_README_table_should_list_exactly_the_variables_the_services_read_and_who_reads_them()
+    public void The_configuration_page_should_list_exactly_the_variables_the_services_read_and_who_reads_them()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryLayout.Root, "README.md"));
-        var section = readme.SkipWhile(l => l != "### Environment variables per service").Skip(1).TakeWhile(l => !l.StartsWith("#")).ToArray();
+        var page = File.ReadAllLines(Path.Combine(RepositoryLayout.Root, "docs", "configuration.md"));
+        var section = page.SkipWhile(l => l != "## Environment variables per service").Skip(1).TakeWhile(l => !l.StartsWith("#")).ToArray();
         var rows = section.Where(l => l.StartsWith("| `")).Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToArray();
 
         var documented = rows.ToDictionary(r => r[1].Trim('`'), r => r[2].Split(", ").Order().ToArray());
