@@ -61,9 +61,15 @@ public static class AlertsHosting
 
     private sealed class StateLoadedCheck(SubscriptionRegistry registry) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-            Task.FromResult(registry.Ready.IsCompletedSuccessfully
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            if (!registry.Ready.IsCompletedSuccessfully) return Task.FromResult(HealthCheckResult.Unhealthy("loading subscriptions and recent history"));
+            // A subscription that cannot be evaluated is skipped, never a reason to stop: the others still alert.
+            var broken = registry.Broken();
+            return Task.FromResult(broken.Count == 0
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("loading subscriptions and recent history"));
+                : HealthCheckResult.Degraded($"{broken.Count} subscription(s) cannot be evaluated and are skipped until edited: "
+                    + string.Join(", ", broken.Select(s => s.SubscriptionId))));
+        }
     }
 }

@@ -8,10 +8,10 @@ namespace Monitor.Alerts.Rules;
 public static class AlertComposer
 {
     public static AlertRaised Compose(
-        SubscriptionState subscription, RuleState state, long index, ScoredItem trigger, Measurement m, int level, DateTimeOffset now)
+        SubscriptionState subscription, RuleState state, long index, WindowBucket window, ScoredItem trigger, Measurement m, int level,
+        DateTimeOffset now)
     {
         var rule = state.Rule;
-        var window = state.Window(index)!;
         var start = state.Clock.StartOf(index);
         var single = rule.Kind == AlertRuleKinds.NegativeReach;
         var id = single
@@ -42,7 +42,8 @@ public static class AlertComposer
             mentions.Select(i => new AlertMention(i.CoverageId, i.Platform, i.Label, i.Score, i.Reach, i.Url)).ToArray(),
             level,
             Summarize(rule, m, window.Count, level),
-            now);
+            now,
+            trigger.PublishedAt);
     }
 
     public static string Summarize(AlertRule rule, Measurement m, int volume, int level)

@@ -3,51 +3,39 @@ namespace Monitor.Alerts.Rules;
 /// <summary>
 /// Keeps one story from alerting twice: after an alert a rule stays silent for its cooldown (and for the
 /// rest of the window it fired in), unless the severity doubles, which raises an escalation.
-/// Times are event times (PublishedAt), so a backtest cools down as live evaluation would.
+/// A pure function of the alerts actually raised (<see cref="Record"/>), in event time (PublishedAt): the
+/// same raised alerts give the same answer live, after a restart (they are read back from the log) and in a backtest.
 /// </summary>
 public sealed class Cooldown(TimeSpan length)
 {
-    private const int RememberedAlerts = 64;
+    private readonly Dictionary<Guid, RaisedAlert> _raised = new();
 
-    // Items arrive out of publication order (feeds catch up, batches interleave), so the cooldown is kept around
-    // each recent alert, not only the latest: an item a cooldown away from all of them, in another window, is
-    // another story; one near an earlier alert is that story again.
-    private readonly List<(DateTimeOffset At, long Window)> _recent = [];
-    private DateTimeOffset _lastAt;
-    private double _lastSeverity;
+    public TimeSpan Length { get; } = length;
 
-    public int Level { get; private set; }
-
-    /// <summary>Whether an alert should go out for a condition that holds now; records it when so. Null: stay silent.</summary>
-    public CooldownDecision? Admit(DateTimeOffset at, long window, double severity)
+    /// <summary>
+    /// The escalation level an alert for a condition that holds at <paramref name="at"/> would have, or null: stay silent.
+    /// The story is every raised alert within the cooldown of <paramref name="at"/>, before or after it (items arrive
+    /// out of publication order), or in the same window.
+    /// </summary>
+    public int? Admit(DateTimeOffset at, DateTimeOffset windowStart, double severity)
     {
-        if (_recent.All(r => (at - r.At).Duration() >= length && window != r.Window))
+        RaisedAlert? top = null;
+        foreach (var r in _raised.Values)
         {
-            Remember(at, window);
-            if (_recent.Count > 1 && at < _lastAt) return new CooldownDecision(0);
-            return Record(at, severity, level: 0);
+            if ((at - r.At).Duration() >= Length && r.WindowStart != windowStart) continue;
+            if (top is null || r.Level > top.Level || (r.Level == top.Level && r.At > top.At)) top = r;
         }
-        if (_lastSeverity > 0 && severity >= 2 * _lastSeverity)
-        {
-            Remember(at, window);
-            return Record(at, severity, Level + 1);
-        }
-        return null;
+        if (top is null) return 0;
+        return top.Severity > 0 && severity >= 2 * top.Severity ? top.Level + 1 : null;
     }
 
-    private void Remember(DateTimeOffset at, long window)
-    {
-        _recent.Add((at, window));
-        if (_recent.Count > RememberedAlerts) _recent.Remove(_recent.MinBy(r => r.At));
-    }
+    /// <summary>An alert was raised: it cools the rule down. Idempotent.</summary>
+    public void Record(RaisedAlert alert) => _raised.TryAdd(alert.AlertId, alert);
 
-    private CooldownDecision Record(DateTimeOffset at, double severity, int level)
+    /// <summary>Forgets alerts too old to cool down anything at or after <paramref name="horizon"/>.</summary>
+    public void Forget(DateTimeOffset horizon)
     {
-        _lastAt = at;
-        _lastSeverity = severity;
-        Level = level;
-        return new CooldownDecision(level);
+        foreach (var old in _raised.Values.Where(r => r.At + Length < horizon && r.WindowStart < horizon).Select(r => r.AlertId).ToArray())
+            _raised.Remove(old);
     }
 }
-
-public readonly record struct CooldownDecision(int EscalationLevel);

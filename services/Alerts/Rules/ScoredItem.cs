@@ -22,6 +22,16 @@ public sealed record ScoredItem(
 {
     public bool IsNegative => Label == SentimentLabels.Negative;
 
+    /// <summary>
+    /// The order evaluation judges items in, whatever order they arrive in: publication time, then coverage id
+    /// (items published in the same instant still have one order).
+    /// </summary>
+    public static readonly IComparer<ScoredItem> CanonicalOrder = Comparer<ScoredItem>.Create((a, b) =>
+    {
+        var byTime = a.PublishedAt.UtcTicks.CompareTo(b.PublishedAt.UtcTicks);
+        return byTime != 0 ? byTime : a.CoverageId.CompareTo(b.CoverageId);
+    });
+
     public static ScoredItem From(SentimentScored scored, string? language = null, string? text = null, string? url = null,
         DateTimeOffset? ingestedAt = null) =>
         new(scored.CoverageId, scored.Platform, scored.PublishedAt, scored.Label, scored.Score, scored.Reach,

@@ -4,16 +4,23 @@ using Monitor.Contracts.Alerts;
 namespace Monitor.Alerts.Rules;
 
 /// <summary>
-/// Evaluates one subscription's rules continuously: every item in scope is added to each rule's window,
-/// and the window it falls in is judged at once (a rule fires as soon as its window tips, not when the
-/// window closes). Pure: the caller appends what it returns. Rebuilt after a restart by observing the
-/// stored items again; the alert ids are deterministic, so what had fired before re-fires as a no-op.
+/// Evaluates one subscription's rules: every item in scope is added to each rule's window, and the window it
+/// falls in is judged at once (a rule fires as soon as its window tips, not when the window closes).
+/// The one evaluation path of live evaluation, the replay at start and the backtest.
+/// <para>
+/// Deterministic: items are judged in <see cref="ScoredItem.CanonicalOrder"/> (publication time, then id) whatever
+/// order they arrive in. A batch is sorted first; an item that arrives after one published later makes its rule
+/// judge the windows it changes again, item by item in that order, as if it had arrived in time. Only alerts
+/// actually raised cool a rule down (<see cref="Remember"/> takes those read back from the log), and a raised alert
+/// is never taken back. Pure: the caller appends what it returns.
+/// </para>
 /// </summary>
 public sealed class SubscriptionEvaluator
 {
     private const int RememberedTriggers = 1_000;
 
     private readonly Dictionary<string, RuleState> _rules = new(StringComparer.Ordinal);
+    private readonly EvaluationBounds _bounds;
 
     // The alerts each recent item raised. When an item comes again (a batch retried after its append failed),
     // it is not counted twice; it raises the same alerts again instead, whose appends are then no-ops or the
@@ -21,8 +28,9 @@ public sealed class SubscriptionEvaluator
     private readonly Dictionary<Guid, List<AlertRaised>> _raisedBy = new();
     private readonly Queue<Guid> _triggerOrder = new();
 
-    public SubscriptionEvaluator(SubscriptionState subscription)
+    public SubscriptionEvaluator(SubscriptionState subscription, EvaluationBounds? bounds = null)
     {
+        _bounds = bounds ?? EvaluationBounds.All;
         Subscription = subscription;
         Update(subscription);
     }
@@ -45,29 +53,80 @@ public sealed class SubscriptionEvaluator
         }
     }
 
-    /// <summary>Counts the item if it is in scope and returns the alerts it raises (none while paused).</summary>
+    /// <summary>An alert this subscription raised (read back from the log): it cools its rule down.</summary>
+    public void Remember(AlertRaised alert)
+    {
+        if (alert.SubscriptionId == Subscription.SubscriptionId && _rules.TryGetValue(alert.RuleId, out var state))
+            state.Cooldown.Record(RaisedAlert.Of(alert));
+    }
+
+    /// <summary>Counts the items in scope, in canonical order, and returns the alerts they raise.</summary>
+    public IReadOnlyList<AlertRaised> Observe(IEnumerable<ScoredItem> items, DateTimeOffset now)
+    {
+        var raised = new List<AlertRaised>();
+        foreach (var item in items.Order(ScoredItem.CanonicalOrder))
+            raised.AddRange(Observe(item, now));
+        return raised;
+    }
+
+    /// <summary>Counts the item if it is in scope and returns the alerts it raises.</summary>
     public IReadOnlyList<AlertRaised> Observe(ScoredItem item, DateTimeOffset now)
     {
         if (!ScopeMatcher.Matches(Subscription.Scope, item)) return [];
         var raised = new List<AlertRaised>();
         foreach (var state in _rules.Values)
         {
+            var late = state.IsLate(item);
             if (state.Add(item) is not { } index)
             {
                 raised.AddRange(_raisedBy.GetValueOrDefault(item.CoverageId)?.Where(a => a.RuleId == state.Rule.RuleId) ?? []);
                 continue;
             }
-            var measurement = Measure(state, index, item);
-            if (measurement is null || Subscription.Paused) continue;
-            if (state.Cooldown.Admit(item.PublishedAt, index, measurement.Severity) is not { } decision) continue;
-            var alert = AlertComposer.Compose(Subscription, state, index, item, measurement, decision.EscalationLevel, now);
-            raised.Add(alert);
-            Remember(item.CoverageId, alert);
+            if (!late || !state.JudgesWindows)
+            {
+                // In time, the item is the last of its window: the window as it stands is what the order would give.
+                Judge(state, index, state.Window(index)!, item, now, raised);
+                continue;
+            }
+            foreach (var affected in state.Affected(index))
+            {
+                var prefix = new WindowBucket();
+                foreach (var member in state.Window(affected)!.Items)
+                {
+                    prefix.Add(member);
+                    Judge(state, affected, prefix, member, now, raised);
+                }
+            }
         }
         return raised;
     }
 
-    private void Remember(Guid trigger, AlertRaised alert)
+    /// <summary>Judges the window as it stood when <paramref name="trigger"/> was its last item; raises what is due.</summary>
+    private void Judge(RuleState state, long index, WindowBucket window, ScoredItem trigger, DateTimeOffset now, List<AlertRaised> raised)
+    {
+        if (!MayRaise(state, index, trigger)) return;
+        if (Measure(state, index, window, trigger) is not { } measurement) return;
+        var start = state.Clock.StartOf(index);
+        if (state.Cooldown.Admit(trigger.PublishedAt, start, measurement.Severity) is not { } level) return;
+        var alert = AlertComposer.Compose(Subscription, state, index, window, trigger, measurement, level,
+            _bounds.Hypothetical ? trigger.PublishedAt : now);
+        state.Cooldown.Record(RaisedAlert.Of(alert));
+        raised.Add(alert);
+        RememberTrigger(trigger.CoverageId, alert);
+    }
+
+    /// <summary>
+    /// Alerts are raised for items published after the subscription (or its last change of rules or scope) began,
+    /// outside its pauses, in windows seen whole; the rest only count.
+    /// </summary>
+    private bool MayRaise(RuleState state, long index, ScoredItem trigger)
+    {
+        if (state.ReadsFrom(index) < _bounds.HistoryStart) return false;
+        if (_bounds.Hypothetical) return true;
+        return trigger.PublishedAt >= Subscription.EvaluatesFrom && !Subscription.IsPausedAt(trigger.PublishedAt);
+    }
+
+    private void RememberTrigger(Guid trigger, AlertRaised alert)
     {
         if (!_raisedBy.TryGetValue(trigger, out var alerts))
         {
@@ -78,11 +137,9 @@ public sealed class SubscriptionEvaluator
         alerts.Add(alert);
     }
 
-    private static Measurement? Measure(RuleState state, long index, ScoredItem item)
+    private static Measurement? Measure(RuleState state, long index, WindowBucket window, ScoredItem item)
     {
         var rule = state.Rule;
-        var window = state.Window(index);
-        if (window is null) return null;
         return rule.Kind switch
         {
             AlertRuleKinds.NegativeReach => RuleConditions.NegativeReach(rule, item),

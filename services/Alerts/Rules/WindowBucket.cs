@@ -9,6 +9,7 @@ public sealed class WindowBucket
     private readonly List<ScoredItem> _topAll = [];
     private readonly Dictionary<string, int> _platforms = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> _items = [];
+    private readonly SortedSet<ScoredItem> _members = new(ScoredItem.CanonicalOrder);
 
     public int Count { get; private set; }
     public int Negatives { get; private set; }
@@ -17,10 +18,14 @@ public sealed class WindowBucket
     public double AverageScore => Count == 0 ? 0 : ScoreSum / Count;
     public IReadOnlyDictionary<string, int> Platforms => _platforms;
 
+    /// <summary>The window's items in <see cref="ScoredItem.CanonicalOrder"/>, for judging it again when a late item lands in it.</summary>
+    public IEnumerable<ScoredItem> Items => _members;
+
     /// <summary>Counts the item; false when it was already counted (a redelivered message changes nothing).</summary>
     public bool Add(ScoredItem item)
     {
         if (!_items.Add(item.CoverageId)) return false;
+        _members.Add(item);
         Count++;
         ScoreSum += item.Score;
         _platforms[item.Platform] = _platforms.GetValueOrDefault(item.Platform) + 1;
@@ -40,7 +45,8 @@ public sealed class WindowBucket
     private static void KeepLargest(List<ScoredItem> top, ScoredItem item)
     {
         if (top.Any(i => i.CoverageId == item.CoverageId)) return;
-        var at = top.FindIndex(i => i.Reach < item.Reach);
+        // Equal reach in canonical order, so the mentions do not depend on the order items arrived in.
+        var at = top.FindIndex(i => i.Reach < item.Reach || (i.Reach == item.Reach && ScoredItem.CanonicalOrder.Compare(item, i) < 0));
         if (at < 0) at = top.Count;
         if (at >= TopMentionCount) return;
         top.Insert(at, item);

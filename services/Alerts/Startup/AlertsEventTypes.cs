@@ -10,6 +10,7 @@ public static class AlertsEventTypes
         MonitorEventTypes.SubscriptionCreated, MonitorEventTypes.SubscriptionRulesChanged, MonitorEventTypes.SubscriptionScopeChanged,
         MonitorEventTypes.SubscriptionChannelsChanged, MonitorEventTypes.SubscriptionPaused, MonitorEventTypes.SubscriptionResumed,
         MonitorEventTypes.SubscriptionRenamed, MonitorEventTypes.SubscriptionQuietHoursChanged, MonitorEventTypes.SubscriptionDigestChanged,
+        MonitorEventTypes.SubscriptionArchived,
     ];
 
     public static readonly IReadOnlyList<string> Alert =

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitor.Alerts.Evaluate;
 using Monitor.Alerts.Rules;
+using Monitor.Alerts.Subscriptions;
 using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Storage;
@@ -51,10 +52,15 @@ public sealed class History(EventStore.EventStore store, CoverageLookup lookup, 
     }
 
     /// <summary>Items published within <paramref name="lookback"/> of now, oldest first, with their links and text.</summary>
-    public async Task<IReadOnlyList<ScoredItem>> RecentScoredAsync(TimeSpan lookback, bool withText, CancellationToken ct)
+    public async Task<IReadOnlyList<ScoredItem>> RecentScoredAsync(TimeSpan lookback, bool withText, CancellationToken ct) =>
+        (await RecentAsync(lookback, withText, ct)).Items;
+
+    /// <summary>Items published within <paramref name="lookback"/> of now, with where that stretch begins.</summary>
+    public async Task<HistorySpan> RecentAsync(TimeSpan lookback, bool withText, CancellationToken ct)
     {
-        if (lookback <= TimeSpan.Zero) return [];
-        return await ScoredBetweenAsync(clock.GetUtcNow() - lookback, DateTimeOffset.MaxValue, withText, ct);
+        var now = clock.GetUtcNow();
+        if (lookback <= TimeSpan.Zero) return new HistorySpan([], now, now);
+        return new HistorySpan(await ScoredBetweenAsync(now - lookback, DateTimeOffset.MaxValue, withText, ct), now - lookback, now);
     }
 
     /// <summary>One page of SentimentScored stored at or after <paramref name="storedFrom"/>, after the sequence number <paramref name="after"/>.</summary>

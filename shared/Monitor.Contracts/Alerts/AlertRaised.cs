@@ -12,6 +12,8 @@ namespace Monitor.Contracts.Alerts;
 /// <param name="Volume">Items in the window.</param>
 /// <param name="EscalationLevel">0 for the first alert of a story; n when the value doubled n times within the cooldown.</param>
 /// <param name="Summary">One line a person reads, e.g. "Negative share 62% (floor 40%) over 18 items in 1h".</param>
+/// <param name="TriggeredAt">Publication time of the item that tipped the rule: where the rule's cooldown runs from
+/// (event time, so a restart and a backtest cool down as live evaluation did). Null in alerts stored before it was kept: the window's start.</param>
 public sealed record AlertRaised(
     Guid AlertId,
     Guid SubscriptionId,
@@ -30,4 +32,5 @@ public sealed record AlertRaised(
     IReadOnlyList<AlertMention> TopMentions,
     int EscalationLevel,
     string Summary,
-    DateTimeOffset RaisedAt);
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? TriggeredAt = null);

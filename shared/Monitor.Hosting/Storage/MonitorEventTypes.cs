@@ -32,6 +32,7 @@ public static class MonitorEventTypes
     public const string SubscriptionRenamed = "subscription-renamed";
     public const string SubscriptionQuietHoursChanged = "subscription-quiet-hours-changed";
     public const string SubscriptionDigestChanged = "subscription-digest-changed";
+    public const string SubscriptionArchived = "subscription-archived";
     public const string AlertRaised = "alert-raised";
     public const string AlertDelivered = "alert-delivered";
     public const string AlertDeliveryFailed = "alert-delivery-failed";
@@ -61,6 +62,7 @@ public static class MonitorEventTypes
         .Register<SubscriptionRenamed>(SubscriptionRenamed)
         .Register<SubscriptionQuietHoursChanged>(SubscriptionQuietHoursChanged)
         .Register<SubscriptionDigestChanged>(SubscriptionDigestChanged)
+        .Register<SubscriptionArchived>(SubscriptionArchived)
         .Register<AlertRaised>(AlertRaised)
         .Register<AlertDelivered>(AlertDelivered)
         .Register<AlertDeliveryFailed>(AlertDeliveryFailed)

@@ -18,6 +18,7 @@ public sealed class SubscriptionsProjection(ReadModelTables tables)
     [
         MonitorEventTypes.SubscriptionCreated, MonitorEventTypes.SubscriptionRulesChanged, MonitorEventTypes.SubscriptionScopeChanged,
         MonitorEventTypes.SubscriptionChannelsChanged, MonitorEventTypes.SubscriptionPaused, MonitorEventTypes.SubscriptionResumed,
+        MonitorEventTypes.SubscriptionArchived,
     ];
 
     protected override Guid? DocumentIdOf(StoredEvent e) => e.Data switch
@@ -28,6 +29,7 @@ public sealed class SubscriptionsProjection(ReadModelTables tables)
         SubscriptionChannelsChanged ch => ch.SubscriptionId,
         SubscriptionPaused p => p.SubscriptionId,
         SubscriptionResumed r => r.SubscriptionId,
+        SubscriptionArchived a => a.SubscriptionId,
         _ => null,
     };
 
@@ -36,6 +38,8 @@ public sealed class SubscriptionsProjection(ReadModelTables tables)
         (_, SubscriptionCreated c) => new SubscriptionDocument(c.SubscriptionId, c.Owner, c.Name, c.Scope, c.Rules,
             SubscriptionChannelRef.Of(c.Channels), c.QuietHours, c.DigestAt, Paused: false, c.CreatedAt, c.CreatedAt),
         (null, _) => null,
+        // An archived subscription is no longer listed.
+        (_, SubscriptionArchived) => null,
         (_, SubscriptionRulesChanged r) => current with { Rules = r.Rules, UpdatedAt = r.At },
         (_, SubscriptionScopeChanged s) => current with { Scope = s.Scope, UpdatedAt = s.At },
         (_, SubscriptionChannelsChanged ch) => current with { Channels = SubscriptionChannelRef.Of(ch.Channels), UpdatedAt = ch.At },
