@@ -45,4 +45,16 @@ public sealed partial class When_backtesting_from_the_command_line(AlertsService
         Assert.Contains("--to", result.Error);
         Assert.Contains("must come after --from", result.Error);
     }
+
+    [Theory]
+    [InlineData("0001-01-01", "9999-12-31", "--from 0001-01-01T00:00:00.0000000+00:00 is before 2000-01-01")]
+    [InlineData("2024-01-01", "2024-12-31", "a backtest covers at most 92 days")]
+    public async Task Should_refuse_a_period_out_of_bounds_as_a_usage_error(string from, string to, string message)
+    {
+        var result = await CliRun.RunAsync(alerts.Environment("any"),
+            ["subscriptions", "backtest", Guid.NewGuid().ToString(), "--from", from, "--to", to, .. alerts.Url]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
 }

@@ -10,6 +10,9 @@ using Polly.Timeout;
 
 namespace Monitor.Cli.Subscriptions;
 
+/// <summary>An answer with the version it carried (ETag), when it carried one.</summary>
+public sealed record Versioned<T>(T Value, string? Version);
+
 /// <summary>Where the alerts service is and the key to show it (X-Api-Key).</summary>
 public sealed record AlertsApiOptions(Uri BaseUrl, string Key, TimeSpan AttemptTimeout, int MaxRetries)
 {
@@ -71,6 +74,28 @@ public sealed class AlertsApiClient : IDisposable
     public Task<SubscriptionView> ResumeAsync(Guid id, CancellationToken ct) =>
         SendAsync<SubscriptionView>(_writes, () => new HttpRequestMessage(HttpMethod.Post, $"/api/subscriptions/{id}/resume"), $"subscription {id}", ct);
 
+    /// <summary>The subscription with its version (the ETag an edit sends back as If-Match).</summary>
+    public Task<Versioned<SubscriptionView>> GetVersionedAsync(Guid id, CancellationToken ct) =>
+        SendVersionedAsync<SubscriptionView>(_reads, () => new HttpRequestMessage(HttpMethod.Get, $"/api/subscriptions/{id}"), $"subscription {id}", ct);
+
+    /// <summary>Archives it at the version read: it raises nothing from then on and is no longer listed.</summary>
+    public Task<Versioned<SubscriptionView>> DeleteAsync(Guid id, string version, CancellationToken ct) =>
+        SendVersionedAsync<SubscriptionView>(_writes, () => IfMatch(new HttpRequestMessage(HttpMethod.Delete, $"/api/subscriptions/{id}"), version),
+            $"subscription {id}", ct);
+
+    /// <summary>Replaces one part (name, scope, rules, channels, quiet-hours, digest) at the version read.</summary>
+    public Task<Versioned<SubscriptionView>> EditAsync(Guid id, string part, object body, string version, CancellationToken ct) =>
+        SendVersionedAsync<SubscriptionView>(_writes, () => IfMatch(new HttpRequestMessage(HttpMethod.Put, $"/api/subscriptions/{id}/{part}")
+        {
+            Content = JsonContent.Create(body, options: Json),
+        }, version), $"subscription {id}", ct);
+
+    private static HttpRequestMessage IfMatch(HttpRequestMessage request, string version)
+    {
+        request.Headers.TryAddWithoutValidation("If-Match", version);
+        return request;
+    }
+
     /// <summary>The alerts the subscription's rules would have raised between the two times; nothing is stored or sent.</summary>
     public Task<IReadOnlyList<AlertRaised>> BacktestAsync(Guid id, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
@@ -81,7 +106,11 @@ public sealed class AlertsApiClient : IDisposable
         return SendAsync<IReadOnlyList<AlertRaised>>(_reads, () => new HttpRequestMessage(HttpMethod.Get, path), $"subscription {id}", ct);
     }
 
-    private async Task<T> SendAsync<T>(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> request, string what, CancellationToken ct)
+    private async Task<T> SendAsync<T>(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> request, string what, CancellationToken ct) =>
+        (await SendVersionedAsync<T>(pipeline, request, what, ct)).Value;
+
+    private async Task<Versioned<T>> SendVersionedAsync<T>(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> request, string what,
+        CancellationToken ct)
     {
         HttpResponseMessage response;
         try
@@ -105,7 +134,8 @@ public sealed class AlertsApiClient : IDisposable
             {
                 try
                 {
-                    return JsonSerializer.Deserialize<T>(body, Json) ?? throw new JsonException("empty body");
+                    return new Versioned<T>(JsonSerializer.Deserialize<T>(body, Json) ?? throw new JsonException("empty body"),
+                        response.Headers.ETag?.Tag);
                 }
                 catch (JsonException e)
                 {
@@ -118,6 +148,7 @@ public sealed class AlertsApiClient : IDisposable
                 HttpStatusCode.Forbidden => $"the API key may not do this: {Title(body) ?? "forbidden"}",
                 HttpStatusCode.NotFound => $"{what} not found (or it belongs to another analyst)",
                 HttpStatusCode.BadRequest => "the alerts service refused the request:" + Environment.NewLine + Problems(body),
+                HttpStatusCode.Conflict => $"{Title(body) ?? "the subscription changed since it was read"}: nothing more was changed; run the command again",
                 _ => $"the alerts service answered {(int)response.StatusCode} {response.ReasonPhrase}: {Shorten(body)}",
             });
         }

@@ -12,8 +12,8 @@ public static class SubscriptionPrinter
         var table = new Table().Title("Subscriptions").Border(TableBorder.Rounded);
         foreach (var column in new[] { "id", "name", "owner", "state", "rules", "channels" }) table.AddColumn(column);
         foreach (var s in subscriptions)
-            table.AddRow(s.SubscriptionId.ToString(), Markup.Escape(s.Name), Markup.Escape(s.Owner), s.Paused ? "[yellow]paused[/]" : "active",
-                Markup.Escape(string.Join(", ", s.Rules.Select(Describe))), Markup.Escape(string.Join(", ", s.Channels.Select(c => c.Kind))));
+            table.AddRow(s.SubscriptionId.ToString(), Markup.Escape(s.Name), Markup.Escape(s.Owner), State(s),
+                Markup.Escape(string.Join(", ", s.Rules.Select(r => r is null ? "(missing rule)" : Describe(r)))), Markup.Escape(string.Join(", ", s.Channels.Select(c => c.Kind))));
         console.Write(table);
     }
 
@@ -23,10 +23,11 @@ public static class SubscriptionPrinter
         grid.AddRow("id", s.SubscriptionId.ToString());
         grid.AddRow("name", Markup.Escape(s.Name));
         grid.AddRow("owner", Markup.Escape(s.Owner));
-        grid.AddRow("state", s.Paused ? "[yellow]paused[/]" : "active");
+        grid.AddRow("state", State(s));
+        if (s.Problem is { } problem) grid.AddRow("problem", Markup.Escape(problem + " (edit it to repair: ./monitor subscriptions edit ID --file)"));
         grid.AddRow("created", s.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
         grid.AddRow("scope", Markup.Escape(Describe(s.Scope)));
-        foreach (var rule in s.Rules) grid.AddRow("rule", Markup.Escape(Describe(rule)));
+        foreach (var rule in s.Rules) grid.AddRow("rule", Markup.Escape(rule is null ? "(missing rule)" : Describe(rule)));
         foreach (var channel in s.Channels)
             grid.AddRow("channel", Markup.Escape($"{channel.ChannelId}: {channel.Kind} {channel.Target}{(channel.Secret is null ? "" : " (signed)")}"));
         if (s.QuietHours is { } quiet) grid.AddRow("quiet hours", Markup.Escape($"{quiet.From:HH\\:mm}-{quiet.To:HH\\:mm} {quiet.TimeZone}"));
@@ -61,6 +62,9 @@ public static class SubscriptionPrinter
                 Console.WriteLine($"  {m.Platform} {m.Label} reach {m.Reach}: {m.Url}");
         }
     }
+
+    private static string State(SubscriptionView s) =>
+        s.Problem is not null ? "[red]cannot be evaluated[/]" : s.Paused ? "[yellow]paused[/]" : "active";
 
     public static string Describe(AlertRule rule) => rule.Kind switch
     {

@@ -9,9 +9,13 @@ public sealed record SubscriptionRequest(
     IReadOnlyList<AlertRule>? Rules,
     IReadOnlyList<AlertChannel>? Channels,
     QuietHours? QuietHours = null,
-    TimeOnly? DigestAt = null);
+    TimeOnly? DigestAt = null,
+    string? DigestTimeZone = null);
 
-/// <summary>A subscription as the alerts service returns it. Channel secrets read "(hidden)" unless the key owns it or is admin.</summary>
+/// <summary>
+/// A subscription as the alerts service returns it. Channel secrets read "(hidden)" unless the key owns it or is admin.
+/// <see cref="Problem"/> says why the service cannot evaluate it (stored by an older release); an edit repairs it.
+/// </summary>
 public sealed record SubscriptionView(
     Guid SubscriptionId,
     string Owner,
@@ -22,4 +26,6 @@ public sealed record SubscriptionView(
     QuietHours? QuietHours,
     TimeOnly? DigestAt,
     DateTimeOffset CreatedAt,
-    bool Paused);
+    bool Paused,
+    string? DigestTimeZone = null,
+    string? Problem = null);

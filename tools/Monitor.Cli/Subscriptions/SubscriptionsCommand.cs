@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Monitor.Cli.Pipeline;
+using Monitor.Contracts.Alerts;
 using Spectre.Console;
 
 namespace Monitor.Cli.Subscriptions;
 
-/// <summary>`monitor subscriptions add|list|show|pause|resume|backtest`: the alerts service's subscription API.</summary>
+/// <summary>`monitor subscriptions add|list|show|edit|pause|resume|delete|backtest`: the alerts service's subscription API.</summary>
 public static class SubscriptionsCommand
 {
     private static readonly Option<Uri> Url = CommandLineValues.HttpUrl("--url", "The alerts service", AlertsApiOptions.DefaultUrl);
@@ -24,6 +25,8 @@ public static class SubscriptionsCommand
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Change("pause", "Stop a subscription raising alerts (its windows keep counting)", (c, id, ct) => c.PauseAsync(id, ct)));
         command.Subcommands.Add(Change("resume", "Let a paused subscription raise alerts again", (c, id, ct) => c.ResumeAsync(id, ct)));
+        command.Subcommands.Add(Edit());
+        command.Subcommands.Add(Delete());
         command.Subcommands.Add(Backtest());
         return command;
     }
@@ -99,6 +102,43 @@ public static class SubscriptionsCommand
         return command;
     }
 
+    private static Command Delete()
+    {
+        var id = IdArgument();
+        var command = WithConnection(new Command("delete", "Delete (archive) a subscription: it raises nothing from now on and is no longer listed; its alerts stay") { id });
+        command.SetAction((result, ct) => PipelineCommands.RunAsync(async () =>
+        {
+            using var client = Client(result);
+            var current = await client.GetVersionedAsync(result.GetValue(id), ct);
+            await client.DeleteAsync(current.Value.SubscriptionId, current.Version ?? "*", ct);
+            Console.WriteLine($"subscription {current.Value.SubscriptionId} ({current.Value.Name}) is deleted");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Edit()
+    {
+        var id = IdArgument();
+        var file = new Option<string>("--file")
+        {
+            Description = "The whole subscription as JSON (the body `add --file` takes); the parts that differ are replaced",
+            Required = true,
+        };
+        var command = WithConnection(new Command("edit",
+            "Change a subscription to what a JSON file says (also repairs one the service cannot evaluate)") { id, file });
+        command.SetAction((result, ct) => PipelineCommands.RunAsync(async () =>
+        {
+            var wanted = SubscriptionDraft.FromFile(result.GetValue(file)!);
+            using var client = Client(result);
+            var (edited, changed) = await SubscriptionEdit.ApplyAsync(client, result.GetValue(id), wanted, ct);
+            SubscriptionPrinter.PrintOne(PipelineConsole.Create(), edited);
+            Console.WriteLine($"subscription: id={edited.SubscriptionId} name={edited.Name} changed={(changed.Count == 0 ? "nothing" : string.Join(',', changed))}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
     private static Command Backtest()
     {
         var id = IdArgument();
@@ -110,7 +150,16 @@ public static class SubscriptionsCommand
         {
             if (r.GetResult(from) is { Implicit: false } && r.GetResult(to) is { Implicit: false }
                 && r.GetValue(from) is { } start && r.GetValue(to) is { } end && end <= start)
+            {
                 r.AddError($"--to ({end:O}) must come after --from ({start:O})");
+                return;
+            }
+            // The service's bounds, checked here too so a period it would refuse is a usage error naming the option.
+            var now = DateTimeOffset.UtcNow;
+            var until = r.GetValue(to) ?? now;
+            var since = r.GetValue(from) ?? (until - BacktestPeriod.Earliest > BacktestPeriod.DefaultSpan ? until - BacktestPeriod.DefaultSpan : BacktestPeriod.Earliest);
+            foreach (var (field, problem) in BacktestPeriod.Problems(since, until, now))
+                r.AddError($"--{field} {problem}");
         });
         command.SetAction((result, ct) => PipelineCommands.RunAsync(async () =>
         {
