@@ -31,10 +31,10 @@ public sealed class SubscriptionRegistry(ILogger<SubscriptionRegistry> logger)
         lock (_gate) return _states.Values.Where(s => !s.Archived).ToArray();
     }
 
-    /// <summary>The subscription, archived or not; null when there is none.</summary>
+    /// <summary>The subscription; null when there is none or it was archived (deleted).</summary>
     public SubscriptionState? Find(Guid id)
     {
-        lock (_gate) return _states.GetValueOrDefault(id);
+        lock (_gate) return _states.GetValueOrDefault(id) is { Archived: false } state ? state : null;
     }
 
     /// <summary>The subscriptions that cannot be evaluated.</summary>
