@@ -51,14 +51,10 @@ public sealed class RuleState(AlertRule rule, DateTimeOffset anchor)
     public WindowBucket? Window(long index) => _windows.GetValueOrDefault(index);
 
     /// <summary>
-    /// The windows a late item in window <paramref name="index"/> changes: its own, and for baseline rules the
-    /// windows whose baseline it is part of, oldest first.
+    /// The windows to judge again, oldest first, after late items landed in window <paramref name="index"/>: every
+    /// window from there on (its own, those whose baseline it is part of, and the later ones the same batch filled).
     /// </summary>
-    public IReadOnlyList<long> Affected(long index)
-    {
-        var last = NeedsBaseline ? index + Rule.BaselineWindows : index;
-        return _windows.Keys.Where(k => k >= index && k <= last).ToArray();
-    }
+    public IReadOnlyList<long> JudgedAgainFrom(long index) => _windows.Keys.Where(k => k >= index).ToArray();
 
     /// <summary>
     /// Whether the windows before <paramref name="index"/> are known far enough back to form a baseline:

@@ -60,35 +60,32 @@ public sealed class SubscriptionEvaluator
             state.Cooldown.Record(RaisedAlert.Of(alert));
     }
 
-    /// <summary>Counts the items in scope, in canonical order, and returns the alerts they raise.</summary>
+    /// <summary>
+    /// Counts the items in scope, in canonical order, and returns the alerts they raise. Sorted, a batch's late items
+    /// (published before one already judged) come first: a rule that has any judges its windows again from the
+    /// earliest one they changed, once for the batch.
+    /// </summary>
     public IReadOnlyList<AlertRaised> Observe(IEnumerable<ScoredItem> items, DateTimeOffset now)
     {
+        var inScope = items.Where(i => ScopeMatcher.Matches(Subscription.Scope, i)).Order(ScoredItem.CanonicalOrder).ToArray();
         var raised = new List<AlertRaised>();
-        foreach (var item in items.Order(ScoredItem.CanonicalOrder))
-            raised.AddRange(Observe(item, now));
-        return raised;
-    }
-
-    /// <summary>Counts the item if it is in scope and returns the alerts it raises.</summary>
-    public IReadOnlyList<AlertRaised> Observe(ScoredItem item, DateTimeOffset now)
-    {
-        if (!ScopeMatcher.Matches(Subscription.Scope, item)) return [];
-        var raised = new List<AlertRaised>();
+        if (inScope.Length == 0) return raised;
         foreach (var state in _rules.Values)
         {
-            var late = state.IsLate(item);
-            if (state.Add(item) is not { } index)
+            long? judgeAgainFrom = null;
+            foreach (var item in inScope)
             {
-                raised.AddRange(_raisedBy.GetValueOrDefault(item.CoverageId)?.Where(a => a.RuleId == state.Rule.RuleId) ?? []);
-                continue;
+                var late = state.IsLate(item);
+                if (state.Add(item) is not { } index)
+                    raised.AddRange(_raisedBy.GetValueOrDefault(item.CoverageId)?.Where(a => a.RuleId == state.Rule.RuleId) ?? []);
+                else if (late && state.JudgesWindows)
+                    judgeAgainFrom ??= index;
+                else if (judgeAgainFrom is null)
+                    // In time, the item is the last of its window: the window as it stands is what the order would give.
+                    Judge(state, index, state.Window(index)!, item, now, raised);
             }
-            if (!late || !state.JudgesWindows)
-            {
-                // In time, the item is the last of its window: the window as it stands is what the order would give.
-                Judge(state, index, state.Window(index)!, item, now, raised);
-                continue;
-            }
-            foreach (var affected in state.Affected(index))
+            if (judgeAgainFrom is not { } from) continue;
+            foreach (var affected in state.JudgedAgainFrom(from))
             {
                 var prefix = new WindowBucket();
                 foreach (var member in state.Window(affected)!.Items)
@@ -100,6 +97,9 @@ public sealed class SubscriptionEvaluator
         }
         return raised;
     }
+
+    /// <summary>Counts the item if it is in scope and returns the alerts it raises.</summary>
+    public IReadOnlyList<AlertRaised> Observe(ScoredItem item, DateTimeOffset now) => Observe([item], now);
 
     /// <summary>Judges the window as it stood when <paramref name="trigger"/> was its last item; raises what is due.</summary>
     private void Judge(RuleState state, long index, WindowBucket window, ScoredItem trigger, DateTimeOffset now, List<AlertRaised> raised)

@@ -60,6 +60,21 @@ public class When_items_arrive_out_of_order
     }
 
     [Fact]
+    public void Should_judge_the_items_in_time_of_a_batch_that_also_holds_late_ones()
+    {
+        var evaluator = new SubscriptionEvaluator(Given.Subscription(Share));
+        evaluator.ObserveAll([Given.Positive(Hour12.AddMinutes(30))]);
+
+        // One batch: a positive published before what was judged (late), then two negatives an hour later (in time).
+        var alerts = evaluator.Observe([Given.Positive(Hour12.AddMinutes(10)), Given.Negative(Hour12.AddHours(1).AddMinutes(1)),
+            Given.Negative(Hour12.AddHours(1).AddMinutes(2))], Given.Now);
+
+        var alert = Assert.Single(alerts);
+        Assert.Equal(Hour12.AddHours(1), alert.WindowStart);
+        Assert.Equal(Hour12.AddHours(1).AddMinutes(2), alert.TriggeredAt);
+    }
+
+    [Fact]
     public void Should_not_take_back_an_alert_already_raised_and_let_it_cool_the_late_story_down()
     {
         // 10:03 alerts; 09:40 arrives late, 23 minutes before it: the same story, silent; canonically it would have
