@@ -13,7 +13,7 @@ public static class BacktestEndpoints
             SubscriptionRegistry registry, History history, TimeProvider clock, CancellationToken ct) =>
         {
             var caller = http.Caller();
-            if (registry.Find(id) is not { } subscription || (caller.Role == Roles.Analyst && subscription.Owner != caller.Owner))
+            if (registry.Find(id) is not { } subscription || !caller.CanSee(subscription.Owner))
                 return Results.NotFound();
             var end = to ?? clock.GetUtcNow();
             var start = from ?? end.AddDays(-7);
