@@ -30,7 +30,9 @@ public static partial class SecretMask
         if (uri.UserInfo.Length > 0) text.Append(Hidden).Append('@');
         text.Append(uri.IdnHost.Contains(':') ? $"[{uri.IdnHost}]" : uri.IdnHost);
         if (!uri.IsDefaultPort) text.Append(':').Append(uri.Port);
-        text.Append(string.Join('/', uri.AbsolutePath.Split('/').Select(s => LooksLikeToken(Uri.UnescapeDataString(s)) ? Hidden : s)));
+        // A bare host (no slash after it) stays without one.
+        if (uri.AbsolutePath != "/" || target.IndexOf('/', uri.Scheme.Length + 3) >= 0)
+            text.Append(string.Join('/', uri.AbsolutePath.Split('/').Select(s => LooksLikeToken(Uri.UnescapeDataString(s)) ? Hidden : s)));
         if (uri.Query.Length > 1)
             text.Append('?').Append(string.Join('&', uri.Query[1..].Split('&').Select(p => p.Split('=', 2)[0] + "=" + Hidden)));
         if (uri.Fragment.Length > 1) text.Append('#').Append(Hidden);
