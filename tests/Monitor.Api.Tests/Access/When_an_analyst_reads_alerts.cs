@@ -18,7 +18,8 @@ public class When_an_analyst_reads_alerts(PostgresSchema schema) : IClassFixture
     [Fact]
     public async Task They_list_count_and_acknowledge_only_the_alerts_of_their_own_subscriptions()
     {
-        var (own, other) = (SampleAlerts.Subscription("ana", "SU7 negative"), SampleAlerts.Subscription("bob", "BYD watch"));
+        // Owners of their own: the class's tests share one store.
+        var (own, other) = (SampleAlerts.Subscription("ana.list", "SU7 negative"), SampleAlerts.Subscription("bob.list", "BYD watch"));
         await SampleAlerts.AppendAsync(_api.Store, own);
         await SampleAlerts.AppendAsync(_api.Store, other);
         var ownAlert = SampleAlerts.Alert(own.SubscriptionId, own.Name, SampleCoverage.Start.AddHours(1));
@@ -26,7 +27,7 @@ public class When_an_analyst_reads_alerts(PostgresSchema schema) : IClassFixture
         await SampleAlerts.AppendAsync(_api.Store, ownAlert);
         await SampleAlerts.AppendAsync(_api.Store, otherAlert);
         await _api.WaitForProjectionsAsync();
-        using var ana = _api.Client(await _api.IssueKeyAsync("ana", Roles.Analyst));
+        using var ana = _api.Client(await _api.IssueKeyAsync("ana.list", Roles.Analyst));
         using var viewer = _api.Client(await _api.IssueKeyAsync("vic", Roles.Viewer));
 
         var seenByAna = await ana.GetAsync<AlertList>("/api/alerts");
@@ -38,8 +39,8 @@ public class When_an_analyst_reads_alerts(PostgresSchema schema) : IClassFixture
         Assert.Equal([ownAlert.AlertId], seenByAna.Items.Select(a => a.Id));
         Assert.Equal((1, 1), (seenByAna.Total, seenByAna.Open));
         Assert.Empty(askedForBobs.Items);
-        Assert.Equal([otherAlert.AlertId, ownAlert.AlertId], seenByViewer.Items.Select(a => a.Id));
-        Assert.Equal(2, seenByViewer.Open);
+        Assert.Superset(new HashSet<Guid> { otherAlert.AlertId, ownAlert.AlertId }, seenByViewer.Items.Select(a => a.Id).ToHashSet());
+        Assert.True(seenByViewer.Open >= 2);
         Assert.Equal(HttpStatusCode.NotFound, ackOfBobs.StatusCode);
         Assert.DoesNotContain((await _api.Store.ReadStreamAsync(otherAlert.AlertId)).Select(e => e.Data), d => d is AlertAcknowledged);
         Assert.Equal(HttpStatusCode.OK, ackOfOwn.StatusCode);

@@ -11,7 +11,7 @@ public sealed record SubscriptionRequest(
     QuietHours? QuietHours = null,
     TimeOnly? DigestAt = null);
 
-/// <summary>A subscription as the alerts service returns it. Channel secrets read "(hidden)" unless the key owns it or is admin.</summary>
+/// <summary>A subscription as the alerts service returns it. Unless the key is an admin's, channel secrets read "(hidden)" and the credentials in targets "***".</summary>
 public sealed record SubscriptionView(
     Guid SubscriptionId,
     string Owner,
