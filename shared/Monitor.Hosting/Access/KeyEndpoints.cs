@@ -27,10 +27,12 @@ public static class KeyEndpoints
             var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
             var (key, view) = await keys.IssueAsync(request.Owner!.Trim(), request.Role!, name, caller, ct);
             return Results.Created($"/api/keys/{view.Id}", new IssuedKey(key, view.Id, view.Owner, view.Role, view.Name));
-        });
+        })
+        .WithName("IssueKey").WithSummary("Issues a key (admins); the answer is the only time the key is shown.");
 
         api.MapGet("/keys", (HttpContext http, ApiKeys keys) =>
-            http.Caller().IsAdmin ? Results.Ok(keys.List()) : CallerExtensions.Forbidden("Only admins list keys"));
+            http.Caller().IsAdmin ? Results.Ok(keys.List()) : CallerExtensions.Forbidden("Only admins list keys"))
+            .WithName("ListKeys").WithSummary("Every issued key (admins): id, name, owner, role, when, last four characters and fingerprint; never the key.");
 
         // Revoked keys stay listed (with when and by whom); revoking twice changes nothing.
         api.MapDelete("/keys/{id:guid}", async (Guid id, HttpContext http, ApiKeys keys, CancellationToken ct) =>
@@ -40,6 +42,7 @@ public static class KeyEndpoints
             return await keys.RevokeAsync(id, caller, ct) is { } revoked
                 ? Results.Ok(revoked)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no key {id} (GET /api/keys lists them)");
-        });
+        })
+        .WithName("RevokeKey").WithSummary("Revokes a key (admins): every service refuses it within seconds and ends its live streams.");
     }
 }
