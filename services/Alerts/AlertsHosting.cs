@@ -31,7 +31,7 @@ public static class AlertsHosting
             settings.Smtp is { } smtp ? new EmailSender(smtp) : null));
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<SubscriptionCommands>();
-        services.AddSingleton<ApiKeys>();
+        services.AddApiKeys();
         services.AddSingleton<AlertLog>();
         services.AddSingleton<CoverageLookup>();
         services.AddSingleton<History>();

@@ -28,11 +28,12 @@ public static class ApiHosting
         services.AddSingleton(ReadModelCatalogue.CreateEventTypeRegistry());
         services.AddSingleton(ReadModelCatalogue.Create(monitor.EventStoreSchema));
         services.AddSingleton<NpgsqlDataSource>(sp => sp.GetRequiredService<EventStore.EventStore>().DataSource);
-        services.AddSingleton<ApiKeys>();
+        services.AddApiKeys();
         services.AddSingleton<MentionQueries>();
         services.AddSingleton<AnalyticsQueries>();
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<AcknowledgeAlert>();
+        services.AddSingleton<AlertOwners>();
         services.AddSingleton<RebuildTracker>();
         services.AddHostedService<AccessStartup>();
         services.AddSingleton<ProjectionRunner>();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Cli.Errors;
+using Monitor.Cli.Keys;
 using Monitor.Cli.Pipeline;
 using Monitor.Cli.Projections;
 using Monitor.Cli.Replay;
@@ -13,6 +14,7 @@ foreach (var command in PipelineCommands.Create()) root.Subcommands.Add(command)
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(ErrorsCommand.Create());
 root.Subcommands.Add(SubscriptionsCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ProjectionsCommand.Create());
 
 // A command line that does not parse is a usage error (exit 2), like bad input files.

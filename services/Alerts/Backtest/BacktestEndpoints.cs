@@ -17,7 +17,7 @@ public static class BacktestEndpoints
             SubscriptionRegistry registry, History history, TimeProvider clock, CancellationToken ct) =>
         {
             var caller = http.Caller();
-            if (registry.Find(id) is not { Archived: false } subscription || (caller.Role == Roles.Analyst && subscription.Owner != caller.Owner))
+            if (registry.Find(id) is not { Archived: false } subscription || !caller.CanSee(subscription.Owner))
                 return Results.NotFound();
             var now = clock.GetUtcNow();
             var end = to ?? now;

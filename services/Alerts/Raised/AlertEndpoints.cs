@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitor.Hosting.Access;
 using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Subscriptions;
 using Monitor.Contracts;
 using Monitor.Contracts.Alerts;
 using Monitor.EventStore;
@@ -12,16 +13,22 @@ public static class AlertEndpoints
 {
     public static void MapAlertEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", (AlertLog log, Guid? subscriptionId, int? limit) =>
-            Results.Ok(log.Recent(Math.Clamp(limit ?? 100, 1, AlertLog.Kept), subscriptionId)));
+        // Analysts see the alerts of their own subscriptions only; to them another's alert does not exist.
+        api.MapGet("/alerts", (AlertLog log, Guid? subscriptionId, int? limit, HttpContext http, SubscriptionRegistry registry) =>
+        {
+            var caller = http.Caller();
+            return Results.Ok(log.Recent(Math.Clamp(limit ?? 100, 1, AlertLog.Kept), subscriptionId, a => caller.MaySee(a, registry))
+                .Select(v => v.For(caller)));
+        });
 
-        api.MapGet("/alerts/{id:guid}", (Guid id, AlertLog log) => log.Find(id) is { } view ? Results.Ok(view) : Results.NotFound());
+        api.MapGet("/alerts/{id:guid}", (Guid id, AlertLog log, HttpContext http, SubscriptionRegistry registry) =>
+            Visible(id, http.Caller(), log, registry) is { } view ? Results.Ok(view.For(http.Caller())) : Results.NotFound());
 
-        api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AlertLog log, EventStore.EventStore store, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AlertLog log, SubscriptionRegistry registry, EventStore.EventStore store, TimeProvider clock, CancellationToken ct) =>
         {
             var caller = http.Caller();
             if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot acknowledge alerts");
-            if (log.Find(id) is not { } view) return Results.NotFound();
+            if (Visible(id, caller, log, registry) is not { } view) return Results.NotFound();
             if (view.Acknowledged is { } already) return Results.Ok(already);
             var ack = new AlertAcknowledged(id, caller.Owner, clock.GetUtcNow());
             // One acknowledgement per alert: the event id is fixed, so a second ack is a no-op append.
@@ -31,20 +38,25 @@ public static class AlertEndpoints
             return Results.Ok(log.Find(id)!.Acknowledged);
         });
 
-        api.MapPost("/alerts/{id:guid}/resend", async (Guid id, string? channel, HttpContext http, AlertLog log, DeliveryWorker delivery, CancellationToken ct) =>
+        api.MapPost("/alerts/{id:guid}/resend", async (Guid id, string? channel, HttpContext http, AlertLog log, SubscriptionRegistry registry, DeliveryWorker delivery, CancellationToken ct) =>
         {
             if (!http.Caller().CanWrite) return CallerExtensions.Forbidden("Viewers cannot re-send alerts");
-            if (log.Find(id) is not { } view) return Results.NotFound();
+            if (Visible(id, http.Caller(), log, registry) is not { } view) return Results.NotFound();
             return Results.Ok(await delivery.DeliverAsync(view.Alert, channel, ct));
         });
 
-        // Server-sent events: one "alert" event per raised alert, a comment every 15 s to keep proxies from closing the stream.
-        api.MapGet("/alerts/stream", async (HttpContext http, AlertLog log, CancellationToken ct) =>
+        // Server-sent events: one "alert" event per raised alert the caller may see, a comment every 15 s to keep proxies
+        // from closing the stream. It ends when the caller's key is revoked.
+        api.MapGet("/alerts/stream", async (HttpContext http, AlertLog log, SubscriptionRegistry registry, ApiKeys keys, CancellationToken aborted) =>
         {
+            var caller = http.Caller();
+            using var revokedOrAborted = CancellationTokenSource.CreateLinkedTokenSource(aborted, keys.Revocation(caller));
+            var ct = revokedOrAborted.Token;
             http.Response.Headers.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
             var (reader, subscription) = log.Listen();
             using (subscription)
+            try
             {
                 await http.Response.WriteAsync(": connected\n\n", ct);
                 await http.Response.Body.FlushAsync(ct);
@@ -55,6 +67,7 @@ public static class AlertEndpoints
                     try
                     {
                         var alert = await reader.ReadAsync(heartbeat.Token);
+                        if (!caller.MaySee(alert, registry)) continue;
                         await http.Response.WriteAsync($"event: alert\nid: {alert.AlertId}\ndata: {JsonSerializer.Serialize(alert, ChannelFormats.Json)}\n\n", ct);
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -64,6 +77,14 @@ public static class AlertEndpoints
                     await http.Response.Body.FlushAsync(ct);
                 }
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // the client went away, or its key was revoked: the response ends here
+            }
         });
     }
+
+    /// <summary>The alert, when the caller may see it.</summary>
+    private static AlertView? Visible(Guid id, Caller caller, AlertLog log, SubscriptionRegistry registry) =>
+        log.Find(id) is { } view && caller.MaySee(view.Alert, registry) ? view : null;
 }

@@ -84,11 +84,12 @@ public sealed class AlertLog
             return _views.Values.Where(v => v.Held is not null && v.ReleasedAt is null).OrderBy(v => v.Alert.RaisedAt).ToArray();
     }
 
-    public IReadOnlyList<AlertView> Recent(int limit, Guid? subscriptionId = null)
+    /// <param name="visible">Only alerts it accepts count towards <paramref name="limit"/>.</param>
+    public IReadOnlyList<AlertView> Recent(int limit, Guid? subscriptionId = null, Func<AlertRaised, bool>? visible = null)
     {
         lock (_gate)
             return _order.Select(id => _views[id])
-                .Where(v => subscriptionId is null || v.Alert.SubscriptionId == subscriptionId)
+                .Where(v => (subscriptionId is null || v.Alert.SubscriptionId == subscriptionId) && (visible is null || visible(v.Alert)))
                 .Take(limit).ToArray();
     }
 

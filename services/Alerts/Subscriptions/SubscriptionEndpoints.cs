@@ -21,19 +21,19 @@ public static class SubscriptionEndpoints
             return Results.Created($"/api/subscriptions/{state.SubscriptionId}", Visible(state, caller));
         });
 
-        // Analysts see only their own; admins and viewers read all. Secrets show only to admins and owners.
+        // Analysts see only their own; admins and viewers read all. Secrets show only to admins.
         api.MapGet("/subscriptions", (HttpContext http, SubscriptionRegistry registry) =>
         {
             var caller = http.Caller();
             return Results.Ok(registry.All()
-                .Where(s => caller.Role != Roles.Analyst || s.Owner == caller.Owner)
+                .Where(s => caller.CanSee(s.Owner))
                 .OrderBy(s => s.CreatedAt)
                 .Select(s => Visible(s, caller)));
         });
 
         api.MapGet("/subscriptions/{id:guid}", (Guid id, HttpContext http, SubscriptionRegistry registry) =>
         {
-            if (registry.Find(id) is not { Archived: false } s || (http.Caller().Role == Roles.Analyst && s.Owner != http.Caller().Owner)) return Results.NotFound();
+            if (registry.Find(id) is not { Archived: false } s || !http.Caller().CanSee(s.Owner)) return Results.NotFound();
             http.Response.Headers.ETag = SubscriptionVersions.ETag(s);
             return Results.Ok(Visible(s, http.Caller()));
         });
@@ -97,7 +97,7 @@ public static class SubscriptionEndpoints
     {
         var caller = http.Caller();
         // An analyst cannot tell another's subscription from a missing one.
-        if (registry.Find(id) is not { Archived: false } state || (caller.Role == Roles.Analyst && state.Owner != caller.Owner)) return Results.NotFound();
+        if (registry.Find(id) is not { Archived: false } state || !caller.CanSee(state.Owner)) return Results.NotFound();
         if (!caller.CanChange(state.Owner)) return CallerExtensions.Forbidden("Viewers cannot change subscriptions");
         if (!SubscriptionVersions.TryParseIfMatch(http.Request.Headers.IfMatch, out var expected))
             return Results.ValidationProblem(new Dictionary<string, string[]>
@@ -120,9 +120,7 @@ public static class SubscriptionEndpoints
         }
     }
 
-    /// <summary>Channel secrets are shown to admins and the owner only.</summary>
+    /// <summary>Channel secrets, and the credentials inside channel targets, are shown to admins only.</summary>
     private static SubscriptionState Visible(SubscriptionState state, Caller caller) =>
-        caller.IsAdmin || caller.Owner == state.Owner
-            ? state
-            : state with { Channels = state.Channels.Select(c => c with { Secret = c.Secret is null ? null : "(hidden)" }).ToArray() };
+        caller.IsAdmin ? state : state with { Channels = state.Channels.Select(SecretMask.Channel).ToArray() };
 }

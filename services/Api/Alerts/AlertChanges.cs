@@ -1,5 +1,6 @@
 using Monitor.Contracts.Alerts;
 using Monitor.EventStore;
+using Monitor.Hosting.Access;
 using Monitor.Hosting.Storage;
 using Monitor.ReadModels.Alerts;
 
@@ -39,7 +40,7 @@ internal static class AlertChanges
         AlertDeliveryFailed f => [new AlertUpdate(f.AlertId)
         {
             DeliveryFailures = UpTo(e, history).Select(x => x.Data).OfType<AlertDeliveryFailed>()
-                .Select(x => new AlertDeliveryFailureView(x.ChannelId, x.ChannelKind, x.Reason ?? "", x.Attempts, x.At)).ToArray(),
+                .Select(x => new AlertDeliveryFailureView(x.ChannelId, x.ChannelKind, SecretMask.InText(x.Reason ?? ""), x.Attempts, x.At)).ToArray(),
         }],
         _ => [],
     };

@@ -24,14 +24,18 @@ internal sealed class AlertQueries(NpgsqlDataSource dataSource, ReadModelCatalog
     /// apart, an alert raised or acknowledged between two reads would be in one figure and not the other, and the
     /// stream resuming from the position would count it again.
     /// </summary>
-    public async Task<AlertList> ListAsync(Guid? subscriptionId, bool? acknowledged, Paging paging, CancellationToken ct)
+    /// <param name="owner">An analyst's name: only the alerts of their own subscriptions count, the open count's too.</param>
+    public async Task<AlertList> ListAsync(Guid? subscriptionId, bool? acknowledged, Paging paging, CancellationToken ct, string? owner = null)
     {
         var where = new SqlWhere();
+        var visible = owner is null ? null
+            : $"(a.data->>'subscriptionId')::uuid IN (SELECT s.id FROM {readModels.Subscriptions.Table} s WHERE s.data->>'owner' = {where.Add(owner)})";
         if (subscriptionId is { } id) where.And($"(a.data->>'subscriptionId')::uuid = {where.Add(id)}");
         if (acknowledged is { } ack) where.And($"{IsAcknowledged} = {where.Add(ack)}");
         var table = readModels.Alerts.Table;
-        // The open count ignores the list's filters; one scan gives both counts.
-        var counts = Statement($"SELECT {(where.ToString() == "" ? "count(*)" : $"count(*) FILTER ({where})")}, count(*) FILTER (WHERE NOT {IsAcknowledged}) FROM {table} a", where);
+        // The open count ignores the list's filters (not what the caller may see); one scan gives both counts.
+        var counts = Statement($"SELECT {(where.ToString() == "" ? "count(*)" : $"count(*) FILTER ({where})")}, count(*) FILTER (WHERE NOT {IsAcknowledged}) FROM {table} a {(visible is null ? "" : "WHERE " + visible)}", where);
+        if (visible is not null) where.And(visible);
         var page = Statement($"SELECT a.data FROM {table} a {where} ORDER BY (a.data->>'raisedAt')::timestamptz DESC, a.id DESC LIMIT {where.Add(paging.PageSize)} OFFSET {where.Add(paging.Offset)}", where);
 
         var (position, total, open, documents) = await ReadInOneSnapshotAsync(counts, page, ct);

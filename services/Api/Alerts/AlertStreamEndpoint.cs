@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Primitives;
 using Monitor.Api.Querying;
 using Monitor.EventStore;
+using Monitor.Hosting.Access;
 
 namespace Monitor.Api.Alerts;
 
@@ -17,17 +18,21 @@ internal static class AlertStreamEndpoint
 
     public static void MapAlertStream(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts/stream", async (string? after, HttpContext http, AlertStream stream, CancellationToken ct) =>
+        api.MapGet("/alerts/stream", async (string? after, HttpContext http, AlertStream stream, AlertOwners owners, ApiKeys keys, CancellationToken aborted) =>
         {
             var errors = new QueryErrors();
             var start = StartOf(http.Request.Headers[LastEventIdHeader], after, errors);
             if (errors.Any) return errors.ToResult();
-            await StreamAsync(http.Response, stream, start, ct);
+            var caller = http.Caller();
+            // The stream ends when the caller's key is revoked, and carries only the alerts the caller may see.
+            using var revokedOrAborted = CancellationTokenSource.CreateLinkedTokenSource(aborted, keys.Revocation(caller));
+            await StreamAsync(http.Response, stream, start,
+                (message, ct) => message.AlertId is not { } id ? Task.FromResult(true) : owners.MaySeeAsync(caller, id, ct), revokedOrAborted.Token);
             return Results.Empty;
         })
         .WithName("AlertStream").WithSummary(
             "Server-sent events, each with id: the log position it comes from (a release's several updates: on the last): 'alert' for each alert raised, 'alert-updated' ({id} and the " +
-            "AlertView fields that changed: acknowledged, held, releasedAt, deliveries, deliveryFailures) for each change to an alert. " +
+            "AlertView fields that changed: acknowledged, held, releasedAt, deliveries, deliveryFailures) for each change to an alert (analysts: of their own subscriptions). " +
             "From the Last-Event-ID header, else after= (the list's position), it first sends what was stored after that position; " +
             $"'reload' when that is more than {AlertCatchUp.Limit} alert events. Comments keep the stream alive.")
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -46,7 +51,8 @@ internal static class AlertStreamEndpoint
         return null;
     }
 
-    private static async Task StreamAsync(HttpResponse response, AlertStream stream, GlobalPosition? start, CancellationToken ct)
+    private static async Task StreamAsync(HttpResponse response, AlertStream stream, GlobalPosition? start,
+        Func<AlertStreamMessage, CancellationToken, Task<bool>> mayGet, CancellationToken ct)
     {
         try
         {
@@ -56,7 +62,7 @@ internal static class AlertStreamEndpoint
             response.Headers["X-Accel-Buffering"] = "no";
             await WriteAsync(response, AlertStreamMessage.Connected(start ?? listener.Published), ct);
             if (start is { } from)
-                await CatchUpAsync(response, stream.CatchUp, listener, from, ct);
+                await CatchUpAsync(response, stream.CatchUp, listener, from, mayGet, ct);
             while (!ct.IsCancellationRequested)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -65,7 +71,7 @@ internal static class AlertStreamEndpoint
                 {
                     // null: the client fell too far behind; it resumes by its last id when it reconnects
                     if (await listener.ReadAsync(wait.Token) is not { } message) return;
-                    await WriteAsync(response, message, ct);
+                    if (await mayGet(message, ct)) await WriteAsync(response, message, ct);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
@@ -76,12 +82,13 @@ internal static class AlertStreamEndpoint
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // the client went away
+            // the client went away, or its key was revoked
         }
     }
 
     /// <summary>Sends what was stored after <paramref name="from"/> up to where the listener took over, or <c>reload</c>.</summary>
-    private static async Task CatchUpAsync(HttpResponse response, AlertCatchUp catchUp, AlertListener listener, GlobalPosition from, CancellationToken ct)
+    private static async Task CatchUpAsync(HttpResponse response, AlertCatchUp catchUp, AlertListener listener, GlobalPosition from,
+        Func<AlertStreamMessage, CancellationToken, Task<bool>> mayGet, CancellationToken ct)
     {
         if (from != listener.Published && await catchUp.ReloadInsteadAsync(from, listener.Published, ct))
         {
@@ -93,7 +100,8 @@ internal static class AlertStreamEndpoint
         // A client ahead of the listener (its list's projection read further than this stream has) had those already.
         listener.Skips = position => position <= from;
         await foreach (var message in catchUp.ReadAsync(from, listener.Published, ct))
-            await WriteAsync(response, message, ct);
+            if (await mayGet(message, ct))
+                await WriteAsync(response, message, ct);
     }
 
     private static async Task WriteAsync(HttpResponse response, AlertStreamMessage message, CancellationToken ct)

@@ -10,18 +10,19 @@ namespace Monitor.Api.Alerts;
 /// an event with several messages puts it on its last.
 /// </summary>
 /// <param name="Text">The event as it goes on the wire, blank line included.</param>
-internal sealed record AlertStreamMessage(string Text)
+/// <param name="AlertId">The alert it is about, so it goes only to those who may see it; null for the stream's own messages.</param>
+internal sealed record AlertStreamMessage(string Text, Guid? AlertId = null)
 {
     public const string AlertEvent = "alert";
     public const string UpdatedEvent = "alert-updated";
     public const string ReloadEvent = "reload";
 
     public static AlertStreamMessage Raised(AlertView alert, GlobalPosition position) =>
-        new($"event: {AlertEvent}\nid: {StreamPosition.Format(position)}\ndata: {JsonSerializer.Serialize(alert, JsonSerializerOptions.Web)}\n\n");
+        new($"event: {AlertEvent}\nid: {StreamPosition.Format(position)}\ndata: {JsonSerializer.Serialize(alert, JsonSerializerOptions.Web)}\n\n", alert.Id);
 
     /// <param name="position">Null for all but the last of an event's messages (see <see cref="AlertMessages"/>).</param>
     public static AlertStreamMessage Updated(AlertUpdate update, GlobalPosition? position) =>
-        new($"event: {UpdatedEvent}\n{(position is { } p ? $"id: {StreamPosition.Format(p)}\n" : "")}data: {JsonSerializer.Serialize(update, JsonSerializerOptions.Web)}\n\n");
+        new($"event: {UpdatedEvent}\n{(position is { } p ? $"id: {StreamPosition.Format(p)}\n" : "")}data: {JsonSerializer.Serialize(update, JsonSerializerOptions.Web)}\n\n", update.Id);
 
     /// <summary>
     /// The client asked to resume from too far back: it should load its list again. The stream goes on from

@@ -1,3 +1,4 @@
+using Monitor.Hosting.Access;
 using Monitor.ReadModels.Alerts;
 
 namespace Monitor.Api.Alerts;
@@ -28,10 +29,11 @@ public sealed record AlertView(
         a.Id, a.SubscriptionId, a.SubscriptionName, a.Rule, a.RaisedAt, a.WindowStart, a.WindowEnd, a.Summary, a.Numbers, a.Platforms,
         a.TopMentions.Select(m => new AlertMentionView(m.CoverageId, titles.GetValueOrDefault(m.CoverageId), m.Url, m.Platform, m.Label, m.Score, m.Reach)).ToArray(),
         a.EscalationLevel, a.Acknowledged, a.Deliveries.Count,
-        a.DeliveryFailures.Select(f => new AlertDeliveryFailureView(f.ChannelId, f.ChannelKind, f.Reason ?? "", f.Attempts, f.At)).ToArray(),
+        a.DeliveryFailures.Select(f => new AlertDeliveryFailureView(f.ChannelId, f.ChannelKind, SecretMask.InText(f.Reason ?? ""), f.Attempts, f.At)).ToArray(),
         a.Held, a.ReleasedAt);
 }
 
 public sealed record AlertMentionView(Guid CoverageId, string? Title, string? Url, string Platform, string Label, double Score, long Reach);
 
+/// <param name="Reason">What went wrong, with the credentials in any URL it quotes masked (for admins too: the API never shows channel targets).</param>
 public sealed record AlertDeliveryFailureView(string ChannelId, string ChannelKind, string Reason, int Attempts, DateTimeOffset At);

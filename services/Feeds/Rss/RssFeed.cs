@@ -24,7 +24,7 @@ public sealed class RssFeed(FeedHttpClient http, FeedSettings settings, ILogger<
     public async Task<FeedPage> FetchPageAsync(string? cursor, FeedContext context, CancellationToken cancellationToken)
     {
         if (settings.Urls.Count == 0)
-            throw new InvalidOperationException($"{FeedSettings.UrlsVariable} is empty: the news feed has no feed URLs to read.");
+            throw new FeedNotConfiguredException(FeedSettings.UrlsVariable, "the RSS / Atom feed URLs to read, comma-separated");
 
         var at = RssCursor.Parse(cursor, settings.Urls.Count);
         var url = settings.Urls[at.Next];

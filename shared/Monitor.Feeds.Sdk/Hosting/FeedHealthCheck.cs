@@ -5,7 +5,8 @@ namespace Monitor.Feeds.Sdk.Hosting;
 
 /// <summary>
 /// Unhealthy until the feed registered; degraded (still HTTP 200, so the process is not restarted
-/// for its source's trouble) while cycles fail, with the last reason in the description.
+/// for its source's trouble) while cycles fail, with the last reason in the description; degraded with just
+/// "not configured: set X (...)" while a setting it needs is missing.
 /// </summary>
 public sealed class FeedHealthCheck(FeedStatus status) : IHealthCheck
 {
@@ -22,6 +23,8 @@ public sealed class FeedHealthCheck(FeedStatus status) : IHealthCheck
         var result = current switch
         {
             { Registered: false } => HealthCheckResult.Unhealthy("the feed has not registered yet", data: data),
+            // Degraded, as it reads nothing, but with what to set rather than a count of failed cycles.
+            { NotConfigured: true } => HealthCheckResult.Degraded(current.LastFailure, data: data),
             { ConsecutiveFailures: > 0 } => HealthCheckResult.Degraded($"{current.ConsecutiveFailures} failed cycles: {current.LastFailure}", data: data),
             _ => HealthCheckResult.Healthy("polling", data),
         };

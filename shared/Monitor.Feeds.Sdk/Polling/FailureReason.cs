@@ -1,3 +1,4 @@
+using Monitor.Feeds.Sdk.Configuration;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -8,6 +9,7 @@ public static class FailureReason
 {
     public static string Describe(Exception e) => e switch
     {
+        FeedNotConfiguredException => e.Message,
         BrokenCircuitException => $"circuit open after repeated failures, requests paused: {e.Message}",
         TimeoutRejectedException timeout => $"timed out after {timeout.Timeout}",
         _ when e.InnerException is { } inner && e is AggregateException => Describe(inner),

@@ -3,7 +3,7 @@ namespace Monitor.Feeds.Sdk.Polling;
 /// <summary>The feed's state as its health check and logs report it. Thread-safe snapshot swaps.</summary>
 public sealed class FeedStatus
 {
-    private volatile Snapshot _current = new(false, 0, null, null, 0, 0, 0);
+    private volatile Snapshot _current = new(false, 0, null, null, 0, 0, 0, false);
 
     public Snapshot Current => _current;
 
@@ -13,16 +13,19 @@ public sealed class FeedStatus
     {
         ConsecutiveFailures = 0,
         LastFailure = null,
+        NotConfigured = false,
         LastSuccessAt = at,
         Cycles = _current.Cycles + 1,
         Published = _current.Published + result.Published,
         Quarantined = _current.Quarantined + result.Quarantined,
     };
 
-    public void Failed(string reason) => _current = _current with
+    /// <param name="notConfigured">The feed lacks a setting (the reason says which), rather than its source failing.</param>
+    public void Failed(string reason, bool notConfigured = false) => _current = _current with
     {
         ConsecutiveFailures = _current.ConsecutiveFailures + 1,
         LastFailure = reason,
+        NotConfigured = notConfigured,
         Cycles = _current.Cycles + 1,
     };
 
@@ -35,5 +38,6 @@ public sealed class FeedStatus
         DateTimeOffset? LastSuccessAt,
         long Cycles,
         long Published,
-        long Quarantined);
+        long Quarantined,
+        bool NotConfigured = false);
 }

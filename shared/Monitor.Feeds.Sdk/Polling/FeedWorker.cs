@@ -88,8 +88,9 @@ public sealed class FeedWorker(
         {
             var reason = FailureReason.Describe(e);
             var previous = status.Current.LastFailure;
-            status.Failed(reason);
-            logger.LogWarning(e, "Feed {Feed} cycle failed: {Reason}", settings.Name, reason);
+            status.Failed(reason, notConfigured: e is FeedNotConfiguredException);
+            if (e is FeedNotConfiguredException) logger.LogWarning("Feed {Feed} reads nothing: {Reason}", settings.Name, reason);
+            else logger.LogWarning(e, "Feed {Feed} cycle failed: {Reason}", settings.Name, reason);
             if (!ShouldRecord(reason, previous, status.Current.ConsecutiveFailures)) return;
             try
             {

@@ -25,7 +25,7 @@ public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settin
     protected virtual string FirstPage => "1";
 
     protected Uri BaseUrl => Settings.BaseUrl
-        ?? throw new InvalidOperationException($"{FeedSettings.BaseUrlVariable} is not set: the {Platform} feed does not know where to search.");
+        ?? throw new FeedNotConfiguredException(FeedSettings.BaseUrlVariable, $"the base URL of the {Platform} API to search");
 
     public string Describe() => $"{Settings.BaseUrl?.ToString() ?? "(no base URL)"} for {string.Join(", ", Settings.Keywords)}";
 
@@ -47,8 +47,8 @@ public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settin
     public async Task<FeedPage> FetchPageAsync(string? cursor, FeedContext context, CancellationToken cancellationToken)
     {
         if (Phases == 0)
-            throw new InvalidOperationException(
-                $"{FeedSettings.KeywordsVariable} and {FeedSettings.ItemsVariable} are empty: the {Platform} feed has nothing to read.");
+            throw new FeedNotConfiguredException(FeedSettings.KeywordsVariable,
+                $"the keywords to search {Platform} for, comma-separated; or {FeedSettings.ItemsVariable}, the items to watch");
 
         var at = KeywordCursor.Parse(cursor, Phases, FirstPage);
         if (at.Keyword == Settings.Keywords.Count) return await FetchItemsAsync(context, cancellationToken);

@@ -6,7 +6,12 @@ namespace Monitor.Hosting.Access;
 
 public static class KeyEndpoints
 {
-    public sealed record IssueKeyRequest(string? Owner, string? Role);
+    public sealed record IssueKeyRequest(string? Owner, string? Role, string? Name = null);
+
+    /// <summary>The answer to issuing a key: the only time the key itself is shown.</summary>
+    public sealed record IssuedKey(string Key, Guid Id, string Owner, string Role, string? Name);
+
+    public const int MaxNameLength = 100;
 
     public static void MapKeyEndpoints(this RouteGroupBuilder api)
     {
@@ -17,9 +22,27 @@ public static class KeyEndpoints
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(request.Owner)) errors["owner"] = ["must not be empty"];
             if (request.Role is null || !Roles.All.Contains(request.Role)) errors["role"] = [$"must be one of {string.Join(", ", Roles.All)}"];
+            if (request.Name is { Length: > MaxNameLength }) errors["name"] = [$"must be at most {MaxNameLength} characters"];
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var key = await keys.IssueAsync(request.Owner!.Trim(), request.Role!, caller, ct);
-            return Results.Created((string?)null, new { key, owner = request.Owner.Trim(), role = request.Role });
-        });
+            var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
+            var (key, view) = await keys.IssueAsync(request.Owner!.Trim(), request.Role!, name, caller, ct);
+            return Results.Created($"/api/keys/{view.Id}", new IssuedKey(key, view.Id, view.Owner, view.Role, view.Name));
+        })
+        .WithName("IssueKey").WithSummary("Issues a key (admins); the answer is the only time the key is shown.");
+
+        api.MapGet("/keys", (HttpContext http, ApiKeys keys) =>
+            http.Caller().IsAdmin ? Results.Ok(keys.List()) : CallerExtensions.Forbidden("Only admins list keys"))
+            .WithName("ListKeys").WithSummary("Every issued key (admins): id, name, owner, role, when, last four characters and fingerprint; never the key.");
+
+        // Revoked keys stay listed (with when and by whom); revoking twice changes nothing.
+        api.MapDelete("/keys/{id:guid}", async (Guid id, HttpContext http, ApiKeys keys, CancellationToken ct) =>
+        {
+            var caller = http.Caller();
+            if (!caller.IsAdmin) return CallerExtensions.Forbidden("Only admins revoke keys");
+            return await keys.RevokeAsync(id, caller, ct) is { } revoked
+                ? Results.Ok(revoked)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no key {id} (GET /api/keys lists them)");
+        })
+        .WithName("RevokeKey").WithSummary("Revokes a key (admins): every service refuses it within seconds and ends its live streams.");
     }
 }

@@ -41,6 +41,7 @@ public static class MonitorEventTypes
     public const string DigestSent = "digest-sent";
     public const string HeldAlertsReleased = "held-alerts-released";
     public const string ApiKeyIssued = "api-key-issued";
+    public const string ApiKeyRevoked = "api-key-revoked";
 
     /// <summary>Every event the relay publishes to the bus.</summary>
     public static readonly IReadOnlyList<string> Published = [CoverageIngested, CoverageMetricsUpdated, ContentExtracted, SentimentScored];
@@ -70,7 +71,8 @@ public static class MonitorEventTypes
         .Register<AlertHeld>(AlertHeld)
         .Register<DigestSent>(DigestSent)
         .Register<HeldAlertsReleased>(HeldAlertsReleased)
-        .Register<ApiKeyIssued>(ApiKeyIssued);
+        .Register<ApiKeyIssued>(ApiKeyIssued)
+        .Register<ApiKeyRevoked>(ApiKeyRevoked);
 
     public static EventTypeRegistry CreateRegistry() => Register(new EventTypeRegistry());
 }

@@ -36,8 +36,10 @@ internal sealed class AlertsHarness(PostgresSchema schema, RabbitMqVhost vhost) 
     {
         using var admin = Client(service, AdminKey);
         using var response = await admin.PostAsJsonAsync("/api/keys", new { owner, role });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<IssuedKey>())!.Key;
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            throw new InvalidOperationException($"issuing a key answered {(int)response.StatusCode}: '{body}'\n{service.Output()}");
+        return System.Text.Json.JsonSerializer.Deserialize<IssuedKey>(body, System.Text.Json.JsonSerializerOptions.Web)!.Key;
     }
 
     private sealed record IssuedKey(string Key);

@@ -80,7 +80,10 @@ public sealed class When_editing_a_subscription(PostgresSchema schema, RabbitMqV
             Assert.Equal("\"5\"", reread.Headers.ETag?.Tag);
             Assert.Equal("SU7 launch", state.GetProperty("name").GetString());
             Assert.Equal(1_000, state.GetProperty("rules")[0].GetProperty("threshold").GetDouble());
-            Assert.Equal("second-secret", state.GetProperty("channels")[0].GetProperty("secret").GetString());
+            // The secret is kept, and shows to admins only: not even to its owner.
+            Assert.Equal("(hidden)", state.GetProperty("channels")[0].GetProperty("secret").GetString());
+            using var adminAgain = AlertsHarness.Client(service, AlertsHarness.AdminKey);
+            Assert.Equal("second-secret", (await Get(adminAgain, path)).GetProperty("channels")[0].GetProperty("secret").GetString());
             Assert.Equal("Asia/Shanghai", state.GetProperty("digestTimeZone").GetString());
         }
         finally

@@ -13,7 +13,12 @@ public sealed class When_keys_have_roles(PostgresSchema schema, RabbitMqVhost vh
     {
         name,
         rules = new[] { new { ruleId = "neg", kind = "negative-share", window = rulesWindow, threshold = 0.4, minVolume = 5 } },
-        channels = new[] { new { channelId = "hook", kind = "webhook", target = "https://hooks.example.com/monitor", secret = "very-secret" } },
+        channels = new[]
+        {
+            new { channelId = "hook", kind = "webhook", target = "https://hooks.example.com/monitor", secret = (string?)"very-secret" },
+            new { channelId = "ding", kind = "dingtalk", target = "https://oapi.dingtalk.com/robot/send?access_token=d1ngT0KEN", secret = (string?)null },
+            new { channelId = "basic", kind = "webhook", target = "https://ops:pa55word@hooks.example.com/monitor", secret = (string?)null },
+        },
     };
 
     [Fact]
@@ -42,9 +47,20 @@ public sealed class When_keys_have_roles(PostgresSchema schema, RabbitMqVhost vh
         Assert.True(JsonDocument.Parse(await pausedByAna.Content.ReadAsStringAsync()).RootElement.GetProperty("paused").GetBoolean());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(0, (await List(bob)).GetArrayLength());
-        Assert.Equal("(hidden)", (await List(viewer))[0].GetProperty("channels")[0].GetProperty("secret").GetString());
-        Assert.Equal("very-secret", (await List(admin))[0].GetProperty("channels")[0].GetProperty("secret").GetString());
-        Assert.Equal("very-secret", (await List(ana))[0].GetProperty("channels")[0].GetProperty("secret").GetString());
+        // Secrets, and the credentials inside targets, show to admins only: not even to the owner.
+        foreach (var reader in new[] { viewer, ana })
+        {
+            var channels = (await List(reader))[0].GetProperty("channels");
+            Assert.Equal("(hidden)", channels[0].GetProperty("secret").GetString());
+            Assert.Equal("https://hooks.example.com/monitor", channels[0].GetProperty("target").GetString());
+            Assert.Equal("https://oapi.dingtalk.com/robot/send?access_token=***", channels[1].GetProperty("target").GetString());
+            Assert.Equal("https://***@hooks.example.com/monitor", channels[2].GetProperty("target").GetString());
+            Assert.DoesNotContain("T0KEN", await reader.GetStringAsync($"/api/subscriptions/{id}"));
+        }
+        var full = (await List(admin))[0].GetProperty("channels");
+        Assert.Equal("very-secret", full[0].GetProperty("secret").GetString());
+        Assert.Equal("https://oapi.dingtalk.com/robot/send?access_token=d1ngT0KEN", full[1].GetProperty("target").GetString());
+        Assert.Equal("https://ops:pa55word@hooks.example.com/monitor", full[2].GetProperty("target").GetString());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public partial class When_reading_the_openapi_document(PostgresSchema schema) : 
         { "get", "/api/entities/share" }, { "get", "/api/authors/top" }, { "get", "/api/range" }, { "get", "/api/alerts" },
         { "post", "/api/alerts/{id}/ack" }, { "get", "/api/alerts/stream" }, { "get", "/api/feeds" }, { "get", "/api/subscriptions" },
         { "get", "/api/projections" }, { "post", "/api/projections/{name}/rebuild" }, { "post", "/api/session" }, { "delete", "/api/session" },
-        { "post", "/api/keys" },
+        { "post", "/api/keys" }, { "get", "/api/keys" }, { "delete", "/api/keys/{id}" },
     };
 
     private async Task<JsonElement> DocumentAsync()

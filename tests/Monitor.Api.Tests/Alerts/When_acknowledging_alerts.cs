@@ -46,7 +46,10 @@ public class When_acknowledging_alerts(SampleApi sample) : IClassFixture<SampleA
     [Fact]
     public async Task Acknowledging_appends_one_event_with_the_id_the_alerts_service_uses()
     {
-        var alert = SampleAlerts.Alert(SubscriptionId, "ack", SampleCoverage.Start.AddHours(5));
+        // Analysts acknowledge the alerts of their own subscriptions.
+        var subscription = SampleAlerts.Subscription("ana", "ack");
+        await SampleAlerts.AppendAsync(Api.Store, subscription);
+        var alert = SampleAlerts.Alert(subscription.SubscriptionId, "ack", SampleCoverage.Start.AddHours(5));
         await SampleAlerts.AppendAsync(Api.Store, alert);
         using var analyst = Api.Client(await Api.IssueKeyAsync("ana", Roles.Analyst));
         using var admin = Api.Client();

@@ -67,7 +67,10 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
     public async Task An_acknowledgement_arrives_as_an_update_after_its_alert()
     {
         await using var stream = await AlertStreamClient.ConnectAsync(_api.Client());
-        var raised = SampleAlerts.Alert(Guid.NewGuid(), "ack", SampleCoverage.Start.AddHours(3));
+        // Analysts acknowledge the alerts of their own subscriptions.
+        var subscription = SampleAlerts.Subscription("ana", "ack");
+        await SampleAlerts.AppendAsync(_api.Store, subscription);
+        var raised = SampleAlerts.Alert(subscription.SubscriptionId, "ack", SampleCoverage.Start.AddHours(3));
         await SampleAlerts.AppendAsync(_api.Store, raised);
         using var analyst = _api.Client(await _api.IssueKeyAsync("ana", Roles.Analyst));
 

@@ -43,11 +43,12 @@ public sealed class When_replaying_a_corpus(IngestionService ingestion) : IClass
     [Fact]
     public async Task Should_stop_cleanly_on_ctrl_c_with_what_was_sent_stored()
     {
-        // An hour apart at 60x: a minute between items, so the test interrupts while the replay waits.
-        using var file = new TempFile(".jsonl", string.Join('\n', Item("c-1", Start), Item("c-2", Start.AddHours(1)), Item("c-3", Start.AddHours(2))));
+        // Ten hours apart at 60x: ten minutes between items, far more than the CLI may take to start and send the
+        // first on a loaded machine, so the interrupt always comes while the replay waits for the second.
+        using var file = new TempFile(".jsonl", string.Join('\n', Item("c-1", Start), Item("c-2", Start.AddHours(10)), Item("c-3", Start.AddHours(20))));
         using var replay = new RunningCli(ingestion.Environment, ["replay", file.Path, "--speed", "60", .. ingestion.Url]);
-        Assert.True(await Until.HoldsAsync(async () => (await ingestion.IngestedIdsAsync()).Contains("c-1"), TimeSpan.FromSeconds(30)),
-            "the first item was not stored");
+        Assert.True(await Until.HoldsAsync(async () => (await ingestion.IngestedIdsAsync()).Contains("c-1"), TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(200)),
+            "the first item was not stored within two minutes");
 
         replay.Interrupt();
         // Generous: the item already taken is sent whole first, which on a loaded machine can take a while.

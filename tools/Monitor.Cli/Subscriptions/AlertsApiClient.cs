@@ -25,7 +25,7 @@ public sealed record AlertsApiOptions(Uri BaseUrl, string Key, TimeSpan AttemptT
 /// connection trouble, timeouts, 429 and 5xx. Writes are sent once: a POST that timed out may have been stored,
 /// and creating or pausing twice is not the same as once.
 /// </summary>
-public sealed class AlertsApiClient : IDisposable
+public sealed partial class AlertsApiClient : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -13,7 +13,7 @@ public sealed record SubscriptionRequest(
     string? DigestTimeZone = null);
 
 /// <summary>
-/// A subscription as the alerts service returns it. Channel secrets read "(hidden)" unless the key owns it or is admin.
+/// A subscription as the alerts service returns it. Unless the key is an admin's, channel secrets read "(hidden)" and the credentials in targets "***".
 /// <see cref="Problem"/> says why the service cannot evaluate it (stored by an older release); an edit repairs it.
 /// </summary>
 public sealed record SubscriptionView(

@@ -31,7 +31,8 @@ public static class SubscriptionsCommand
         return command;
     }
 
-    private static Command WithConnection(Command command)
+    /// <summary>Adds --url, --key and --timeout: every command that talks to the alerts service takes them.</summary>
+    internal static Command WithConnection(Command command)
     {
         command.Options.Add(Url);
         command.Options.Add(Key);
@@ -39,7 +40,7 @@ public static class SubscriptionsCommand
         return command;
     }
 
-    private static AlertsApiClient Client(ParseResult result)
+    internal static AlertsApiClient Client(ParseResult result)
     {
         var key = result.GetValue(Key) ?? Environment.GetEnvironmentVariable(AlertsApiOptions.KeyVariable);
         if (string.IsNullOrWhiteSpace(key))
