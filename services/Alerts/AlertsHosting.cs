@@ -46,11 +46,13 @@ public static class AlertsHosting
         // Ready only once subscriptions and recent history are loaded: before that, scored items would wait.
         services.AddHealthChecks().AddCheck<StateLoadedCheck>("alerts-state", tags: [MonitorDefaults.ReadyTag]);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
+        services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapAlerts(this WebApplication app)
     {
+        app.MapOpenApi();
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapKeyEndpoints();
         api.MapSubscriptionEndpoints();

@@ -4,6 +4,7 @@ namespace Monitor.Contracts;
 /// A new coverage item was accepted. The first event of the stream <c>coverage-{CoverageId}</c>;
 /// <see cref="CoverageId"/> comes from <see cref="CoverageIdentity"/>, so the same item seen twice is one stream.
 /// </summary>
+/// <param name="ObservedAt">When the feed saw the item, so its counts are as of this moment; null in events stored before it was recorded.</param>
 public sealed record CoverageIngested(
     Guid CoverageId,
     string Platform,
@@ -17,4 +18,5 @@ public sealed record CoverageIngested(
     IReadOnlyList<string> Hashtags,
     string? Region,
     string Feed,
-    DateTimeOffset IngestedAt);
+    DateTimeOffset IngestedAt,
+    DateTimeOffset? ObservedAt = null);

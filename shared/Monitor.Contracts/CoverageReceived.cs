@@ -4,16 +4,25 @@ namespace Monitor.Contracts;
 /// A feed saw a coverage item. Feeds publish this; ingestion validates it and turns it into
 /// <see cref="CoverageIngested"/> (new item) or <see cref="CoverageMetricsUpdated"/> (known item, new counts).
 /// </summary>
+/// <remarks>
+/// Limits (<see cref="InputLimits"/>), the same over HTTP and on the bus: no string field (platform, ids,
+/// url, title, text, author id and name, hashtags, region, feed) may hold a control character other than
+/// tab, line feed and carriage return, nor an unpaired surrogate; such an item is refused whole, naming
+/// the field, and nothing is stripped. <see cref="ObservedAt"/> lies between 1990-01-01 and one day after
+/// the server's clock; <see cref="PublishedAt"/> between 1990-01-01 and one day after <see cref="ObservedAt"/>.
+/// The counts kept for an item are those of its newest observation: an observation older than one
+/// already stored is not stored.
+/// </remarks>
 /// <param name="Platform">One of <see cref="PlatformNames"/>.</param>
 /// <param name="PlatformId">The item's id at the source (mblog id, aweme_id, note_id); for news, the article URL.</param>
 /// <param name="Url">Link to the item.</param>
 /// <param name="Title">Headline or note title, if the source has one.</param>
 /// <param name="Text">The body as the source gave it (may hold HTML).</param>
-/// <param name="PublishedAt">When the source says it was published, in UTC.</param>
+/// <param name="PublishedAt">When the source says it was published, in UTC (from 1990-01-01 to a day after <see cref="ObservedAt"/>).</param>
 /// <param name="Hashtags">Hashtags and topics the source lists, without the # marks.</param>
 /// <param name="Region">IP region or location label, if the source shows one.</param>
 /// <param name="Feed">The name of the feed that saw it.</param>
-/// <param name="ObservedAt">When the feed saw it (counts are as of this moment).</param>
+/// <param name="ObservedAt">When the feed saw it (counts are as of this moment; from 1990-01-01 to a day after now).</param>
 public sealed record CoverageReceived(
     string Platform,
     string PlatformId,

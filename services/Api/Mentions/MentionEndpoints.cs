@@ -6,10 +6,10 @@ public static class MentionEndpoints
 {
     public static void MapMentionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/mentions", async ([AsParameters] MentionFilterQuery query, string? page, string? pageSize, MentionQueries mentions, CancellationToken ct) =>
+        api.MapGet("/mentions", async ([AsParameters] MentionFilterQuery query, string? page, string? pageSize, MentionQueries mentions, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = new QueryErrors();
-            var filter = MentionFilter.Parse(query, errors);
+            var filter = MentionFilter.Parse(query, errors, clock.GetUtcNow());
             var paging = Paging.Parse(page, pageSize, errors);
             if (errors.Any) return errors.ToResult();
             return Results.Ok(await mentions.SearchAsync(filter, paging, ct));
@@ -17,10 +17,10 @@ public static class MentionEndpoints
         .WithName("SearchMentions").WithSummary("Mentions matching the filters, newest first, one page at a time.")
         .Produces<Paged<MentionView>>();
 
-        api.MapGet("/mentions/export", async ([AsParameters] MentionFilterQuery query, string? format, HttpContext http, MentionQueries mentions, CancellationToken ct) =>
+        api.MapGet("/mentions/export", async ([AsParameters] MentionFilterQuery query, string? format, HttpContext http, MentionQueries mentions, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = new QueryErrors();
-            var filter = MentionFilter.Parse(query, errors);
+            var filter = MentionFilter.Parse(query, errors, clock.GetUtcNow());
             var kind = (format ?? MentionExport.Csv).Trim().ToLowerInvariant();
             if (kind is not (MentionExport.Csv or MentionExport.JsonLines))
                 errors.Add("format", $"'{format}' is not an export format; use csv or jsonl");

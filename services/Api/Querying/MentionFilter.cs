@@ -17,8 +17,9 @@ public sealed record MentionFilterQuery(
     [property: FromQuery(Name = "cluster")] string? Cluster);
 
 /// <summary>
-/// The common filters, checked: <c>from</c> inclusive and <c>to</c> exclusive (ISO 8601; without an offset, UTC),
-/// platforms, entities (gazetteer id or name, any of them), sentiment label, text (substring, case-insensitive) and cluster.
+/// The common filters, checked: <c>from</c> inclusive and <c>to</c> exclusive (ISO 8601; without an offset, UTC;
+/// from 1990-01-01 to a day after now, <see cref="InputLimits"/>), platforms, entities (gazetteer id or name, any of
+/// them), sentiment label, text (substring, case-insensitive) and cluster. No text may hold a control character.
 /// </summary>
 internal sealed record MentionFilter(
     DateTimeOffset? From,
@@ -36,10 +37,10 @@ internal sealed record MentionFilter(
     /// <summary>Only from, to and platform: what the per-minute timeline can answer by itself.</summary>
     public bool OnlyTimeAndPlatform => Entities.Count == 0 && Sentiment is null && Text is null && Cluster is null;
 
-    public static MentionFilter Parse(MentionFilterQuery query, QueryErrors errors)
+    public static MentionFilter Parse(MentionFilterQuery query, QueryErrors errors, DateTimeOffset now)
     {
-        var from = ParseTime("from", query.From, errors);
-        var to = ParseTime("to", query.To, errors);
+        var from = ParseTime("from", query.From, errors, now);
+        var to = ParseTime("to", query.To, errors, now);
         if (from is not null && to is not null && to <= from) errors.Add("to", $"must be later than from ({from:O})");
 
         var platforms = Clean(query.Platform);
@@ -52,6 +53,10 @@ internal sealed record MentionFilter(
 
         var text = Blank(query.Q);
         if (text is { Length: > MaxTextLength }) errors.Add("q", $"must be at most {MaxTextLength} characters");
+        PlainText("q", query.Q, errors);
+        PlainText("cluster", query.Cluster, errors);
+        foreach (var value in query.Platform ?? []) PlainText("platform", value, errors);
+        foreach (var value in query.Entity ?? []) PlainText("entity", value, errors);
 
         return new MentionFilter(from, to, platforms, Clean(query.Entity).Select(e => e.ToLowerInvariant()).ToArray(), sentiment, text, Blank(query.Cluster));
     }
@@ -75,15 +80,25 @@ internal sealed record MentionFilter(
 
     private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
-    internal static DateTimeOffset? ParseTime(string field, string? value, QueryErrors errors)
+    internal static DateTimeOffset? ParseTime(string field, string? value, QueryErrors errors, DateTimeOffset now)
     {
         if (Blank(value) is not { } text) return null;
         // TryParse alone also takes "10:00" (today) or "3/4"; an ISO 8601 time starts with a full date.
         if (text.Length >= 10 && char.IsDigit(text[0]) && text[4] == '-'
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            return at;
-        errors.Add(field, $"'{value}' is not an ISO 8601 time such as 2024-03-28T10:00:00Z");
+        {
+            if (InputLimits.IsInRange(at, now)) return at;
+            errors.Add(field, $"'{value}' {InputLimits.RangeText(now)}");
+            return null;
+        }
+        errors.Add(field, $"'{InputLimits.Printable(value!)}' is not an ISO 8601 time such as 2024-03-28T10:00:00Z");
         return null;
+    }
+
+    /// <summary>Refuses a control character (a NUL from %00, ...) or a broken surrogate in a text parameter.</summary>
+    internal static void PlainText(string field, string? value, QueryErrors errors)
+    {
+        if (InputLimits.TextProblem(value) is { } problem) errors.Add(field, problem);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -9,6 +9,7 @@ public static class CoverageEndpoint
 {
     public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
     {
+        app.MapOpenApi();
         app.MapPost("/api/coverage", PostAsync)
             .Accepts<JsonElement>("application/json")
             .Produces<IngestSummary>(StatusCodes.Status202Accepted)
@@ -56,6 +57,11 @@ public static class CoverageEndpoint
                 request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
                 return StoreUnavailable();
             }
+            catch (CoverageContendedException e)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+                return Contended(e);
+            }
             return Results.Json(summary, statusCode: StatusCodes.Status202Accepted);
         }
     }
@@ -69,6 +75,13 @@ public static class CoverageEndpoint
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "The event store is unavailable.",
         detail: $"The coverage may not have been stored. Send the same batch again after {RetryAfterSeconds} s; items already stored are recognised.",
+        extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = RetryAfterSeconds });
+
+    /// <summary>Other requests kept writing the same items; sending the batch again is just as safe.</summary>
+    private static IResult Contended(CoverageContendedException e) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "The items are being written by other requests.",
+        detail: $"{e.Message} Send the same batch again after {RetryAfterSeconds} s; items already stored are recognised.",
         extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = RetryAfterSeconds });
 
     private const int RetryAfterSeconds = 5;

@@ -57,6 +57,13 @@ public sealed record CoverageRequest(IReadOnlyList<CoverageReceived> Items, Vali
             errors.Add(path.Length == 0 ? "$" : path, "has the wrong type or format: " + FirstSentence(e.Message));
             return;
         }
+        catch (InvalidOperationException)
+        {
+            // An escaped half of a surrogate pair ("\ud83d" alone) is valid JSON but no string at all.
+            var path = BrokenStringPath(element, prefix.TrimEnd('.')) ?? prefix.TrimEnd('.');
+            errors.Add(path.Length == 0 ? "$" : path, "contains an unpaired surrogate; the text is not valid Unicode");
+            return;
+        }
 
         item = item! with
         {
@@ -64,8 +71,33 @@ public sealed record CoverageRequest(IReadOnlyList<CoverageReceived> Items, Vali
             ObservedAt = item.ObservedAt == default ? now : item.ObservedAt,
             Hashtags = item.Hashtags ?? [],
         };
-        CoverageValidator.Validate(item, prefix, errors);
+        CoverageValidator.Validate(item, now, prefix, errors);
         items.Add(item);
+    }
+
+    /// <summary>The JSON path of the first string that cannot be read as UTF-16, or null.</summary>
+    private static string? BrokenStringPath(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try { element.GetString(); return null; }
+                catch (InvalidOperationException) { return path; }
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                    if (BrokenStringPath(property.Value, path.Length == 0 ? name : $"{path}.{name}") is { } found) return found;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (BrokenStringPath(item, $"{path}[{index++}]") is { } found) return found;
+                return null;
+            default:
+                return null;
+        }
     }
 
     private static string FirstSentence(string message)

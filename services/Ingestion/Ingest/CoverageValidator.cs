@@ -4,15 +4,16 @@ namespace Monitor.Ingestion.Ingest;
 
 /// <summary>
 /// What a coverage item must satisfy before it is stored. The same rules apply to the bus and to
-/// HTTP; paths are the camelCase JSON names, prefixed with the item's place in a batch.
+/// HTTP; paths are the camelCase JSON names, prefixed with the item's place in a batch. Text and
+/// date limits are the contract's (<see cref="InputLimits"/>): refused, never stripped or clamped.
 /// </summary>
 public static class CoverageValidator
 {
     public const int MaxTextLength = 200_000;
     public const int MaxFieldLength = 2_048;
-    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromDays(1);
 
-    public static ValidationErrors Validate(CoverageReceived? item, string prefix = "", ValidationErrors? errors = null)
+    /// <param name="now">The server's clock: an observation may lie at most <see cref="InputLimits.ClockSkew"/> after it.</param>
+    public static ValidationErrors Validate(CoverageReceived? item, DateTimeOffset now, string prefix = "", ValidationErrors? errors = null)
     {
         errors ??= new ValidationErrors();
         if (item is null)
@@ -24,7 +25,7 @@ public static class CoverageValidator
         if (string.IsNullOrWhiteSpace(item.Platform))
             errors.Add(prefix + "platform", "is required");
         else if (!Contracts.PlatformNames.IsKnown(item.Platform))
-            errors.Add(prefix + "platform", $"'{item.Platform}' is not one of {string.Join(", ", Contracts.PlatformNames.All)}");
+            errors.Add(prefix + "platform", $"'{InputLimits.Printable(item.Platform)}' is not one of {string.Join(", ", Contracts.PlatformNames.All)}");
 
         Required(errors, prefix + "platformId", item.PlatformId);
         Required(errors, prefix + "url", item.Url);
@@ -50,9 +51,12 @@ public static class CoverageValidator
             if (item.Author.Followers < 0) errors.Add(prefix + "author.followers", "must not be negative");
         }
 
+        var observedInRange = InputLimits.IsInRange(item.ObservedAt, now);
         if (item.PublishedAt == default)
             errors.Add(prefix + "publishedAt", "is required (ISO 8601 with offset)");
-        else if (item.ObservedAt != default && item.PublishedAt > item.ObservedAt + AllowedClockSkew)
+        else if (!InputLimits.IsInRange(item.PublishedAt, now))
+            errors.Add(prefix + "publishedAt", InputLimits.RangeText(now));
+        else if (observedInRange && item.PublishedAt > item.ObservedAt + InputLimits.ClockSkew)
             errors.Add(prefix + "publishedAt", "lies more than a day after the item was observed");
 
         if (item.Engagement is null)
@@ -74,7 +78,33 @@ public static class CoverageValidator
         Required(errors, prefix + "feed", item.Feed);
         if (item.ObservedAt == default)
             errors.Add(prefix + "observedAt", "is required");
+        else if (!observedInRange)
+            errors.Add(prefix + "observedAt", InputLimits.RangeText(now));
+
+        PlainText(errors, prefix, item);
         return errors;
+    }
+
+    /// <summary>Every string field, checked for control characters and unpaired surrogates.</summary>
+    private static void PlainText(ValidationErrors errors, string prefix, CoverageReceived item)
+    {
+        PlainText(errors, prefix + "platform", item.Platform);
+        PlainText(errors, prefix + "platformId", item.PlatformId);
+        PlainText(errors, prefix + "url", item.Url);
+        PlainText(errors, prefix + "title", item.Title);
+        PlainText(errors, prefix + "text", item.Text);
+        PlainText(errors, prefix + "author.id", item.Author?.Id);
+        PlainText(errors, prefix + "author.name", item.Author?.Name);
+        if (item.Hashtags is not null)
+            for (var i = 0; i < item.Hashtags.Count; i++)
+                PlainText(errors, $"{prefix}hashtags[{i}]", item.Hashtags[i]);
+        PlainText(errors, prefix + "region", item.Region);
+        PlainText(errors, prefix + "feed", item.Feed);
+    }
+
+    private static void PlainText(ValidationErrors errors, string path, string? value)
+    {
+        if (InputLimits.TextProblem(value) is { } problem) errors.Add(path, problem);
     }
 
     private static void Required(ValidationErrors errors, string path, string? value)

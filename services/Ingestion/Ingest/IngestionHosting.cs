@@ -5,7 +5,7 @@ namespace Monitor.Ingestion.Ingest;
 
 public static class IngestionHosting
 {
-    /// <summary>The ingest handler both the bus consumer and the HTTP endpoint call, and the HTTP body limit.</summary>
+    /// <summary>The ingest handler both the bus consumer and the HTTP endpoint call, the HTTP body limit and the OpenAPI document.</summary>
     public static WebApplicationBuilder AddCoverageIngestion(this WebApplicationBuilder builder)
     {
         var settings = builder.GetMonitorSettings();
@@ -13,6 +13,7 @@ public static class IngestionHosting
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestCoverage>();
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

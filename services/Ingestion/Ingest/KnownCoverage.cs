@@ -3,7 +3,11 @@ using Monitor.EventStore;
 
 namespace Monitor.Ingestion.Ingest;
 
-/// <summary>The counts a coverage stream holds now: the ingested counts, overwritten by each metrics update.</summary>
+/// <summary>
+/// The counts a coverage stream holds now and the observation they are from: the ingested counts,
+/// overwritten by each metrics update. Folded from the stream's events each time ingestion decides,
+/// never cached.
+/// </summary>
 public sealed record KnownCoverage(Engagement Engagement, long? AuthorFollowers, DateTimeOffset? LastObservedAt)
 {
     public static KnownCoverage? Fold(IEnumerable<StoredEvent> stream)
@@ -13,7 +17,7 @@ public sealed record KnownCoverage(Engagement Engagement, long? AuthorFollowers,
         {
             state = stored.Data switch
             {
-                CoverageIngested e => new KnownCoverage(e.Engagement, e.Author.Followers, null),
+                CoverageIngested e => new KnownCoverage(e.Engagement, e.Author.Followers, e.ObservedAt),
                 CoverageMetricsUpdated e when state is not null => new KnownCoverage(e.Engagement, e.AuthorFollowers, e.ObservedAt),
                 _ => state,
             };
@@ -24,20 +28,32 @@ public sealed record KnownCoverage(Engagement Engagement, long? AuthorFollowers,
     /// <summary>
     /// The metrics update an observation calls for, or null when it changes nothing. A count the
     /// source did not give (null) keeps the known value: one feed that omits views must not erase
-    /// the views another feed reported. An observation older than the last one is ignored.
+    /// the views another feed reported. An observation not newer than the last one is never stored
+    /// (see <see cref="IsOutdated"/>), so the stream's latest counts are always its newest observation's.
     /// </summary>
     public CoverageMetricsUpdated? UpdateFor(Guid coverageId, CoverageReceived seen)
     {
         if (LastObservedAt is { } last && seen.ObservedAt <= last) return null;
-        var merged = new Engagement(
-            seen.Engagement.Likes ?? Engagement.Likes,
-            seen.Engagement.Comments ?? Engagement.Comments,
-            seen.Engagement.Shares ?? Engagement.Shares,
-            seen.Engagement.Views ?? Engagement.Views,
-            seen.Engagement.Collects ?? Engagement.Collects);
-        var followers = seen.Author.Followers ?? AuthorFollowers;
+        var (merged, followers) = Merge(seen);
         return merged == Engagement && followers == AuthorFollowers
             ? null
             : new CoverageMetricsUpdated(coverageId, seen.Platform, merged, followers, seen.ObservedAt);
     }
+
+    /// <summary>
+    /// True when the stream already holds a newer observation than <paramref name="seen"/> (or one as
+    /// old with other counts, which was there first): its counts are not stored. An observation that
+    /// repeats the stored counts is not outdated but unchanged.
+    /// </summary>
+    public bool IsOutdated(CoverageReceived seen) =>
+        LastObservedAt is { } last && (seen.ObservedAt < last || seen.ObservedAt == last && Merge(seen) != (Engagement, AuthorFollowers));
+
+    private (Engagement Engagement, long? Followers) Merge(CoverageReceived seen) => (
+        new Engagement(
+            seen.Engagement.Likes ?? Engagement.Likes,
+            seen.Engagement.Comments ?? Engagement.Comments,
+            seen.Engagement.Shares ?? Engagement.Shares,
+            seen.Engagement.Views ?? Engagement.Views,
+            seen.Engagement.Collects ?? Engagement.Collects),
+        seen.Author.Followers ?? AuthorFollowers);
 }

@@ -1,3 +1,4 @@
+using Monitor.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,7 @@ public static class KeyEndpoints
             if (!caller.IsAdmin) return CallerExtensions.Forbidden("Only admins issue keys");
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(request.Owner)) errors["owner"] = ["must not be empty"];
+            else if (InputLimits.TextProblem(request.Owner) is { } problem) errors["owner"] = [problem];
             if (request.Role is null || !Roles.All.Contains(request.Role)) errors["role"] = [$"must be one of {string.Join(", ", Roles.All)}"];
             if (request.Name is { Length: > MaxNameLength }) errors["name"] = [$"must be at most {MaxNameLength} characters"];
             if (errors.Count > 0) return Results.ValidationProblem(errors);

@@ -14,7 +14,16 @@ public static class CoverageEventIds
 
     public static Guid Scored(Guid coverageId) => CoverageIdentity.NameBased(coverageId, "sentiment-scored");
 
-    /// <summary>A metrics update is named after the stream version it follows, so two updates never share an id.</summary>
-    public static Guid MetricsUpdated(Guid coverageId, long followsVersion) =>
-        CoverageIdentity.NameBased(coverageId, "metrics:" + followsVersion);
+    /// <summary>
+    /// A metrics update is named after the stream version it follows and the observation it records.
+    /// The same observation redelivered after the same version gets the same id (a duplicate); two
+    /// different observations racing to follow one version get different ids, so the store reports
+    /// the loser as a conflict, never as a duplicate of the winner.
+    /// </summary>
+    public static Guid MetricsUpdated(Guid coverageId, long followsVersion, CoverageMetricsUpdated update)
+    {
+        var e = update.Engagement;
+        return CoverageIdentity.NameBased(coverageId, FormattableString.Invariant(
+            $"metrics:{followsVersion}:{update.ObservedAt.UtcTicks}:{e.Likes}/{e.Comments}/{e.Shares}/{e.Views}/{e.Collects}/{update.AuthorFollowers}"));
+    }
 }

@@ -114,6 +114,8 @@ public class When_acknowledging_alerts(SampleApi sample) : IClassFixture<SampleA
     [Theory]
     [InlineData("subscriptionId=42", "subscriptionId")]
     [InlineData("acknowledged=maybe", "acknowledged")]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("pageSize=0", "pageSize")]
     public async Task Bad_alert_filters_get_a_problem_naming_them(string query, string field)
     {
         using var admin = Api.Client();

@@ -91,11 +91,10 @@ public static class SampleCoverage
                 RescoredLabel, RescoredScore, 0.75, "test-v2", "test-v1", rescored.Label!, [new SentimentPhrase("延迟", -0.25)], rescored.Entities, rescored.Reach)),
         ]);
         var updated = Item(UpdatedKey);
+        var metrics = new CoverageMetricsUpdated(updated.Id, updated.Platform,
+            new Engagement(Likes: 300, Comments: 40, Shares: 12), UpdatedFollowers, updated.PublishedAt.AddHours(2));
         await store.AppendAsync(updated.Id, MonitorEventTypes.CoverageStream, ExpectedVersion.Any,
-        [
-            new EventData(CoverageEventIds.MetricsUpdated(updated.Id, 3), new CoverageMetricsUpdated(updated.Id, updated.Platform,
-                new Engagement(Likes: 300, Comments: 40, Shares: 12), UpdatedFollowers, updated.PublishedAt.AddHours(2))),
-        ]);
+            [new EventData(CoverageEventIds.MetricsUpdated(updated.Id, 3, metrics), metrics)]);
     }
 
     public static IReadOnlyList<EventData> Events(SampleItem item)

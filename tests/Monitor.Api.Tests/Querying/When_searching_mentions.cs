@@ -115,6 +115,15 @@ public class When_searching_mentions(SampleApi sample) : IClassFixture<SampleApi
     [InlineData("page=0", "page")]
     [InlineData("pageSize=501", "pageSize")]
     [InlineData("pageSize=ten", "pageSize")]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("page=2001&pageSize=50", "page")]
+    [InlineData("q=%00", "q")]
+    [InlineData("q=su7%1b%5B31m", "q")]
+    [InlineData("entity=xiaomi%00", "entity")]
+    [InlineData("cluster=c%001", "cluster")]
+    [InlineData("from=0001-01-01T00:00:00Z", "from")]
+    [InlineData("from=1989-12-31T23:59:59Z", "from")]
+    [InlineData("to=9999-12-31T23:59:59Z", "to")]
     public async Task A_bad_parameter_gets_a_problem_naming_it(string query, string field)
     {
         using var response = await _http.GetAsync("/api/mentions?" + query);

@@ -8,7 +8,7 @@ public class When_parsing_mention_filters
         string[]? entity = null, string? sentiment = null, string? q = null)
     {
         var errors = new QueryErrors();
-        return (MentionFilter.Parse(new MentionFilterQuery(from, to, platform, entity, sentiment, q, null), errors), errors);
+        return (MentionFilter.Parse(new MentionFilterQuery(from, to, platform, entity, sentiment, q, null), errors, DateTimeOffset.UtcNow), errors);
     }
 
     [Fact]

@@ -28,6 +28,27 @@ public sealed class When_ingesting_a_jsonl_file_with_bad_lines(IngestionService 
     }
 
     [Fact]
+    public async Task Should_name_a_line_with_a_nul_and_store_the_rest_without_retrying()
+    {
+        using var file = new TempFile(".jsonl", string.Join('\n',
+            Item("8201"),
+            Item("8202").Replace("\"text\":\"SU7\"", "\"text\":\"SU7\\u0000\""),
+            Item("8203"),
+            Item("8204").Replace("\"publishedAt\":\"2024-03-28T10:00:00Z\"", "\"publishedAt\":\"0001-01-01T00:00:00Z\""),
+            Item("8205").Replace("\"text\":\"SU7\"", "\"text\":\"SU7\\ud83d\"")));
+
+        var result = await CliRun.RunAsync(ingestion.Environment, ["ingest", file.Path, "--batch-size", "10", .. ingestion.Url]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{file.Name} line 2: text: contains the control character U+0000", result.Output);
+        Assert.Contains($"{file.Name} line 4: publishedAt:", result.Output);
+        Assert.Contains($"{file.Name} line 5: a string holds an unpaired surrogate", result.Output);
+        Assert.DoesNotContain("retry", result.Output + result.Error);
+        Assert.Contains("ingest: accepted=2 ingested=2 updated=0 unchanged=0 duplicates=0 rejected=3", result.Output);
+        Assert.Equal(["8201", "8203"], (await ingestion.IngestedIdsAsync()).Where(id => id.StartsWith("820")));
+    }
+
+    [Fact]
     public async Task Should_exit_3_when_ingestion_cannot_be_reached()
     {
         using var file = new TempFile(".jsonl", Item("8100"));

@@ -86,6 +86,40 @@ public class When_coverage_is_invalid(IngestionProcessFixture fixture, ITestOutp
         Assert.Contains("myspace", poison.Body);
     }
 
+    [Theory]
+    [InlineData("text", "\"小米\\u0000SU7\"")]
+    [InlineData("title", "\"\\u001b[31m红色\"")]
+    [InlineData("author.name", "\"测试\\u0000用户\"")]
+    [InlineData("url", "\"https://weibo.com/1000/\\u0000\"")]
+    [InlineData("hashtags[0]", "[\"小米\\u0007SU7\"]")]
+    [InlineData("region", "\"北京\\u007f\"")]
+    [InlineData("text", "\"half a pair \\ud83d here\"")]
+    [InlineData("author.name", "\"\\udc00\"")]
+    [InlineData("observedAt", "\"9999-12-31T23:59:59Z\"")]
+    [InlineData("publishedAt", "\"9999-12-31T23:59:59Z\"")]
+    [InlineData("publishedAt", "\"0001-01-01T00:00:00Z\"")]
+    [InlineData("publishedAt", "\"1989-12-31T23:59:59Z\"")]
+    [InlineData("observedAt", "\"1900-01-01T00:00:00Z\"")]
+    public async Task Should_answer_400_naming_a_field_with_a_control_character_or_a_date_out_of_range(string field, string json)
+    {
+        var before = await fixture.Events.CountAsync();
+        var item = JsonSerializer.SerializeToNode(SampleCoverage.Item("bad-input-limits") with { ObservedAt = DateTimeOffset.UtcNow }, Json)!;
+        // The value goes in as raw JSON text: a lone surrogate escape cannot pass through a JsonNode.
+        const string placeholder = "\"value-under-test\"";
+        var path = field.Split('.', '[');
+        if (field.StartsWith("author.")) item["author"]![path[1]] = "value-under-test";
+        else item[path[0]] = "value-under-test";
+        var body = item.ToJsonString().Replace(placeholder, json);
+
+        using var response = await fixture.Http.PostAsync("/api/coverage", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await Explain(response, HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal([field], errors);
+        Assert.Equal(before, await fixture.Events.CountAsync());
+    }
+
     private async Task Explain(HttpResponseMessage response, HttpStatusCode expected)
     {
         if (response.StatusCode != expected)

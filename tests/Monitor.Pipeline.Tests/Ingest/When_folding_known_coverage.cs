@@ -57,4 +57,25 @@ public class When_folding_known_coverage
 
         Assert.Equal(900, known.UpdateFor(Id, Seen(new Engagement(10), T0.AddHours(1), followers: 900))!.AuthorFollowers);
     }
+
+    [Fact]
+    public void Should_take_the_ingested_observation_time_as_the_last_one()
+    {
+        var known = KnownCoverage.Fold([Stored(1, Ingested(new Engagement(10)) with { ObservedAt = T0.AddHours(2) })])!;
+
+        Assert.Null(known.UpdateFor(Id, Seen(new Engagement(5), T0.AddHours(1))));
+        Assert.True(known.IsOutdated(Seen(new Engagement(5), T0.AddHours(1))));
+        Assert.True(known.IsOutdated(Seen(new Engagement(11), T0.AddHours(2))));
+        Assert.False(known.IsOutdated(Seen(new Engagement(10), T0.AddHours(2))));
+        Assert.Equal(12, known.UpdateFor(Id, Seen(new Engagement(12), T0.AddHours(3)))!.Engagement.Likes);
+    }
+
+    [Fact]
+    public void Should_accept_any_observation_after_an_ingest_stored_without_its_observation_time()
+    {
+        var known = KnownCoverage.Fold([Stored(1, Ingested(new Engagement(10)))])!;
+
+        Assert.False(known.IsOutdated(Seen(new Engagement(5), T0.AddHours(-1))));
+        Assert.Equal(5, known.UpdateFor(Id, Seen(new Engagement(5), T0.AddHours(-1)))!.Engagement.Likes);
+    }
 }

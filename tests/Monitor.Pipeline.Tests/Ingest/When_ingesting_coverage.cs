@@ -41,8 +41,9 @@ public class When_ingesting_coverage(StoreFixture fixture) : IClassFixture<Store
         Assert.Equal(new IngestSummary(1, 0, 0, 1), same);
         var stream = await fixture.Store.ReadStreamAsync(IdOf(item));
         Assert.Equal(2, stream.Count);
-        Assert.Equal(CoverageEventIds.MetricsUpdated(IdOf(item), 1), stream[1].Id);
-        Assert.Equal(25, Assert.IsType<CoverageMetricsUpdated>(stream[1].Data).Engagement.Likes);
+        var update = Assert.IsType<CoverageMetricsUpdated>(stream[1].Data);
+        Assert.Equal(CoverageEventIds.MetricsUpdated(IdOf(item), 1, update), stream[1].Id);
+        Assert.Equal(25, update.Engagement.Likes);
     }
 
     [Fact]
@@ -72,5 +73,33 @@ public class When_ingesting_coverage(StoreFixture fixture) : IClassFixture<Store
         var perStream = await fixture.Events.TypesPerStreamAsync();
         Assert.All(items.Select(IdOf), id => Assert.Equal(1, perStream[id][MonitorEventTypes.CoverageIngested]));
         Assert.Equal(60, await fixture.Events.CountInStreamsAsync(items.Select(IdOf)));
+    }
+
+    [Fact]
+    public async Task Should_report_an_older_observation_arriving_late_as_outdated_and_keep_the_newer_counts()
+    {
+        var item = SampleCoverage.Item("ingest-late", likes: 10);
+        await NewHandler().HandleAsync([item with { Engagement = new Engagement(30), ObservedAt = item.ObservedAt.AddHours(2) }], default);
+
+        var late = await NewHandler().HandleAsync([item with { Engagement = new Engagement(20), ObservedAt = item.ObservedAt.AddHours(1) }], default);
+
+        Assert.Equal(new IngestSummary(1, 0, 0, 0, Outdated: 1), late);
+        var stored = Assert.Single(await fixture.Store.ReadStreamAsync(IdOf(item)));
+        var ingested = Assert.IsType<CoverageIngested>(stored.Data);
+        Assert.Equal((30L, item.ObservedAt.AddHours(2)), (ingested.Engagement.Likes!.Value, ingested.ObservedAt!.Value));
+    }
+
+    [Fact]
+    public async Task Should_store_each_observation_once_when_the_same_update_is_ingested_again()
+    {
+        var item = SampleCoverage.Item("ingest-redelivered", likes: 10);
+        await NewHandler().HandleAsync([item], default);
+        var update = item with { Engagement = new Engagement(40), ObservedAt = item.ObservedAt.AddHours(1) };
+
+        var results = await Task.WhenAll(Task.Run(() => NewHandler().HandleAsync([update], default)), Task.Run(() => NewHandler().HandleAsync([update], default)));
+
+        Assert.Equal(1, results.Sum(r => r.Updated));
+        Assert.Equal(1, results.Sum(r => r.Unchanged));
+        Assert.Equal(2, (await fixture.Store.ReadStreamAsync(IdOf(item))).Count);
     }
 }

@@ -44,7 +44,7 @@ public class When_the_relay_publishes_stored_json_with_RabbitMQ_Client(RelayFixt
                 ExpectedVersion.NoStream, [new EventData(CoverageEventIds.Ingested(e.CoverageId), e)])).ToArray());
             var metrics = new CoverageMetricsUpdated(items[0].CoverageId, items[0].Platform, new Engagement(99, 5, 3, null, 7), 4321, items[0].PublishedAt.AddHours(2));
             await fixture.Store.AppendAsync(metrics.CoverageId, MonitorEventTypes.CoverageStream, ExpectedVersion.Exactly(1),
-                [new EventData(CoverageEventIds.MetricsUpdated(metrics.CoverageId, 1), metrics)]);
+                [new EventData(CoverageEventIds.MetricsUpdated(metrics.CoverageId, 1, metrics), metrics)]);
 
             var address = RabbitMqAddress.Parse(fixture.Vhost.AmqpUri.ToString(), "test vhost");
             await using var publisher = await BrokerRelayPublisher.ConnectAsync(address, fixture.Store.Registry, "broker-relay-test", CancellationToken.None);
@@ -72,7 +72,7 @@ public class When_the_relay_publishes_stored_json_with_RabbitMQ_Client(RelayFixt
                 Assert.Equal(sent.Region, seen.Message.Region);
             });
             var (metricsId, metricsSeen) = Assert.Single(updated);
-            Assert.Equal(CoverageEventIds.MetricsUpdated(metrics.CoverageId, 1), metricsId);
+            Assert.Equal(CoverageEventIds.MetricsUpdated(metrics.CoverageId, 1, metrics), metricsId);
             Assert.Equal(metrics.Engagement, metricsSeen.Engagement);
             Assert.Equal(metrics.AuthorFollowers, metricsSeen.AuthorFollowers);
             Assert.Equal(metrics.ObservedAt, metricsSeen.ObservedAt);

@@ -92,6 +92,15 @@ public static class CoverageSource
         }
         if (json.ValueKind != JsonValueKind.Object)
             throw new PipelineCommandException(ExitCodes.Usage, $"{origin}: expected a CoverageReceived object, found {json.ValueKind}");
+        try
+        {
+            // An escaped lone surrogate ("\ud83d") parses, but no JSON writer can send it on.
+            JsonSerializer.SerializeToUtf8Bytes(json);
+        }
+        catch (JsonException e) when (e.InnerException is InvalidOperationException)
+        {
+            throw new PipelineCommandException(ExitCodes.Usage, $"{origin}: a string holds an unpaired surrogate; the line is not valid Unicode");
+        }
 
         var platform = RequiredString(json, "platform", origin);
         if (!Monitor.Contracts.PlatformNames.IsKnown(platform))
