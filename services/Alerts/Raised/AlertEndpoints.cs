@@ -17,7 +17,7 @@ public static class AlertEndpoints
 
         api.MapGet("/alerts/{id:guid}", (Guid id, AlertLog log) => log.Find(id) is { } view ? Results.Ok(view) : Results.NotFound());
 
-        api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AlertLog log, EventStore.EventStore store, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AlertLog log, AlertStreamWriter writer, TimeProvider clock, CancellationToken ct) =>
         {
             var caller = http.Caller();
             if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot acknowledge alerts");
@@ -25,17 +25,17 @@ public static class AlertEndpoints
             if (view.Acknowledged is { } already) return Results.Ok(already);
             var ack = new AlertAcknowledged(id, caller.Owner, clock.GetUtcNow());
             // One acknowledgement per alert: the event id is fixed, so a second ack is a no-op append.
-            await store.AppendAsync(id, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
-                [new EventData(CoverageIdentity.NameBased(id, MonitorEventTypes.AlertAcknowledged), ack)], ct);
-            log.Apply(ack);
-            return Results.Ok(log.Find(id)!.Acknowledged);
+            var ackId = CoverageIdentity.NameBased(id, MonitorEventTypes.AlertAcknowledged);
+            if (await writer.AppendAsync(id, stream => stream.Any(e => e.Data is AlertAcknowledged) ? null : ack, _ => ackId, ct) is not null)
+                log.Apply(ack);
+            return Results.Ok(log.Find(id)!.Acknowledged ?? ack);
         });
 
         api.MapPost("/alerts/{id:guid}/resend", async (Guid id, string? channel, HttpContext http, AlertLog log, DeliveryWorker delivery, CancellationToken ct) =>
         {
             if (!http.Caller().CanWrite) return CallerExtensions.Forbidden("Viewers cannot re-send alerts");
             if (log.Find(id) is not { } view) return Results.NotFound();
-            return Results.Ok(await delivery.DeliverAsync(view.Alert, channel, ct));
+            return Results.Ok(await delivery.ResendAsync(view.Alert.AlertId, channel, ct));
         });
 
         // Server-sent events: one "alert" event per raised alert, a comment every 15 s to keep proxies from closing the stream.
