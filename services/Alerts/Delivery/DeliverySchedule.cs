@@ -12,7 +12,7 @@ namespace Monitor.Alerts.Delivery;
 public sealed partial record DeliverySchedule(IReadOnlyList<TimeSpan> Waits)
 {
     public const string Variable = Monitor.Hosting.Configuration.MonitorSettings.AlertsRetryScheduleVariable;
-    public const string DefaultSetting = Monitor.Hosting.Configuration.MonitorSettings.DefaultAlertsRetrySchedule;
+    public const string DefaultSetting = "10s,30s,1m,5m,15m,30m,23*1h";
 
     public static DeliverySchedule Default { get; } = Parse(DefaultSetting);
 

@@ -33,7 +33,6 @@ public sealed partial record MonitorSettings
     public const string DefaultRabbitMq = "amqp://monitor:monitor@127.0.0.1:5672/";
     public const string DefaultSchema = "monitor";
     public const long DefaultMaxBodyBytes = 4 * 1024 * 1024;
-    public const string DefaultAlertsRetrySchedule = "10s,30s,1m,5m,15m,30m,23*1h";
 
     public static IReadOnlyList<MonitorVariable> Variables { get; } =
     [
@@ -53,7 +52,8 @@ public sealed partial record MonitorSettings
         new(AdminKeyVariable, "The first admin API key (at least 24 characters); only its hash is stored.", [MonitorServices.Alerts, MonitorServices.Api], null),
         new(AlertsAllowedAddressesVariable, "Comma-separated addresses or CIDR ranges a webhook may reach although they are private or loopback.", [MonitorServices.Alerts], null),
         new(AlertsSmtpVariable, "Mail server for e-mail alerts as smtp://[user:password@]host[:port]?from=alerts@example.com[&tls=true].", [MonitorServices.Alerts], null),
-        new(AlertsRetryScheduleVariable, "Waits between attempts to deliver an alert, comma-separated, each a number with s, m or h, optionally N*wait; then the delivery is failed.", [MonitorServices.Alerts], DefaultAlertsRetrySchedule),
+        // Unset: the built-in schedule (10s,30s,1m,5m,15m,30m,23*1h: 30 attempts over about a day).
+        new(AlertsRetryScheduleVariable, "Waits between attempts to deliver an alert, comma-separated, each a number with s, m or h, optionally N*wait; then the delivery is failed.", [MonitorServices.Alerts], null),
     ];
 
     public required string ServiceName { get; init; }
