@@ -38,6 +38,7 @@ public sealed class DeliveryWorker(
     private readonly ConcurrentDictionary<Task, byte> _attempts = new();
     private readonly SemaphoreSlim _slots = new(ConcurrentAttempts);
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly ConcurrentQueue<Guid> _raised = new();
     private GlobalPosition _position = GlobalPosition.Start;
 
     private DeliverySchedule Schedule => settings.RetrySchedule;
@@ -47,6 +48,16 @@ public sealed class DeliveryWorker(
     {
         try { _wake.Release(); }
         catch (SemaphoreFullException) { }
+    }
+
+    /// <summary>
+    /// Reads these alerts' streams now: the log read stops short of events committed after a transaction that is
+    /// still open, and the first attempt should not wait for it.
+    /// </summary>
+    public void Wake(IEnumerable<Guid> raised)
+    {
+        foreach (var alertId in raised) _raised.Enqueue(alertId);
+        Wake();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -89,9 +100,10 @@ public sealed class DeliveryWorker(
             if (page.Count < Page) break;
         }
 
-        // A re-send can reopen an alert settled earlier (and dropped): read its whole stream.
-        var partial = _open.Where(a => a.Value.Alert is null).Select(a => a.Key).ToArray();
-        if (partial.Length > 0)
+        // A re-send can reopen an alert settled earlier (and dropped): read its whole stream, as those just raised here.
+        var partial = _open.Where(a => a.Value.Alert is null).Select(a => a.Key).ToList();
+        while (_raised.TryDequeue(out var raised)) partial.Add(raised);
+        if (partial.Count > 0)
             foreach (var (id, stream) in await store.ReadStreamsAsync(partial, ct))
                 _open[id] = AlertDeliveries.Fold(stream);
         foreach (var settled in _open.Where(a => a.Value.Settled || a.Value.Alert is null).Select(a => a.Key).ToArray())

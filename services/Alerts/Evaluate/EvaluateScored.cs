@@ -72,7 +72,7 @@ public sealed class EvaluateScored(
             log.Raised(candidates[i]);
             log.Apply(next[i]);
         }
-        if (fresh.Count > 0) delivery.Wake();
+        if (fresh.Count > 0) delivery.Wake(fresh.Select(a => a.AlertId));
         return fresh;
     }
 

@@ -131,7 +131,7 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
         Assert.Equal(["alert", "alert-updated", "alert-updated", "alert-updated", "alert-updated"], received.Select(e => e.Name));
         Assert.Equal(["id", "deliveries", "channels"], received[1].Json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, received[1].Json.GetProperty("deliveries").GetInt32());
-        Assert.Equal(["id", "deliveryFailures", "channels"], received[2].Json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "channels", "deliveryFailures"], received[2].Json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["slack:delivered", "hook:failed"], received[2].Json.GetProperty("channels").EnumerateArray()
             .Select(c => $"{c.GetProperty("channelId").GetString()}:{c.GetProperty("state").GetString()}"));
         var firstFailure = Assert.Single(received[2].Json.GetProperty("deliveryFailures").Deserialize<AlertDeliveryFailureView[]>(JsonSerializerOptions.Web)!);
