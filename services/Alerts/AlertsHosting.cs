@@ -36,7 +36,7 @@ public static class AlertsHosting
         services.AddSingleton<CoverageLookup>();
         services.AddSingleton<History>();
         services.AddSingleton<EvaluateScored>();
-        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<AlertStreamWriter>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<HeldAlertsRelease>();

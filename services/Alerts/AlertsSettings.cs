@@ -4,10 +4,13 @@ using Monitor.Hosting.Configuration;
 namespace Monitor.Alerts;
 
 /// <summary>The alerts service's own settings, read from the environment.</summary>
-public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard, SmtpSettings? Smtp)
+public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard, SmtpSettings? Smtp, DeliverySchedule? Retries = null)
 {
     public const string AdminKeyVariable = MonitorSettings.AdminKeyVariable;
     public const int MinimumAdminKeyLength = 24;
+
+    /// <summary>When failed alert deliveries are tried again (<see cref="DeliverySchedule.Variable"/>).</summary>
+    public DeliverySchedule RetrySchedule => Retries ?? DeliverySchedule.Default;
 
     public static AlertsSettings From(IConfiguration configuration)
     {
@@ -33,6 +36,15 @@ public sealed record AlertsSettings(string? AdminKey, SsrfGuard Guard, SmtpSetti
         {
             throw new InvalidSettingException(SmtpSettings.Variable, "(hidden)", e.Message);
         }
-        return new AlertsSettings(adminKey, guard, smtp);
+        DeliverySchedule retries;
+        try
+        {
+            retries = DeliverySchedule.Parse(configuration[DeliverySchedule.Variable]);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidSettingException(DeliverySchedule.Variable, configuration[DeliverySchedule.Variable] ?? "", e.Message);
+        }
+        return new AlertsSettings(adminKey, guard, smtp, retries);
     }
 }

@@ -10,43 +10,43 @@ using Polly.Timeout;
 namespace Monitor.Alerts.Delivery;
 
 /// <summary>
-/// Sends an alert (or a digest, or a quiet spell's held alerts) to one channel and says how it went, as the event to append: AlertDelivered, or
-/// AlertDeliveryFailed after the last retry (or at once for an answer that retrying cannot change: a 4xx,
-/// a refused destination, an open circuit). Each destination host has its own circuit breaker, so one dead
-/// bot endpoint does not slow the others.
+/// Sends an alert (or a digest, or a quiet spell's held alerts) to one channel and says how it went. An alert gets one
+/// attempt per call: its retries are the <see cref="DeliverySchedule"/>'s, stored in the log by the <see cref="DeliveryWorker"/>.
+/// A digest or a release is retried here, with exponential back-off. Either way each attempt has a timeout, and each
+/// destination host has its own circuit breaker, so one dead bot endpoint does not slow the others.
 /// </summary>
 public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, TimeProvider clock, EmailSender? email = null)
 {
-    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _breakers = new(StringComparer.OrdinalIgnoreCase);
+    private ResiliencePipeline<HttpResponseMessage>? _retry;
     private ResiliencePipeline? _emailPipeline;
+    private ResiliencePipeline? _emailAttempt;
 
-    /// <summary>Delivers an alert: AlertDelivered, or AlertDeliveryFailed with the reason.</summary>
-    public async Task<object> DeliverAsync(AlertRaised alert, AlertChannel channel, CancellationToken ct)
+    /// <summary>One attempt to deliver an alert: delivered, or why not and whether trying again may help.</summary>
+    public async Task<DeliveryAttempt> AttemptAsync(AlertRaised alert, AlertChannel channel, CancellationToken ct)
     {
-        var outcome = await SendAsync(ChannelMessage.For(alert), channel, ct);
-        return outcome.Delivered
-            ? new AlertDelivered(alert.AlertId, channel.ChannelId, channel.Kind, outcome.Attempts, clock.GetUtcNow())
-            : new AlertDeliveryFailed(alert.AlertId, channel.ChannelId, channel.Kind, outcome.Reason!, outcome.Attempts, clock.GetUtcNow());
+        var outcome = await SendAsync(ChannelMessage.For(alert), channel, retry: false, ct);
+        return new DeliveryAttempt(outcome.Delivered, outcome.Reason, outcome.Retryable);
     }
 
-    /// <summary>Delivers a digest, with the same retries and circuit breakers as alerts.</summary>
+    /// <summary>Delivers a digest, retrying here, through the same circuit breakers as alerts.</summary>
     public async Task<DigestChannelResult> DeliverAsync(Digest digest, AlertChannel channel, CancellationToken ct)
     {
-        var outcome = await SendAsync(ChannelMessage.For(digest), channel, ct);
+        var outcome = await SendAsync(ChannelMessage.For(digest), channel, retry: true, ct);
         return new DigestChannelResult(channel.ChannelId, channel.Kind, outcome.Delivered, outcome.Attempts, outcome.Reason);
     }
 
-    /// <summary>Delivers the alerts held during a quiet spell as one message, with the same retries and circuit breakers.</summary>
+    /// <summary>Delivers the alerts held during a quiet spell as one message, retrying here, through the same circuit breakers.</summary>
     public async Task<DigestChannelResult> DeliverAsync(HeldAlerts release, AlertChannel channel, CancellationToken ct)
     {
-        var outcome = await SendAsync(ChannelMessage.For(release), channel, ct);
+        var outcome = await SendAsync(ChannelMessage.For(release), channel, retry: true, ct);
         return new DigestChannelResult(channel.ChannelId, channel.Kind, outcome.Delivered, outcome.Attempts, outcome.Reason);
     }
 
-    private async Task<SendOutcome> SendAsync(ChannelMessage message, AlertChannel channel, CancellationToken ct)
+    private async Task<SendOutcome> SendAsync(ChannelMessage message, AlertChannel channel, bool retry, CancellationToken ct)
     {
         if (channel.Kind == AlertChannelKinds.Email)
-            return await EmailAsync(message, channel, ct);
+            return await EmailAsync(message, channel, retry, ct);
 
         ChannelRequest request;
         try
@@ -55,67 +55,79 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
         }
         catch (Exception e) when (e is UriFormatException or ArgumentException)
         {
-            return SendOutcome.Failed($"channel target '{channel.Target}' cannot be used: {e.Message}", 0);
+            return SendOutcome.Final($"channel target '{channel.Target}' cannot be used: {e.Message}", 0);
         }
 
         var attempts = 0;
-        try
-        {
-            using var response = await PipelineFor(request.Url).ExecuteAsync(async token =>
+        var breaker = BreakerFor(request.Url);
+        async ValueTask<HttpResponseMessage> Send(CancellationToken token) =>
+            await breaker.ExecuteAsync(async inner =>
             {
                 Interlocked.Increment(ref attempts);
-                return await http.SendAsync(ToMessage(request), token);
-            }, ct);
-            if (response.IsSuccessStatusCode) return new SendOutcome(true, attempts, null);
-            return SendOutcome.Failed($"HTTP {(int)response.StatusCode} from {request.Url.GetLeftPart(UriPartial.Path)}", attempts);
+                return await http.SendAsync(ToMessage(request), inner);
+            }, token);
+        try
+        {
+            using var response = retry && options.MaxRetries > 0
+                ? await (_retry ??= BuildRetry()).ExecuteAsync(Send, ct)
+                : await Send(ct);
+            if (response.IsSuccessStatusCode) return new SendOutcome(true, attempts, null, false);
+            var reason = $"HTTP {(int)response.StatusCode} from {request.Url.GetLeftPart(UriPartial.Path)}";
+            return IsTransient(response) ? SendOutcome.Passing(reason, attempts) : SendOutcome.Final(reason, attempts);
         }
         catch (BrokenCircuitException)
         {
-            return SendOutcome.Failed($"circuit open for {request.Url.Host} after repeated failures", attempts);
+            return SendOutcome.Passing($"circuit open for {request.Url.Host} after repeated failures", attempts);
         }
         catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
         {
-            return SendOutcome.Failed(refusal.Message, attempts);
+            return SendOutcome.Final(refusal.Message, attempts);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !ct.IsCancellationRequested)
         {
-            return SendOutcome.Failed($"{request.Url.GetLeftPart(UriPartial.Path)}: {e.Message}", attempts);
+            return SendOutcome.Passing($"{request.Url.GetLeftPart(UriPartial.Path)}: {e.Message}", attempts);
         }
     }
 
-    private async Task<SendOutcome> EmailAsync(ChannelMessage message, AlertChannel channel, CancellationToken ct)
+    private async Task<SendOutcome> EmailAsync(ChannelMessage message, AlertChannel channel, bool retry, CancellationToken ct)
     {
-        if (email is null) return SendOutcome.Failed($"no SMTP server is configured ({SmtpSettings.Variable})", 0);
+        if (email is null) return SendOutcome.Final($"no SMTP server is configured ({SmtpSettings.Variable})", 0);
         var attempts = 0;
         try
         {
-            await (_emailPipeline ??= BuildEmail()).ExecuteAsync(async token =>
+            var pipeline = retry ? _emailPipeline ??= BuildEmail(options.MaxRetries) : _emailAttempt ??= BuildEmail(0);
+            await pipeline.ExecuteAsync(async token =>
             {
                 Interlocked.Increment(ref attempts);
-                await email.SendAsync(message, channel.Target, token);
+                await email.SendAsync(message, channel.ChannelId, channel.Target, token);
             }, ct);
-            return new SendOutcome(true, attempts, null);
+            return new SendOutcome(true, attempts, null, false);
         }
         catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or TimeoutRejectedException or BrokenCircuitException
                                   && !ct.IsCancellationRequested)
         {
-            return SendOutcome.Failed($"e-mail to {channel.Target}: {e.Message}", attempts);
+            return SendOutcome.Passing($"e-mail to {channel.Target}: {e.Message}", attempts);
         }
     }
 
-    private sealed record SendOutcome(bool Delivered, int Attempts, string? Reason)
+    /// <param name="Retryable">The failure may pass (see <see cref="DeliveryAttempt.Retryable"/>).</param>
+    private sealed record SendOutcome(bool Delivered, int Attempts, string? Reason, bool Retryable)
     {
-        public static SendOutcome Failed(string reason, int attempts) => new(false, attempts, reason);
+        public static SendOutcome Passing(string reason, int attempts) => new(false, attempts, reason, true);
+        public static SendOutcome Final(string reason, int attempts) => new(false, attempts, reason, false);
     }
 
-    private ResiliencePipeline BuildEmail()
+    private static bool IsTransient(HttpResponseMessage response) =>
+        (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+
+    private ResiliencePipeline BuildEmail(int retries)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
-        if (options.MaxRetries > 0)
+        if (retries > 0)
             builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
-                MaxRetryAttempts = options.MaxRetries,
+                MaxRetryAttempts = retries,
                 Delay = options.FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -140,33 +152,36 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
         return message;
     }
 
-    private ResiliencePipeline<HttpResponseMessage> PipelineFor(Uri url) =>
-        _pipelines.GetOrAdd(url.GetLeftPart(UriPartial.Authority), _ => Build());
+    private ResiliencePipeline<HttpResponseMessage> BreakerFor(Uri url) =>
+        _breakers.GetOrAdd(url.GetLeftPart(UriPartial.Authority), _ => BuildBreaker());
 
-    private ResiliencePipeline<HttpResponseMessage> Build()
-    {
-        // Transient: network errors, attempt timeouts, 5xx, 429. Never an SSRF refusal (it will not change).
-        var transient = new PredicateBuilder<HttpResponseMessage>()
-            .Handle<HttpRequestException>(e => FindRefusal(e) is null)
-            .Handle<TimeoutRejectedException>()
-            .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests);
+    // Transient: network errors, attempt timeouts, 5xx, 408, 429. Never an SSRF refusal (it will not change).
+    private static PredicateBuilder<HttpResponseMessage> Transient() => new PredicateBuilder<HttpResponseMessage>()
+        .Handle<HttpRequestException>(e => FindRefusal(e) is null)
+        .Handle<TimeoutRejectedException>()
+        .HandleResult(IsTransient);
 
-        // Retry outside the breaker: every attempt counts towards opening it, and once open the
-        // BrokenCircuitException is not retried, so delivery to a dead host fails fast.
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
-        if (options.MaxRetries > 0)
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+    /// <summary>
+    /// Retries outside the breaker: every attempt counts towards opening it, and once open the BrokenCircuitException
+    /// is not retried, so delivery to a dead host fails fast.
+    /// </summary>
+    private ResiliencePipeline<HttpResponseMessage> BuildRetry() =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = transient,
+                ShouldHandle = Transient(),
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-            });
-        return builder
+            })
+            .Build();
+
+    private ResiliencePipeline<HttpResponseMessage> BuildBreaker() =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = transient,
+                ShouldHandle = Transient(),
                 FailureRatio = options.BreakerFailureRatio,
                 MinimumThroughput = options.BreakerMinimumThroughput,
                 SamplingDuration = options.BreakerSamplingDuration,
@@ -174,5 +189,4 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
             })
             .AddTimeout(options.AttemptTimeout)
             .Build();
-    }
 }

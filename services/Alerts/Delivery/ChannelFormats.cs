@@ -14,7 +14,15 @@ public static class ChannelFormats
 
     public static ChannelRequest For(AlertChannel channel, AlertRaised alert, DateTimeOffset now) => For(channel, ChannelMessage.For(alert), now);
 
-    public static ChannelRequest For(AlertChannel channel, ChannelMessage message, DateTimeOffset now) => channel.Kind switch
+    /// <summary>The channel's request, with the delivery's id in <see cref="DeliveryIds.Header"/> whatever the channel.</summary>
+    public static ChannelRequest For(AlertChannel channel, ChannelMessage message, DateTimeOffset now)
+    {
+        var request = Format(channel, message, now);
+        var headers = new Dictionary<string, string>(request.Headers) { [DeliveryIds.Header] = DeliveryIds.For(message.Id, channel.ChannelId).ToString() };
+        return request with { Headers = headers };
+    }
+
+    private static ChannelRequest Format(AlertChannel channel, ChannelMessage message, DateTimeOffset now) => channel.Kind switch
     {
         AlertChannelKinds.Webhook => Webhook(channel, message, now),
         AlertChannelKinds.Slack => Slack(channel, message),
@@ -30,17 +38,20 @@ public static class ChannelFormats
     public static ChannelRequest WeCom(AlertChannel channel, AlertRaised alert) => WeCom(channel, ChannelMessage.For(alert));
     public static ChannelRequest Feishu(AlertChannel channel, AlertRaised alert, DateTimeOffset now) => Feishu(channel, ChannelMessage.For(alert), now);
 
-    /// <summary>The message's JSON as it is, signed when the channel has a secret.</summary>
+    /// <summary>The message's JSON with the delivery's id added as "deliveryId", signed when the channel has a secret.</summary>
     public static ChannelRequest Webhook(AlertChannel channel, ChannelMessage message, DateTimeOffset now)
     {
+        var json = JsonNode.Parse(message.Json)!.AsObject();
+        json["deliveryId"] = DeliveryIds.For(message.Id, channel.ChannelId);
+        var body = json.ToJsonString();
         var headers = new Dictionary<string, string> { [EventHeader] = message.Event, [IdHeader] = message.Id.ToString() };
         if (!string.IsNullOrEmpty(channel.Secret))
         {
             var timestamp = now.ToUnixTimeSeconds();
             headers[WebhookSignature.TimestampHeader] = timestamp.ToString();
-            headers[WebhookSignature.SignatureHeader] = WebhookSignature.Sign(channel.Secret, timestamp, message.Json);
+            headers[WebhookSignature.SignatureHeader] = WebhookSignature.Sign(channel.Secret, timestamp, body);
         }
-        return new ChannelRequest(new Uri(channel.Target), message.Json, headers);
+        return new ChannelRequest(new Uri(channel.Target), body, headers);
     }
 
     public static ChannelRequest Slack(AlertChannel channel, ChannelMessage message) =>

@@ -1,8 +1,12 @@
 namespace Monitor.Alerts.Delivery;
 
-/// <summary>How hard delivery tries: retries with exponential back-off and jitter, a per-attempt timeout, a circuit breaker per destination.</summary>
+/// <summary>
+/// How hard one delivery tries: a per-attempt timeout and a circuit breaker per destination; digests and held-alert
+/// releases also retry here with exponential back-off and jitter (alerts retry on the <see cref="DeliverySchedule"/>).
+/// </summary>
 public sealed record DeliveryOptions
 {
+    /// <summary>Immediate retries of a digest or a release (not of an alert).</summary>
     public int MaxRetries { get; init; } = 4;
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -6,7 +6,7 @@ namespace Monitor.Alerts.Delivery;
 /// <summary>Sends an alert or a digest as a plain-text e-mail to the channel's address through the configured SMTP server.</summary>
 public sealed class EmailSender(SmtpSettings settings)
 {
-    public async Task SendAsync(ChannelMessage content, string recipient, CancellationToken ct)
+    public async Task SendAsync(ChannelMessage content, string channelId, string recipient, CancellationToken ct)
     {
         using var message = new MailMessage(settings.From, recipient, content.Title, content.Body(AlertText.Plain))
         {
@@ -19,6 +19,7 @@ public sealed class EmailSender(SmtpSettings settings)
             "held-alerts" => "X-Monitor-Release-Id",
             _ => "X-Monitor-Alert-Id",
         }, content.Id.ToString());
+        message.Headers.Add(DeliveryIds.Header, DeliveryIds.For(content.Id, channelId).ToString());
         using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.StartTls, Timeout = 10_000 };
         if (settings.Username is not null) client.Credentials = new NetworkCredential(settings.Username, settings.Password);
         await client.SendMailAsync(message, ct);

@@ -80,7 +80,7 @@ public sealed class DigestWorker(
         var digest = DigestComposer.Compose(subscription, due, items, alerts.RaisedBetween(subscription.SubscriptionId, due.From, due.To));
         var results = await Task.WhenAll(subscription.Channels.Select(c => deliverer.DeliverAsync(digest, c, ct)));
         var sent = new DigestSent(digest, results, clock.GetUtcNow());
-        await store.AppendAsync(id, MonitorEventTypes.DigestStream, ExpectedVersion.Any,
+        await store.AppendAsync(id, MonitorEventTypes.DigestStream, ExpectedVersion.NoStream,
             [new EventData(CoverageIdentity.NameBased(id, MonitorEventTypes.DigestSent), sent)], ct);
         Sent(sent);
         foreach (var failed in results.Where(r => !r.Delivered))

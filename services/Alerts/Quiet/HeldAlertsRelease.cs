@@ -48,7 +48,7 @@ public sealed class HeldAlertsRelease(
         var release = new HeldAlerts(due.ReleaseId, subscription.SubscriptionId, subscription.Name, due.QuietUntil, subscription.QuietHours, due.Alerts);
         var results = await Task.WhenAll(subscription.Channels.Select(c => deliverer.DeliverAsync(release, c, ct)));
         var released = new HeldAlertsReleased(release, results, clock.GetUtcNow());
-        await store.AppendAsync(release.ReleaseId, MonitorEventTypes.HeldReleaseStream, ExpectedVersion.Any,
+        await store.AppendAsync(release.ReleaseId, MonitorEventTypes.HeldReleaseStream, ExpectedVersion.NoStream,
             [new EventData(CoverageIdentity.NameBased(release.ReleaseId, MonitorEventTypes.HeldAlertsReleased), released)], ct);
         alerts.Apply(released);
         foreach (var failed in results.Where(r => !r.Delivered))

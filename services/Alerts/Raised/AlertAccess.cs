@@ -14,5 +14,9 @@ internal static class AlertAccess
         caller.CanSee(registry.Find(alert.SubscriptionId)?.Owner);
 
     public static AlertView For(this AlertView view, Caller caller) =>
-        caller.IsAdmin ? view : view with { Failed = view.Failed.Select(f => f with { Reason = SecretMask.InText(f.Reason) }).ToArray() };
+        caller.IsAdmin ? view : view with
+        {
+            Failed = view.Failed.Select(f => f with { Reason = SecretMask.InText(f.Reason) }).ToArray(),
+            Channels = view.Channels.Select(c => c.Reason is null ? c : c with { Reason = SecretMask.InText(c.Reason) }).ToArray(),
+        };
 }

@@ -24,7 +24,7 @@ public static class AlertEndpoints
         api.MapGet("/alerts/{id:guid}", (Guid id, AlertLog log, HttpContext http, SubscriptionRegistry registry) =>
             Visible(id, http.Caller(), log, registry) is { } view ? Results.Ok(view.For(http.Caller())) : Results.NotFound());
 
-        api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AlertLog log, SubscriptionRegistry registry, EventStore.EventStore store, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AlertLog log, SubscriptionRegistry registry, AlertStreamWriter writer, TimeProvider clock, CancellationToken ct) =>
         {
             var caller = http.Caller();
             if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot acknowledge alerts");
@@ -32,17 +32,17 @@ public static class AlertEndpoints
             if (view.Acknowledged is { } already) return Results.Ok(already);
             var ack = new AlertAcknowledged(id, caller.Owner, clock.GetUtcNow());
             // One acknowledgement per alert: the event id is fixed, so a second ack is a no-op append.
-            await store.AppendAsync(id, MonitorEventTypes.AlertStream, ExpectedVersion.Any,
-                [new EventData(CoverageIdentity.NameBased(id, MonitorEventTypes.AlertAcknowledged), ack)], ct);
-            log.Apply(ack);
-            return Results.Ok(log.Find(id)!.Acknowledged);
+            var ackId = CoverageIdentity.NameBased(id, MonitorEventTypes.AlertAcknowledged);
+            if (await writer.AppendAsync(id, stream => stream.Any(e => e.Data is AlertAcknowledged) ? null : ack, _ => ackId, ct) is not null)
+                log.Apply(ack);
+            return Results.Ok(log.Find(id)!.Acknowledged ?? ack);
         });
 
         api.MapPost("/alerts/{id:guid}/resend", async (Guid id, string? channel, HttpContext http, AlertLog log, SubscriptionRegistry registry, DeliveryWorker delivery, CancellationToken ct) =>
         {
             if (!http.Caller().CanWrite) return CallerExtensions.Forbidden("Viewers cannot re-send alerts");
             if (Visible(id, http.Caller(), log, registry) is not { } view) return Results.NotFound();
-            return Results.Ok(await delivery.DeliverAsync(view.Alert, channel, ct));
+            return Results.Ok(await delivery.ResendAsync(view.Alert.AlertId, channel, ct));
         });
 
         // Server-sent events: one "alert" event per raised alert the caller may see, a comment every 15 s to keep proxies

@@ -43,10 +43,16 @@ public sealed class AlertLog
                     Raised(raised);
                     break;
                 case AlertDelivered d when _views.TryGetValue(d.AlertId, out var v):
-                    _views[d.AlertId] = v with { Delivered = [.. v.Delivered, d] };
+                    _views[d.AlertId] = v with { Delivered = [.. v.Delivered, d], Channels = AlertChannelDelivery.Apply(v.Channels, d) };
                     break;
                 case AlertDeliveryFailed f when _views.TryGetValue(f.AlertId, out var v):
-                    _views[f.AlertId] = v with { Failed = [.. v.Failed, f] };
+                    _views[f.AlertId] = v with { Failed = [.. v.Failed, f], Channels = AlertChannelDelivery.Apply(v.Channels, f) };
+                    break;
+                case AlertDeliveryScheduled s when _views.TryGetValue(s.AlertId, out var v):
+                    _views[s.AlertId] = v with { Channels = AlertChannelDelivery.Apply(v.Channels, s) };
+                    break;
+                case AlertDeliveryRetrying r when _views.TryGetValue(r.AlertId, out var v):
+                    _views[r.AlertId] = v with { Channels = AlertChannelDelivery.Apply(v.Channels, r) };
                     break;
                 case AlertAcknowledged a when _views.TryGetValue(a.AlertId, out var v):
                     _views[a.AlertId] = v with { Acknowledged = a };

@@ -16,7 +16,7 @@ public static class AlertsEventTypes
     public static readonly IReadOnlyList<string> Alert =
     [
         MonitorEventTypes.AlertRaised, MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed, MonitorEventTypes.AlertAcknowledged,
-        MonitorEventTypes.AlertHeld,
+        MonitorEventTypes.AlertHeld, MonitorEventTypes.AlertDeliveryScheduled, MonitorEventTypes.AlertDeliveryRetrying,
     ];
 
     public static readonly IReadOnlyList<string> Digest = [MonitorEventTypes.DigestSent];

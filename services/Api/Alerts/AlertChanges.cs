@@ -15,7 +15,8 @@ internal static class AlertChanges
     public static readonly string[] EventTypes =
     [
         MonitorEventTypes.AlertAcknowledged, MonitorEventTypes.AlertHeld, MonitorEventTypes.HeldAlertsReleased,
-        MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed,
+        MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed, MonitorEventTypes.AlertDeliveryScheduled,
+        MonitorEventTypes.AlertDeliveryRetrying,
     ];
 
     /// <summary>
@@ -27,6 +28,8 @@ internal static class AlertChanges
     {
         AlertDelivered d => d.AlertId,
         AlertDeliveryFailed f => f.AlertId,
+        AlertDeliveryScheduled s => s.AlertId,
+        AlertDeliveryRetrying r => r.AlertId,
         _ => null,
     };
 
@@ -36,14 +39,21 @@ internal static class AlertChanges
         AlertAcknowledged a => [new AlertUpdate(a.AlertId) { Acknowledged = new AlertAcknowledgement(a.By, a.At) }],
         AlertHeld h => [new AlertUpdate(h.AlertId) { Held = new AlertHold(h.Until, h.At) }],
         HeldAlertsReleased r => r.Release.Alerts.Select(a => a.AlertId).Distinct().Select(id => new AlertUpdate(id) { ReleasedAt = r.At }).ToArray(),
-        AlertDelivered d => [new AlertUpdate(d.AlertId) { Deliveries = UpTo(e, history).Count(x => x.Data is AlertDelivered) }],
+        AlertDelivered d => [new AlertUpdate(d.AlertId) { Deliveries = UpTo(e, history).Count(x => x.Data is AlertDelivered), Channels = ChannelsUpTo(e, history) }],
         AlertDeliveryFailed f => [new AlertUpdate(f.AlertId)
         {
             DeliveryFailures = UpTo(e, history).Select(x => x.Data).OfType<AlertDeliveryFailed>()
                 .Select(x => new AlertDeliveryFailureView(x.ChannelId, x.ChannelKind, SecretMask.InText(x.Reason ?? ""), x.Attempts, x.At)).ToArray(),
+            Channels = ChannelsUpTo(e, history),
         }],
+        AlertDeliveryScheduled s => [new AlertUpdate(s.AlertId) { Channels = ChannelsUpTo(e, history) }],
+        AlertDeliveryRetrying r => [new AlertUpdate(r.AlertId) { Channels = ChannelsUpTo(e, history) }],
         _ => [],
     };
+
+    private static IReadOnlyList<AlertChannelDelivery> ChannelsUpTo(StoredEvent e, IReadOnlyList<StoredEvent> history) =>
+        UpTo(e, history).Aggregate((IReadOnlyList<AlertChannelDelivery>)[], (channels, x) => AlertChannelDelivery.Apply(channels, x.Data))
+            .Select(c => c.Reason is null ? c : c with { Reason = SecretMask.InText(c.Reason) }).ToArray();
 
     /// <summary>The alert's events before <paramref name="e"/>, then <paramref name="e"/> itself.</summary>
     private static IEnumerable<StoredEvent> UpTo(StoredEvent e, IReadOnlyList<StoredEvent> history) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Monitor.Contracts.Alerts;
 using Monitor.ReadModels.Alerts;
 
 namespace Monitor.Api.Alerts;
@@ -26,6 +27,10 @@ public sealed record AlertUpdate(Guid Id)
     /// <summary>How many deliveries the alert has had so far (a total, not an increment).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Deliveries { get; init; }
+
+    /// <summary>Every channel's delivery state after the change (the whole list, not just the channel that changed).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AlertChannelDelivery>? Channels { get; init; }
 
     /// <summary>Every failed delivery so far, the new one last (the whole list, not just the new one).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -20,6 +20,7 @@ public sealed partial record MonitorSettings
     public const string AdminKeyVariable = "MONITOR_ADMIN_KEY";
     public const string AlertsAllowedAddressesVariable = "MONITOR_ALERTS_ALLOWED_ADDRESSES";
     public const string AlertsSmtpVariable = "MONITOR_ALERTS_SMTP";
+    public const string AlertsRetryScheduleVariable = "MONITOR_ALERTS_RETRY_SCHEDULE";
     public const string OtlpEndpointVariable = "MONITOR_OTLP_ENDPOINT";
     public const string OtlpProtocolVariable = "MONITOR_OTLP_PROTOCOL";
     public const string OtlpSampleRatioVariable = "MONITOR_OTLP_SAMPLE_RATIO";
@@ -51,6 +52,8 @@ public sealed partial record MonitorSettings
         new(AdminKeyVariable, "The first admin API key (at least 24 characters); only its hash is stored.", [MonitorServices.Alerts, MonitorServices.Api], null),
         new(AlertsAllowedAddressesVariable, "Comma-separated addresses or CIDR ranges a webhook may reach although they are private or loopback.", [MonitorServices.Alerts], null),
         new(AlertsSmtpVariable, "Mail server for e-mail alerts as smtp://[user:password@]host[:port]?from=alerts@example.com[&tls=true].", [MonitorServices.Alerts], null),
+        // Unset: the built-in schedule (10s,30s,1m,5m,15m,30m,23*1h: 30 attempts over about a day).
+        new(AlertsRetryScheduleVariable, "Waits between attempts to deliver an alert, comma-separated, each a number with s, m or h, optionally N*wait; then the delivery is failed.", [MonitorServices.Alerts], null),
     ];
 
     public required string ServiceName { get; init; }

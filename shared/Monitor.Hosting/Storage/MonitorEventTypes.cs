@@ -36,6 +36,8 @@ public static class MonitorEventTypes
     public const string AlertRaised = "alert-raised";
     public const string AlertDelivered = "alert-delivered";
     public const string AlertDeliveryFailed = "alert-delivery-failed";
+    public const string AlertDeliveryScheduled = "alert-delivery-scheduled";
+    public const string AlertDeliveryRetrying = "alert-delivery-retrying";
     public const string AlertAcknowledged = "alert-acknowledged";
     public const string AlertHeld = "alert-held";
     public const string DigestSent = "digest-sent";
@@ -67,6 +69,8 @@ public static class MonitorEventTypes
         .Register<AlertRaised>(AlertRaised)
         .Register<AlertDelivered>(AlertDelivered)
         .Register<AlertDeliveryFailed>(AlertDeliveryFailed)
+        .Register<AlertDeliveryScheduled>(AlertDeliveryScheduled)
+        .Register<AlertDeliveryRetrying>(AlertDeliveryRetrying)
         .Register<AlertAcknowledged>(AlertAcknowledged)
         .Register<AlertHeld>(AlertHeld)
         .Register<DigestSent>(DigestSent)

@@ -27,6 +27,9 @@ public sealed record AlertDocument(
     AlertHold? Held = null,
     DateTimeOffset? ReleasedAt = null)
 {
+    /// <summary>Where the delivery to each channel stands: pending, delivered, retrying (when next) or failed (why).</summary>
+    public IReadOnlyList<AlertChannelDelivery> Channels { get; init; } = [];
+
     public static AlertDocument From(AlertRaised a) => new(
         a.AlertId, a.SubscriptionId, a.SubscriptionName, new AlertRuleRef(a.RuleId, a.Kind), a.RaisedAt, a.WindowStart, a.WindowEnd,
         a.Summary, new AlertNumbers(a.Value, a.Threshold, a.Baseline, a.StandardDeviation, a.K, a.Volume),

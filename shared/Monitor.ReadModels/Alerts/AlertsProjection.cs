@@ -5,8 +5,8 @@ using Monitor.Hosting.Storage;
 namespace Monitor.ReadModels.Alerts;
 
 /// <summary>
-/// <c>rm_alerts</c>: one document per alert stream (AlertRaised, AlertAcknowledged, AlertDelivered, AlertDeliveryFailed,
-/// AlertHeld), and HeldAlertsReleased, from a stream of its own, marks every alert it lists as released.
+/// <c>rm_alerts</c>: one document per alert stream (AlertRaised, AlertAcknowledged, AlertDeliveryScheduled, AlertDelivered,
+/// AlertDeliveryRetrying, AlertDeliveryFailed, AlertHeld), and HeldAlertsReleased, from a stream of its own, marks every alert it lists as released.
 /// </summary>
 public sealed class AlertsProjection(ReadModelTables tables)
     : DocumentProjection<AlertDocument>(tables.Schema, ReadModelTables.AlertsTable, Parameters.Json)
@@ -15,15 +15,15 @@ public sealed class AlertsProjection(ReadModelTables tables)
 
     public override string Name => ProjectionName;
 
-    /// <summary>2: reads AlertHeld and HeldAlertsReleased (the quiet-hours hold and release).</summary>
-    public override int Version => 2;
+    /// <summary>2: reads AlertHeld and HeldAlertsReleased (the quiet-hours hold and release). 3: each channel's delivery state.</summary>
+    public override int Version => 3;
 
     public override bool SynchronousCommit => false;
 
     public override IReadOnlyCollection<string> EventTypes { get; } =
         [
             MonitorEventTypes.AlertRaised, MonitorEventTypes.AlertAcknowledged, MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed,
-            MonitorEventTypes.AlertHeld, MonitorEventTypes.HeldAlertsReleased,
+            MonitorEventTypes.AlertHeld, MonitorEventTypes.HeldAlertsReleased, MonitorEventTypes.AlertDeliveryScheduled, MonitorEventTypes.AlertDeliveryRetrying,
         ];
 
     protected override Guid? DocumentIdOf(StoredEvent e) => e.Data switch
@@ -33,6 +33,8 @@ public sealed class AlertsProjection(ReadModelTables tables)
         AlertDelivered d => d.AlertId,
         AlertDeliveryFailed f => f.AlertId,
         AlertHeld h => h.AlertId,
+        AlertDeliveryScheduled s => s.AlertId,
+        AlertDeliveryRetrying r => r.AlertId,
         _ => null,
     };
 
@@ -47,9 +49,11 @@ public sealed class AlertsProjection(ReadModelTables tables)
         // The first acknowledgement stands; both services derive its event id from the alert, so there is one.
         ({ Acknowledged: null }, AlertAcknowledged a) => current with { Acknowledged = new AlertAcknowledgement(a.By, a.At) },
         (not null, AlertDelivered d) when current.Deliveries.All(r => r.EventId != e.Id) =>
-            current with { Deliveries = [.. current.Deliveries, new AlertDeliveryRecord(e.Id, d.ChannelId, d.ChannelKind, d.Attempts, d.At)] },
+            current with { Deliveries = [.. current.Deliveries, new AlertDeliveryRecord(e.Id, d.ChannelId, d.ChannelKind, d.Attempts, d.At)], Channels = AlertChannelDelivery.Apply(current.Channels, d) },
         (not null, AlertDeliveryFailed f) when current.DeliveryFailures.All(r => r.EventId != e.Id) =>
-            current with { DeliveryFailures = [.. current.DeliveryFailures, new AlertDeliveryRecord(e.Id, f.ChannelId, f.ChannelKind, f.Attempts, f.At, f.Reason)] },
+            current with { DeliveryFailures = [.. current.DeliveryFailures, new AlertDeliveryRecord(e.Id, f.ChannelId, f.ChannelKind, f.Attempts, f.At, f.Reason)], Channels = AlertChannelDelivery.Apply(current.Channels, f) },
+        // Each sets the channel's state from the event alone, so an event handled again changes nothing.
+        (not null, AlertDeliveryScheduled or AlertDeliveryRetrying) => current with { Channels = AlertChannelDelivery.Apply(current.Channels, e.Data) },
         // The first hold and the first release stand, so an event handled again changes nothing. Each sets its own
         // field, so a release handled before the hold still ends with both. A release never creates a document:
         // the alerts service releases only alerts whose AlertRaised and AlertHeld it has stored, so the log has the

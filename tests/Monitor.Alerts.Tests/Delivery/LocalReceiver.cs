@@ -12,6 +12,7 @@ public sealed class LocalReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statuses = new();
+    private volatile TaskCompletionSource _gate = Open();
 
     public sealed record Received(string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body);
 
@@ -27,6 +28,7 @@ public sealed class LocalReceiver : IAsyncDisposable
         _app.Run(async context =>
         {
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            await _gate.Task.WaitAsync(context.RequestAborted);
             Requests.Enqueue(new Received(context.Request.Path, context.Request.QueryString.Value ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
             context.Response.StatusCode = _statuses.TryDequeue(out var status) ? status : 200;
@@ -47,8 +49,21 @@ public sealed class LocalReceiver : IAsyncDisposable
         foreach (var status in statuses) _statuses.Enqueue((int)status);
     }
 
+    /// <summary>Requests wait (unanswered, unrecorded) until <see cref="Release"/>: a receiver that hangs.</summary>
+    public void Stall() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _gate.TrySetResult();
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Release();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();

@@ -38,19 +38,20 @@ public sealed class When_a_channel_keeps_failing : IAsyncLifetime
         _receiver.Answer(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
         var deliverer = Deliverer();
 
-        await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
-        await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
-        var whileOpen = await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
+        await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
+        await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
+        var whileOpen = await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
         var requestsWhileOpen = _receiver.Requests.Count;
 
         _clock.Advance(TimeSpan.FromSeconds(31));
-        var trial = await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
-        var afterTrial = await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
+        var trial = await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
+        var afterTrial = await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
 
-        Assert.Equal("circuit open for 127.0.0.1 after repeated failures", Assert.IsType<AlertDeliveryFailed>(whileOpen).Reason);
+        Assert.Equal("circuit open for 127.0.0.1 after repeated failures", whileOpen.Reason);
+        Assert.True(whileOpen.Retryable);
         Assert.Equal(2, requestsWhileOpen);
-        Assert.IsType<AlertDelivered>(trial);
-        Assert.IsType<AlertDelivered>(afterTrial);
+        Assert.True(trial.Delivered);
+        Assert.True(afterTrial.Delivered);
         Assert.Equal(4, _receiver.Requests.Count);
     }
 
@@ -59,15 +60,15 @@ public sealed class When_a_channel_keeps_failing : IAsyncLifetime
     {
         _receiver.Answer(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.BadGateway);
         var deliverer = Deliverer();
-        await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
-        await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
+        await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
+        await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
 
         _clock.Advance(TimeSpan.FromSeconds(31));
-        var trial = await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
-        var afterFailedTrial = await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
+        var trial = await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
+        var afterFailedTrial = await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
 
-        Assert.Equal($"HTTP 502 from {_receiver.Url}/alerts", Assert.IsType<AlertDeliveryFailed>(trial).Reason);
-        Assert.Equal("circuit open for 127.0.0.1 after repeated failures", Assert.IsType<AlertDeliveryFailed>(afterFailedTrial).Reason);
+        Assert.Equal($"HTTP 502 from {_receiver.Url}/alerts", trial.Reason);
+        Assert.Equal("circuit open for 127.0.0.1 after repeated failures", afterFailedTrial.Reason);
         Assert.Equal(3, _receiver.Requests.Count);
     }
 
@@ -77,12 +78,12 @@ public sealed class When_a_channel_keeps_failing : IAsyncLifetime
         await using var other = await LocalReceiver.StartAsync();
         _receiver.Answer(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
         var deliverer = Deliverer();
-        await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
-        await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout());
+        await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
+        await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout());
 
-        var elsewhere = await deliverer.DeliverAsync(Alerts.Sample(), Webhook with { Target = other.Url + "/alerts" }, Timeout());
+        var elsewhere = await deliverer.AttemptAsync(Alerts.Sample(), Webhook with { Target = other.Url + "/alerts" }, Timeout());
 
-        Assert.IsType<AlertDelivered>(elsewhere);
-        Assert.IsType<AlertDeliveryFailed>(await deliverer.DeliverAsync(Alerts.Sample(), Webhook, Timeout()));
+        Assert.True(elsewhere.Delivered);
+        Assert.False((await deliverer.AttemptAsync(Alerts.Sample(), Webhook, Timeout())).Delivered);
     }
 }

@@ -18,23 +18,28 @@ public class When_delivering_by_email
     {
         await using var smtp = new LocalSmtpServer();
 
-        var outcome = await Deliverer(smtp.Port).DeliverAsync(Alerts.Sample(), Inbox, Timeout());
+        var outcome = await Deliverer(smtp.Port).AttemptAsync(Alerts.Sample(), Inbox, Timeout());
 
-        Assert.Equal(1, Assert.IsType<AlertDelivered>(outcome).Attempts);
+        Assert.True(outcome.Delivered);
         var message = Assert.Single(smtp.Messages);
         Assert.Contains("pr-team@example.com", message.To);
         Assert.Contains("alerts@monitor.test", message.From);
         Assert.Contains($"X-Monitor-Alert-Id: {Alerts.Sample().AlertId}", message.Data);
+        Assert.Contains($"X-Monitor-Delivery-Id: {DeliveryIds.For(Alerts.Sample().AlertId, "mail")}", message.Data);
     }
 
     [Fact]
-    public async Task Should_retry_a_temporary_refusal()
+    public async Task Should_call_a_temporary_refusal_of_an_alert_worth_retrying_and_retry_a_release_within_the_call()
     {
         await using var smtp = new LocalSmtpServer(refuseFirst: 2);
+        var release = new HeldAlerts(Guid.NewGuid(), Alerts.Sample().SubscriptionId, "SU7 launch", Alerts.Now, null, [Alerts.Sample()]);
 
-        var outcome = await Deliverer(smtp.Port).DeliverAsync(Alerts.Sample(), Inbox, Timeout());
+        var alert = await Deliverer(smtp.Port).AttemptAsync(Alerts.Sample(), Inbox, Timeout());
+        var released = await Deliverer(smtp.Port).DeliverAsync(release, Inbox, Timeout());
 
-        Assert.Equal(3, Assert.IsType<AlertDelivered>(outcome).Attempts);
+        Assert.True(alert.Retryable);
+        Assert.Equal(2, released.Attempts);
+        Assert.True(released.Delivered);
         Assert.Single(smtp.Messages);
     }
 
@@ -43,8 +48,9 @@ public class When_delivering_by_email
     {
         var deliverer = new ChannelDeliverer(new HttpClient(), Fast, TimeProvider.System);
 
-        var failed = Assert.IsType<AlertDeliveryFailed>(await deliverer.DeliverAsync(Alerts.Sample(), Inbox, Timeout()));
+        var failed = await deliverer.AttemptAsync(Alerts.Sample(), Inbox, Timeout());
 
+        Assert.False(failed.Retryable);
         Assert.Equal("no SMTP server is configured (MONITOR_ALERTS_SMTP)", failed.Reason);
     }
 

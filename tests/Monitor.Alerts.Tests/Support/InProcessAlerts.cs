@@ -24,7 +24,9 @@ public sealed class InProcessAlerts : IAsyncDisposable
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <param name="configure">Replaces registrations after the service's own (e.g. <see cref="LongAttempts"/>).</param>
-    public static async Task<InProcessAlerts> StartAsync(PostgresSchema schema, TimeProvider clock, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Settings beside the test's own (e.g. MONITOR_ALERTS_RETRY_SCHEDULE).</param>
+    public static async Task<InProcessAlerts> StartAsync(
+        PostgresSchema schema, TimeProvider clock, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,6 +38,7 @@ public sealed class InProcessAlerts : IAsyncDisposable
             ["MONITOR_LOG_FORMAT"] = "text",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddMonitorDefaults(AlertsHosting.ServiceName);
         builder.AddAlerts();
         builder.Services.AddSingleton(clock);

@@ -119,7 +119,7 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
     }
 
     [Fact]
-    public async Task Deliveries_arrive_as_totals_so_far()
+    public async Task Deliveries_arrive_as_totals_so_far_with_every_channel_s_state()
     {
         await using var stream = await AlertStreamClient.ConnectAsync(_api.Client());
         var raised = SampleAlerts.Alert(Guid.NewGuid(), "deliveries", SampleCoverage.Start.AddHours(4));
@@ -132,9 +132,11 @@ public class When_watching_the_alert_stream(PostgresSchema schema) : IClassFixtu
         var received = await stream.NextAsync(5);
 
         Assert.Equal(["alert", "alert-updated", "alert-updated", "alert-updated", "alert-updated"], received.Select(e => e.Name));
-        Assert.Equal(["id", "deliveries"], received[1].Json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "deliveries", "channels"], received[1].Json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, received[1].Json.GetProperty("deliveries").GetInt32());
-        Assert.Equal(["id", "deliveryFailures"], received[2].Json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "channels", "deliveryFailures"], received[2].Json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["slack:delivered", "hook:failed"], received[2].Json.GetProperty("channels").EnumerateArray()
+            .Select(c => $"{c.GetProperty("channelId").GetString()}:{c.GetProperty("state").GetString()}"));
         var firstFailure = Assert.Single(received[2].Json.GetProperty("deliveryFailures").Deserialize<AlertDeliveryFailureView[]>(JsonSerializerOptions.Web)!);
         Assert.Equal(new AlertDeliveryFailureView("hook", AlertChannelKinds.Webhook, "HTTP 500 from https://hooks.example.com", 5, raised.RaisedAt.AddSeconds(30)), firstFailure);
         Assert.Equal(2, received[3].Json.GetProperty("deliveries").GetInt32());

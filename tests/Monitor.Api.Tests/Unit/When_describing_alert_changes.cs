@@ -36,6 +36,29 @@ public class When_describing_alert_changes
     }
 
     [Fact]
+    public void A_delivery_event_carries_every_channel_s_state_up_to_it()
+    {
+        StoredEvent[] history =
+        [
+            Stored(1, Raised),
+            Stored(2, new AlertDeliveryScheduled(Raised.AlertId, [new AlertChannelRef("hook", AlertChannelKinds.Webhook), new AlertChannelRef("team", AlertChannelKinds.Slack)], At)),
+            Stored(3, new AlertDeliveryRetrying(Raised.AlertId, "hook", AlertChannelKinds.Webhook, 1, "HTTP 503", At.AddSeconds(10), At)),
+            Stored(4, new AlertDelivered(Raised.AlertId, "team", AlertChannelKinds.Slack, 1, At)),
+            Stored(5, new AlertDelivered(Raised.AlertId, "hook", AlertChannelKinds.Webhook, 2, At.AddSeconds(10))),
+        ];
+
+        var scheduled = Assert.Single(AlertChanges.Of(history[1], history)).Channels!;
+        var retrying = Assert.Single(AlertChanges.Of(history[2], history)).Channels!;
+        var delivered = Assert.Single(AlertChanges.Of(history[3], history)).Channels!;
+
+        Assert.Equal(["pending", "pending"], scheduled.Select(c => c.State));
+        Assert.Equal(["retrying", "pending"], retrying.Select(c => c.State));
+        Assert.Equal(At.AddSeconds(10), retrying[0].NextAttemptAt);
+        Assert.Equal(["retrying", "delivered"], delivered.Select(c => c.State));
+        Assert.Equal(Raised.AlertId, AlertChanges.HistoryNeededFor(history[2]));
+    }
+
+    [Fact]
     public void A_failure_lists_every_failure_so_far_even_when_the_history_read_missed_it()
     {
         var first = Stored(2, new AlertDeliveryFailed(Raised.AlertId, "hook", AlertChannelKinds.Webhook, "HTTP 500", 5, At));

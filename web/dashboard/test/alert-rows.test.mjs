@@ -23,3 +23,23 @@ test("the note's title gives the full times", () => {
   assert.match(note.title, /^Held at .+ until .+2024/);
   assert.match(note.text, /^Held until \d\d:\d\d \(quiet hours\)$/);
 });
+
+test('each channel says where its delivery stands', async () => {
+  const { deliveryNote } = await import('../../../services/Api/wwwroot/js/panels/alerts.js');
+  const hook = { channelId: 'hook', channelKind: 'webhook' };
+  assert.equal(deliveryNote({ ...hook, state: 'pending', attempts: 0 }, utc).text, 'hook: pending');
+  assert.equal(deliveryNote({ ...hook, state: 'delivered', attempts: 2 }, utc).text, 'hook: delivered');
+  assert.equal(deliveryNote({ ...hook, state: 'delivered', attempts: 2 }, utc).title, 'webhook delivered after 2 attempts');
+  const retrying = deliveryNote({ ...hook, state: 'retrying', attempts: 3, nextAttemptAt: '2024-03-29T07:05:00Z', reason: 'HTTP 503' }, utc);
+  assert.equal(retrying.text, 'hook: retrying, next at 07:05');
+  assert.equal(retrying.title, '3 attempts so far; last: HTTP 503');
+  const failed = deliveryNote({ ...hook, state: 'failed', attempts: 1, reason: 'HTTP 404 from https://example.com/hook' }, utc);
+  assert.equal(failed.text, 'hook: failed');
+  assert.equal(failed.title, 'Given up after 1 attempt: HTTP 404 from https://example.com/hook');
+  assert.equal(failed.state, 'failed');
+});
+
+test('an unknown state reads as pending, never as delivered', async () => {
+  const { deliveryNote } = await import('../../../services/Api/wwwroot/js/panels/alerts.js');
+  assert.equal(deliveryNote({ channelId: 'hook', state: 'sideways' }, utc).state, 'pending');
+});

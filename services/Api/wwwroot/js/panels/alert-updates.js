@@ -1,7 +1,7 @@
 // The alert stream's `alert-updated` events: { id } and, for what changed, the alert's own fields
-// (acknowledged, held, releasedAt, deliveries, deliveryFailures), each whole. Fields left out are unchanged.
+// (acknowledged, held, releasedAt, deliveries, deliveryFailures, channels), each whole. Fields left out are unchanged.
 
-const mergedFields = ['acknowledged', 'held', 'releasedAt', 'deliveries', 'deliveryFailures'];
+const mergedFields = ['acknowledged', 'held', 'releasedAt', 'deliveries', 'deliveryFailures', 'channels'];
 
 /** The update in an event's data, or null when it is not one (no id, not JSON). */
 export function parseAlertUpdate(data) {

@@ -211,7 +211,7 @@ export class AlertsPanel {
         h('span', { class: 'platform-badge small', style: `--platform:${platformColor(p.platform)}` }, `${platformLabel(p.platform)}${p.count ? ` ${p.count}` : ''}`))),
       topMentions(alert),
       quietHours(alert),
-      deliveryFailures(alert),
+      deliveries(alert) ?? deliveryFailures(alert),
       h('div', { class: 'alert-actions' }, ack));
   }
 }
@@ -254,6 +254,39 @@ export function quietHoursNote(alert, time = formatClock) {
 function quietHours(alert) {
   const note = quietHoursNote(alert);
   return note && h('p', { class: 'alert-held muted small', title: note.title }, note.text);
+}
+
+const deliveryStates = { pending: 'pending', delivered: 'delivered', retrying: 'retrying', failed: 'failed' };
+
+/**
+ * Where the alert's delivery to one channel stands, as the card says it: { channel: { channelId, channelKind,
+ * state, attempts, nextAttemptAt, reason } } from the API's `channels`. Times read in the viewer's zone.
+ */
+export function deliveryNote(channel, time = formatClock) {
+  const name = channel.channelId ?? channel.channelKind ?? 'channel';
+  const state = deliveryStates[channel.state] ?? 'pending';
+  const attempts = Number(channel.attempts ?? 0);
+  const tries = `${formatInteger(attempts)} attempt${attempts === 1 ? '' : 's'}`;
+  switch (state) {
+    case 'delivered':
+      return { state, text: `${name}: delivered`, title: `${channel.channelKind ?? ''} delivered after ${tries}`.trim() };
+    case 'retrying':
+      return { state, text: `${name}: retrying, next at ${time(channel.nextAttemptAt)}`, title: `${tries} so far; last: ${channel.reason ?? 'failed'}` };
+    case 'failed':
+      return { state, text: `${name}: failed`, title: `Given up after ${tries}: ${channel.reason ?? 'failed'}` };
+    default:
+      return { state, text: `${name}: pending`, title: 'Not tried yet' };
+  }
+}
+
+/** One line per channel the alert goes to; null when the API lists none (held alerts, older alerts). */
+function deliveries(alert) {
+  const channels = Array.isArray(alert.channels) ? alert.channels : [];
+  if (channels.length === 0) return null;
+  return h('ul', { class: 'alert-deliveries small', 'aria-label': 'Delivery per channel' }, channels.map(c => {
+    const note = deliveryNote(c);
+    return h('li', { class: `delivery delivery-${note.state}`, title: note.title }, note.text);
+  }));
 }
 
 /** deliveryFailures is the list of failed deliveries (channel, reason); a count is accepted too. */
