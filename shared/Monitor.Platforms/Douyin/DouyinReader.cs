@@ -24,7 +24,7 @@ public sealed class DouyinReader
         {
             var message = JsonFields.Get(page, "status_msg");
             throw new InvalidDataException($"Douyin page: 'status_code' is {(status.ValueKind == JsonValueKind.Undefined ? "missing" : status.GetRawText())}"
-                                           + (message.ValueKind == JsonValueKind.String ? $" ({message.GetString()})" : ""));
+                                           + (message.ValueKind == JsonValueKind.String ? $" ({JsonFields.Display(message)})" : ""));
         }
         var list = PageEnvelope.Array(page, "aweme_list", "Douyin");
         if (list.ValueKind != JsonValueKind.Array) list = PageEnvelope.Array(page, "data", "Douyin");
@@ -87,7 +87,7 @@ public sealed class DouyinReader
         return extra.EnumerateArray()
             .Select(e => JsonFields.Get(e, "hashtag_name"))
             .Where(name => name.ValueKind == JsonValueKind.String)
-            .Select(name => name.GetString()!)
+            .Select(name => JsonFields.String(name, "text_extra.hashtag_name"))
             .ToList();
     }
 }

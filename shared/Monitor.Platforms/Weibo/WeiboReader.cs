@@ -31,7 +31,7 @@ public sealed class WeiboReader
         {
             var message = JsonFields.Get(page, "msg");
             throw new InvalidDataException($"Weibo page: 'ok' is {(ok.ValueKind == JsonValueKind.Undefined ? "missing" : ok.GetRawText())}"
-                                           + (message.ValueKind == JsonValueKind.String ? $" ({message.GetString()})" : ""));
+                                           + (message.ValueKind == JsonValueKind.String ? $" ({JsonFields.Display(message)})" : ""));
         }
         var data = JsonFields.Get(page, "data");
         var items = new List<CoverageReceived>();
@@ -42,10 +42,19 @@ public sealed class WeiboReader
     }
 
     /// <summary>The <c>longTextContent</c> of a long-text response (<c>{"ok":1,"data":{"longTextContent":"..."}}</c>), or null.</summary>
-    public static string? LongTextContent(JsonElement response) =>
-        JsonFields.Get(JsonFields.Get(response, "data"), "longTextContent") is { ValueKind: JsonValueKind.String } content
-            ? content.GetString()
-            : null;
+    /// <remarks>Content that is not valid text counts as absent: the post keeps its short text.</remarks>
+    public static string? LongTextContent(JsonElement response)
+    {
+        if (JsonFields.Get(JsonFields.Get(response, "data"), "longTextContent") is not { ValueKind: JsonValueKind.String } content) return null;
+        try
+        {
+            return JsonFields.String(content, "longTextContent");
+        }
+        catch (InvalidItemException)
+        {
+            return null;
+        }
+    }
 
     private static IEnumerable<JsonElement> Posts(JsonElement cards)
     {
