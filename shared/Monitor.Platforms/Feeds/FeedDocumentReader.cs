@@ -222,7 +222,7 @@ public static class FeedDocumentReader
         return isHtml ? HtmlText.ToPlain(element.Value) : element.Value.Trim();
     }
 
-    /// <summary>Base64 that decodes to UTF-8 text; anything else (an image, bad base64) is no text.</summary>
+    /// <summary>Base64 that decodes to UTF-8 text; anything else (an image, binary, bad base64) is no text.</summary>
     private static string? Base64Text(string value)
     {
         var compact = new string(value.Where(c => !char.IsWhiteSpace(c)).ToArray());
@@ -230,7 +230,8 @@ public static class FeedDocumentReader
         if (!Convert.TryFromBase64String(compact, bytes, out var length)) return null;
         try
         {
-            return new UTF8Encoding(false, true).GetString(bytes, 0, length);
+            var text = new UTF8Encoding(false, true).GetString(bytes, 0, length);
+            return text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? null : text;
         }
         catch (DecoderFallbackException)
         {
