@@ -3,8 +3,8 @@ using Monitor.Contracts;
 namespace Monitor.Platforms;
 
 /// <summary>
-/// The last look at an item before it leaves a feed: every text field well-formed (see <see cref="UnicodeText"/>)
-/// and a publication time that is a real one. Readers run it on what they read; the feed SDK runs it on every
+/// The last look at an item before it leaves a feed: every text field well-formed (see <see cref="UnicodeText"/>),
+/// some text or a title, and a publication time that is a real one. Readers run it on what they read; the feed SDK runs it on every
 /// item it is about to publish, so an item nobody checked cannot fail a page either.
 /// </summary>
 public static class CoverageCheck
@@ -19,6 +19,8 @@ public static class CoverageCheck
         foreach (var (field, value) in TextFields(item))
             if (UnicodeText.Problem(value) is { } problem)
                 return $"{field}: {problem}";
+        if (string.IsNullOrWhiteSpace(item.Text) && string.IsNullOrWhiteSpace(item.Title))
+            return "text: is empty and there is no title: the item says nothing (ingestion would refuse it)";
         if (item.PublishedAt < EarliestPublished)
             return $"publishedAt: {item.PublishedAt:O} is a placeholder, not a publication time";
         return null;

@@ -12,6 +12,7 @@ namespace Monitor.Platforms;
 public sealed class WeiboReader
 {
     private const string Platform = Monitor.Contracts.PlatformNames.Weibo;
+    private const string RepostWithoutWords = "转发微博";
 
     /// <summary>Reads one mblog.</summary>
     /// <param name="longText">Gives the full HTML of a post marked <c>isLongText</c>, by id (null when unknown).</param>
@@ -101,6 +102,8 @@ public sealed class WeiboReader
             var originalText = VisibleText(original, originalId, "retweeted_status.text", longText);
             var originalUser = JsonFields.OptionalObject(original, "user", "retweeted_status.user");
             var originalName = originalUser is { } u ? JsonFields.OptionalString(u, "screen_name", "retweeted_status.user.screen_name") : null;
+            // A repost without words of its own is shown by Weibo as "转发微博" (reposted).
+            if (string.IsNullOrWhiteSpace(text)) text = RepostWithoutWords;
             text += originalName is null ? $"\n//{originalText}" : $"\n//@{originalName}: {originalText}";
             hashtags.AddRange(Hashtags.FromWeiboText(originalText));
         }
