@@ -41,6 +41,19 @@ public static class FeedDocumentReader
         ArgumentNullException.ThrowIfNull(baseUri);
         if (!baseUri.IsAbsoluteUri) throw new ArgumentException($"The feed's address must be absolute, got '{baseUri}'", nameof(baseUri));
 
+        try
+        {
+            return ReadDocument(stream, baseUri, declaredCharset);
+        }
+        catch (Exception e) when (e is not FeedFormatException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Entries are read one by one; this is for the document's own parts (its channel, title, link).
+            throw new FeedFormatException($"The feed could not be read: {e.GetType().Name}: {UnicodeText.Shorten(e.Message, 300)}", e);
+        }
+    }
+
+    private static FeedDocument ReadDocument(Stream stream, Uri baseUri, string? declaredCharset)
+    {
         var document = Parse(XmlRepair.Repair(FeedEncoding.Decode(ReadBounded(stream), declaredCharset)));
         var root = document.Root!;
         var rootBase = BaseOf(root, baseUri);

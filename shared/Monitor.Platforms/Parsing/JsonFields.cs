@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Monitor.Platforms;
@@ -116,8 +115,7 @@ internal static class JsonFields
     }
 
     /// <summary>The element as the source sent it, readable even when it holds invalid UTF-8 (shown as U+FFFD).</summary>
-    public static string Raw(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Undefined ? "" : UnicodeText.Lenient(JsonMarshal.GetRawUtf8Value(value));
+    public static string Raw(JsonElement value) => UnicodeText.RawJson(value);
 
     public static JsonElement Get(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) ? value : default;

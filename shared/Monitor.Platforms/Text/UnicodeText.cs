@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 
 namespace Monitor.Platforms;
 
@@ -46,4 +48,11 @@ public static class UnicodeText
 
     /// <summary>Bytes that should be UTF-8, decoded with U+FFFD for what is not.</summary>
     public static string Lenient(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+
+    /// <summary>
+    /// A JSON element as the source sent it, for quarantine: readable even when it holds invalid UTF-8 (shown as
+    /// U+FFFD), where <see cref="JsonElement.GetRawText"/> would throw.
+    /// </summary>
+    public static string RawJson(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Undefined ? "" : Lenient(JsonMarshal.GetRawUtf8Value(value));
 }

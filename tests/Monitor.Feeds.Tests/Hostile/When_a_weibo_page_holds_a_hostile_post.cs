@@ -49,6 +49,7 @@ public sealed class When_a_weibo_page_holds_a_hostile_post
         { "user", """{"id":"u9","screen_name":"n","followers_count":1e400}""", "user.followers_count" },
         { "user", "[]", "user" },
         { "id", "{\"x\":1}", "id" },
+        { "id", "\"\\ud800\",\"isLongText\":true", "id" },
         { "retweeted_status", """{"id":"7","text":"\ud83d","user":{"screen_name":"o"}}""", "retweeted_status.text" },
         { "retweeted_status", "\"deleted\"", "retweeted_status" },
         { "region_name", "\"发布于 \\udfff\"", "region_name" },
