@@ -4,7 +4,7 @@ namespace Monitor.Feeds.Sdk;
 
 /// <summary>
 /// The base of a feed: fetch the raw page after a cursor, and map one raw item. A mapping that
-/// fails (returns a rejection or throws) sets only that item aside; the rest of the page goes through.
+/// fails (returns a rejection or throws anything) sets only that item aside; the rest of the page goes through.
 /// </summary>
 public abstract class FeedSource<TItem> : IFeedSource
 {
@@ -30,8 +30,7 @@ public abstract class FeedSource<TItem> : IFeedSource
         {
             ItemMapping mapping;
             try { mapping = Map(raw, context); }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException
-                                          or ArgumentException or OverflowException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 mapping = ItemMapping.Reject(null, $"{e.GetType().Name}: {e.Message}");
             }

@@ -34,7 +34,7 @@ public sealed class DouyinFeed(FeedHttpClient http, FeedSettings settings) : Key
         var read = _reader.Read(aweme, context.Feed, context.ObservedAt);
         return read.Item is { } item
             ? new SearchPage([item], [], null)
-            : new SearchPage([], [new RejectedItem(null, read.Error!, aweme.GetRawText())], null);
+            : new SearchPage([], [new RejectedItem(null, read.Error!, UnicodeText.RawJson(aweme))], null);
     }
 
     protected override Task<SearchPage> ReadPageAsync(JsonElement page, string pageToken, FeedContext context, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class WeiboFeed(FeedHttpClient http, FeedSettings settings, ILogge
         var read = _reader.Read(mblog, context.Feed, context.ObservedAt);
         return read.Item is { } item
             ? new SearchPage([item], [], null)
-            : new SearchPage([], [new RejectedItem(null, read.Error!, mblog.GetRawText())], null);
+            : new SearchPage([], [new RejectedItem(null, read.Error!, UnicodeText.RawJson(mblog))], null);
     }
 
     protected override async Task<SearchPage> ReadPageAsync(JsonElement page, string pageToken, FeedContext context, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monitor.Platforms;
 
 namespace Monitor.Feeds.Weibo;
 
@@ -19,12 +20,24 @@ public static class WeiboPage
         }
     }
 
-    private static string? LongTextId(JsonElement mblog) =>
-        mblog.ValueKind == JsonValueKind.Object
-        && mblog.TryGetProperty("isLongText", out var flag) && flag.ValueKind == JsonValueKind.True
-        && mblog.TryGetProperty("id", out var id)
-            ? id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText()
-            : null;
+    /// <remarks>An id that is not plain text is left to the reader, which quarantines the post naming it.</remarks>
+    private static string? LongTextId(JsonElement mblog)
+    {
+        if (mblog.ValueKind != JsonValueKind.Object
+            || !mblog.TryGetProperty("isLongText", out var flag) || flag.ValueKind != JsonValueKind.True
+            || !mblog.TryGetProperty("id", out var id))
+            return null;
+        if (id.ValueKind == JsonValueKind.Number) return id.GetRawText();
+        if (id.ValueKind != JsonValueKind.String) return null;
+        try
+        {
+            return id.GetString() is { Length: > 0 } text && UnicodeText.Problem(text) is null ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static IEnumerable<JsonElement> Posts(JsonElement cards)
     {

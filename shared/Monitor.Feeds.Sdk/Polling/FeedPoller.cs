@@ -1,9 +1,11 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Monitor.Contracts;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Journal;
 using Monitor.Feeds.Sdk.Publishing;
+using Monitor.Platforms;
 
 namespace Monitor.Feeds.Sdk.Polling;
 
@@ -43,7 +45,7 @@ public sealed class FeedPoller(
         {
             stopping.ThrowIfCancellationRequested();
             var from = journal.Cursor;
-            var page = await source.FetchPageAsync(from, new FeedContext(settings.Name, time.GetUtcNow()), stopping);
+            var page = Checked(await source.FetchPageAsync(from, new FeedContext(settings.Name, time.GetUtcNow()), stopping));
             pages++;
 
             // A page that was fetched is finished even when shutdown starts now, within a bound:
@@ -61,6 +63,24 @@ public sealed class FeedPoller(
             if (page.IsLast) break;
         }
         return new CycleResult(pages, published, quarantined);
+    }
+
+    /// <summary>
+    /// An item no reader checked (a lone surrogate, a NUL, a placeholder date) would fail the publish and with it
+    /// the page; it is quarantined here instead, with the field it failed on.
+    /// </summary>
+    private static FeedPage Checked(FeedPage page)
+    {
+        if (page.Items.All(item => CoverageCheck.Problem(item) is null)) return page;
+        var items = new List<CoverageReceived>(page.Items.Count);
+        var rejected = new List<RejectedItem>(page.Rejected);
+        foreach (var item in page.Items)
+        {
+            if (CoverageCheck.Problem(item) is { } problem)
+                rejected.Add(new RejectedItem(UnicodeText.Repaired(item.PlatformId ?? ""), $"{item.Platform}: {problem}", JsonSerializer.Serialize(item)));
+            else items.Add(item);
+        }
+        return page with { Items = items, Rejected = rejected };
     }
 
     private async Task QuarantineAsync(FeedPage page, string? cursor, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Monitor.Contracts;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Http;
+using Monitor.Platforms;
 
 namespace Monitor.Feeds.Sdk.Search;
 
@@ -84,9 +85,11 @@ public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settin
                 items.AddRange(read.Items);
                 rejected.AddRange(read.Rejected);
             }
-            catch (Exception e) when (e is JsonException or InvalidDataException)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
-                rejected.Add(new RejectedItem(id, $"item {id}: {e.Message}", System.Text.Encoding.UTF8.GetString(response.Body)));
+                // Whatever one watched item's answer holds, the other items of the page still go through.
+                var reason = e is JsonException or InvalidDataException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+                rejected.Add(new RejectedItem(id, $"item {id}: {UnicodeText.Shorten(reason, 300)}", UnicodeText.Lenient(response.Body)));
             }
         }
         return new FeedPage(items, rejected, Next: null, IsLast: true);

@@ -4,7 +4,10 @@ using Monitor.Contracts;
 namespace Monitor.Platforms;
 
 /// <summary>Reads Douyin <c>aweme</c> objects and search pages into <see cref="CoverageReceived"/>.</summary>
-/// <remarks>Statistics arrive as integers from the app API and as display strings ("10w+") from web exports; both are read.</remarks>
+/// <remarks>
+/// Statistics arrive as integers from the app API and as display strings ("10w+") from web exports; both are read.
+/// A play count of 0 is "not known" (null views); the other counts mean what they say, 0 included.
+/// </remarks>
 public sealed class DouyinReader
 {
     private const string Platform = Monitor.Contracts.PlatformNames.Douyin;
@@ -24,7 +27,7 @@ public sealed class DouyinReader
         {
             var message = JsonFields.Get(page, "status_msg");
             throw new InvalidDataException($"Douyin page: 'status_code' is {(status.ValueKind == JsonValueKind.Undefined ? "missing" : status.GetRawText())}"
-                                           + (message.ValueKind == JsonValueKind.String ? $" ({message.GetString()})" : ""));
+                                           + (message.ValueKind == JsonValueKind.String ? $" ({JsonFields.Display(message)})" : ""));
         }
         var list = PageEnvelope.Array(page, "aweme_list", "Douyin");
         if (list.ValueKind != JsonValueKind.Array) list = PageEnvelope.Array(page, "data", "Douyin");
@@ -67,7 +70,7 @@ public sealed class DouyinReader
                 Likes: JsonFields.Count(s, "digg_count", "statistics.digg_count"),
                 Comments: JsonFields.Count(s, "comment_count", "statistics.comment_count"),
                 Shares: JsonFields.Count(s, "share_count", "statistics.share_count"),
-                Views: JsonFields.Count(s, "play_count", "statistics.play_count"),
+                Views: UnknownWhenZero(JsonFields.Count(s, "play_count", "statistics.play_count")),
                 Collects: JsonFields.Count(s, "collect_count", "statistics.collect_count"))
             : Engagement.None;
 
@@ -78,6 +81,12 @@ public sealed class DouyinReader
             Hashtags.Distinct(hashtags), string.IsNullOrWhiteSpace(region) ? null : region.Trim(), feed, observedAt);
     }
 
+    /// <summary>
+    /// Douyin's search and detail answers carry <c>play_count: 0</c> for every video but the viewer's own: the
+    /// platform does not publish plays, so 0 means "not known". A video that was found has been played.
+    /// </summary>
+    private static long? UnknownWhenZero(long? plays) => plays is 0 ? null : plays;
+
     private static IEnumerable<string> TextExtraHashtags(JsonElement aweme)
     {
         var extra = JsonFields.Get(aweme, "text_extra");
@@ -87,7 +96,7 @@ public sealed class DouyinReader
         return extra.EnumerateArray()
             .Select(e => JsonFields.Get(e, "hashtag_name"))
             .Where(name => name.ValueKind == JsonValueKind.String)
-            .Select(name => name.GetString()!)
+            .Select(name => JsonFields.String(name, "text_extra.hashtag_name"))
             .ToList();
     }
 }

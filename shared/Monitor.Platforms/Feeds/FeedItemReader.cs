@@ -28,9 +28,12 @@ public sealed class FeedItemReader
                 : $"news: published: '{PlatformCount.Shorten(item.DateText)}' is not a date with a known time zone");
         var url = item.Link.AbsoluteUri;
         var host = item.Link.Host.ToLowerInvariant();
-        return ReadResult<CoverageReceived>.Success(new CoverageReceived(
+        var coverage = new CoverageReceived(
             Platform, url, url, item.Title, item.Summary, new Author(host, document.Title ?? host),
-            publishedAt.Value.ToUniversalTime(), Engagement.None, [], Region: null, feed, observedAt));
+            publishedAt.Value.ToUniversalTime(), Engagement.None, [], Region: null, feed, observedAt);
+        return CoverageCheck.Problem(coverage) is { } problem
+            ? ReadResult<CoverageReceived>.Failure($"news: {problem}")
+            : ReadResult<CoverageReceived>.Success(coverage);
     }
 
     /// <summary>Reads every item of a document; items that cannot become coverage are skipped with their reason.</summary>
@@ -38,7 +41,7 @@ public sealed class FeedItemReader
         FeedDocument document, string feed, DateTimeOffset observedAt, DateTimeOffset? publishedWhenMissing = null)
     {
         var items = new List<CoverageReceived>();
-        var skipped = new List<SkippedItem>();
+        var skipped = new List<SkippedItem>(document.Skipped);
         foreach (var item in document.Items)
         {
             var result = Read(item, document, feed, observedAt, publishedWhenMissing);

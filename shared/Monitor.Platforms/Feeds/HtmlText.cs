@@ -1,34 +1,21 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Monitor.Platforms;
 
-/// <summary>Reduces an HTML fragment (a feed item's description) to plain text.</summary>
-internal static partial class HtmlText
+/// <summary>Reduces an HTML fragment (a feed item's description) to plain text: line breaks and block ends become newlines.</summary>
+internal static class HtmlText
 {
-    public static string ToPlain(string html)
+    private static readonly HashSet<string> BlockEnds = ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"];
+
+    public static string ToPlain(string html) => PlainText.Paragraphs(PlainText.FromHtml(html, () => Renderer.Instance));
+
+    private sealed class Renderer : TagRenderer
     {
-        var text = ScriptOrStyle().Replace(html, "");
-        text = BlockBoundary().Replace(text, "\n");
-        text = Tag().Replace(text, "");
-        text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
-        text = SpacesAndTabs().Replace(text, " ");
-        text = BlankLines().Replace(text, "\n\n");
-        return string.Join('\n', text.Split('\n').Select(line => line.Trim())).Trim();
+        public static readonly Renderer Instance = new();
+
+        public override void Render(HtmlTag tag, StringBuilder output)
+        {
+            if ((tag.Name == "br" && !tag.Closing) || (tag.Closing && BlockEnds.Contains(tag.Name))) output.Append('\n');
+        }
     }
-
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ScriptOrStyle();
-
-    [GeneratedRegex(@"<br\s*/?>|</(p|div|li|h[1-6]|blockquote|tr)\s*>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockBoundary();
-
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"[ \t\r\f]+")]
-    private static partial Regex SpacesAndTabs();
-
-    [GeneratedRegex(@"\n\s*\n+")]
-    private static partial Regex BlankLines();
 }

@@ -69,6 +69,15 @@ public sealed class NewsArticleReader
             [], Region: null, feed, observedAt);
     }
 
-    private static string? UrlOrNull(JsonElement article) =>
-        JsonFields.Get(article, "url") is { ValueKind: JsonValueKind.String } url ? url.GetString() : null;
+    private static string? UrlOrNull(JsonElement article)
+    {
+        try
+        {
+            return JsonFields.OptionalString(article, "url", "url");
+        }
+        catch (InvalidItemException)
+        {
+            return null;
+        }
+    }
 }

@@ -10,11 +10,19 @@ internal static class ItemReading
     {
         try
         {
-            return ReadResult<CoverageReceived>.Success(read());
+            var item = read();
+            return CoverageCheck.Problem(item) is { } problem
+                ? ReadResult<CoverageReceived>.Failure($"{platform}: {problem}")
+                : ReadResult<CoverageReceived>.Success(item);
         }
         catch (InvalidItemException e)
         {
             return ReadResult<CoverageReceived>.Failure($"{platform}: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A reader bug must cost one item, not the page: the item is kept with the exception for a fix.
+            return ReadResult<CoverageReceived>.Failure($"{platform}: unreadable item ({e.GetType().Name}: {UnicodeText.Shorten(e.Message, 200)})");
         }
     }
 
@@ -28,17 +36,18 @@ internal static class ItemReading
             return;
         }
         var id = idField is null ? null : IdOrNull(raw, idField);
-        skipped.Add(new SkippedItem(platform, id, result.Error ?? "unreadable", raw.GetRawText()));
+        skipped.Add(new SkippedItem(platform, id, result.Error ?? "unreadable", JsonFields.Raw(raw)));
     }
 
     private static string? IdOrNull(JsonElement raw, string field)
     {
-        var value = JsonFields.Get(raw, field);
-        return value.ValueKind switch
+        try
         {
-            JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
+            return JsonFields.OptionalString(raw, field, field) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
+        }
+        catch (InvalidItemException)
+        {
+            return null; // an id that is not text is no id to show
+        }
     }
 }

@@ -39,7 +39,7 @@ internal static class JsonFields
         var value = Get(parent, name);
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => String(value, path),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.Undefined or JsonValueKind.Null => null,
             _ => throw new InvalidItemException(path, $"expected a string, got {PlatformCount.DescribeKind(value)}"),
@@ -51,14 +51,15 @@ internal static class JsonFields
         var value = Get(parent, name);
         return value.ValueKind == JsonValueKind.True
                || (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n != 0)
-               || (value.ValueKind == JsonValueKind.String && value.GetString() is "true" or "1");
+               || (value.ValueKind == JsonValueKind.String && (value.ValueEquals("true") || value.ValueEquals("1")));
     }
 
     public static long? Count(JsonElement parent, string name, string path)
     {
+        var value = Get(parent, name);
         try
         {
-            return PlatformCount.Parse(Get(parent, name));
+            return value.ValueKind == JsonValueKind.String ? PlatformCount.Parse(String(value, path)) : PlatformCount.Parse(value);
         }
         catch (FormatException e)
         {
@@ -72,9 +73,9 @@ internal static class JsonFields
         var value = Get(parent, name);
         long raw;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n)) raw = n;
-        else if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), out var parsed)) raw = parsed;
+        else if (value.ValueKind == JsonValueKind.String && long.TryParse(String(value, path), out var parsed)) raw = parsed;
         else if (value.ValueKind == JsonValueKind.Undefined) throw new InvalidItemException(path, "missing");
-        else throw new InvalidItemException(path, $"expected an epoch time stamp, got {PlatformCount.Shorten(value.GetRawText())}");
+        else throw new InvalidItemException(path, $"expected an epoch time stamp, got {PlatformCount.Shorten(Raw(value))}");
         try
         {
             return PlatformTime.FromUnix(raw);
@@ -84,6 +85,37 @@ internal static class JsonFields
             throw new InvalidItemException(path, $"{raw} is not a plausible epoch time stamp");
         }
     }
+
+    /// <summary>A JSON string as .NET text; invalid UTF-8, a lone surrogate or a NUL is the field's error, not an exception.</summary>
+    public static string String(JsonElement value, string path)
+    {
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidItemException(path, "is not valid text (invalid UTF-8 or a lone surrogate escape)");
+        }
+        return UnicodeText.Problem(text) is { } problem ? throw new InvalidItemException(path, problem) : text;
+    }
+
+    /// <summary>A string's text for a message, whatever it holds (invalid text shows as the source sent it).</summary>
+    public static string Display(JsonElement value)
+    {
+        try
+        {
+            return UnicodeText.Repaired(value.GetString() ?? "");
+        }
+        catch (InvalidOperationException)
+        {
+            return Raw(value);
+        }
+    }
+
+    /// <summary>The element as the source sent it, readable even when it holds invalid UTF-8 (shown as U+FFFD).</summary>
+    public static string Raw(JsonElement value) => UnicodeText.RawJson(value);
 
     public static JsonElement Get(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) ? value : default;

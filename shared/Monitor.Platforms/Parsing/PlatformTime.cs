@@ -20,16 +20,35 @@ public static partial class PlatformTime
     /// ("刚刚", "30秒前", "5分钟前", "2小时前", "今天 10:01", "昨天 10:01", "前天 10:01", "07-20", "07-20 10:01",
     /// "2023-12-28", "2023-12-28 14:05"), taken against <paramref name="now"/> in China Standard Time.
     /// </summary>
-    /// <exception cref="FormatException">The text is none of these forms; the message quotes it.</exception>
+    /// <exception cref="FormatException">
+    /// The text is none of these forms, names an offset beyond ±14:00, or a time before 1970 or beyond the calendar;
+    /// the message quotes it.
+    /// </exception>
     public static DateTimeOffset ParseWeibo(string s, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(s);
+        DateTimeOffset parsed;
+        try
+        {
+            parsed = ParseWeiboForms(s, now);
+        }
+        catch (ArgumentException)
+        {
+            // DateTimeOffset refuses what the forms allow but the calendar does not: year 0001 east of UTC, 9999 west of it.
+            throw Unreadable(s, "beyond the range of the calendar");
+        }
+        return parsed >= CoverageCheck.EarliestPublished ? parsed : throw Unreadable(s, "before 1970, a placeholder rather than a time");
+    }
+
+    private static DateTimeOffset ParseWeiboForms(string s, DateTimeOffset now)
+    {
         var text = s.Trim();
         var local = now.ToOffset(ChinaOffset);
 
         if (Rfc2822Like().Match(text) is { Success: true } full)
         {
             var offset = new TimeSpan(int.Parse(full.Groups["oh"].Value), int.Parse(full.Groups["om"].Value), 0);
+            if (offset > MaxOffset || full.Groups["om"].Value.CompareTo("59") > 0) throw Unreadable(s, "the offset is beyond ±14:00");
             if (full.Groups["sign"].Value == "-") offset = -offset;
             var stamp = $"{full.Groups["mon"].Value} {full.Groups["day"].Value} {full.Groups["year"].Value} {full.Groups["time"].Value}";
             if (DateTime.TryParseExact(stamp, "MMM d yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
@@ -96,6 +115,11 @@ public static partial class PlatformTime
             throw Unreadable(original);
         return new DateTimeOffset(date.Add(time.ToTimeSpan()), ChinaOffset).ToUniversalTime();
     }
+
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    private static FormatException Unreadable(string s, string why) =>
+        new($"'{PlatformCount.Shorten(s)}' is not a Weibo time: {why}");
 
     private static FormatException Unreadable(string s) =>
         new($"'{PlatformCount.Shorten(s)}' is not a Weibo time (expected \"Sat Jul 20 10:01:02 +0800 2024\", \"5分钟前\", \"昨天 10:01\", \"07-20\" or similar)");

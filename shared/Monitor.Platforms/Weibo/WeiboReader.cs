@@ -12,6 +12,7 @@ namespace Monitor.Platforms;
 public sealed class WeiboReader
 {
     private const string Platform = Monitor.Contracts.PlatformNames.Weibo;
+    private const string RepostWithoutWords = "转发微博";
 
     /// <summary>Reads one mblog.</summary>
     /// <param name="longText">Gives the full HTML of a post marked <c>isLongText</c>, by id (null when unknown).</param>
@@ -31,7 +32,7 @@ public sealed class WeiboReader
         {
             var message = JsonFields.Get(page, "msg");
             throw new InvalidDataException($"Weibo page: 'ok' is {(ok.ValueKind == JsonValueKind.Undefined ? "missing" : ok.GetRawText())}"
-                                           + (message.ValueKind == JsonValueKind.String ? $" ({message.GetString()})" : ""));
+                                           + (message.ValueKind == JsonValueKind.String ? $" ({JsonFields.Display(message)})" : ""));
         }
         var data = JsonFields.Get(page, "data");
         var items = new List<CoverageReceived>();
@@ -42,10 +43,19 @@ public sealed class WeiboReader
     }
 
     /// <summary>The <c>longTextContent</c> of a long-text response (<c>{"ok":1,"data":{"longTextContent":"..."}}</c>), or null.</summary>
-    public static string? LongTextContent(JsonElement response) =>
-        JsonFields.Get(JsonFields.Get(response, "data"), "longTextContent") is { ValueKind: JsonValueKind.String } content
-            ? content.GetString()
-            : null;
+    /// <remarks>Content that is not valid text counts as absent: the post keeps its short text.</remarks>
+    public static string? LongTextContent(JsonElement response)
+    {
+        if (JsonFields.Get(JsonFields.Get(response, "data"), "longTextContent") is not { ValueKind: JsonValueKind.String } content) return null;
+        try
+        {
+            return JsonFields.String(content, "longTextContent");
+        }
+        catch (InvalidItemException)
+        {
+            return null;
+        }
+    }
 
     private static IEnumerable<JsonElement> Posts(JsonElement cards)
     {
@@ -92,6 +102,8 @@ public sealed class WeiboReader
             var originalText = VisibleText(original, originalId, "retweeted_status.text", longText);
             var originalUser = JsonFields.OptionalObject(original, "user", "retweeted_status.user");
             var originalName = originalUser is { } u ? JsonFields.OptionalString(u, "screen_name", "retweeted_status.user.screen_name") : null;
+            // A repost without words of its own is shown by Weibo as "转发微博" (reposted).
+            if (string.IsNullOrWhiteSpace(text)) text = RepostWithoutWords;
             text += originalName is null ? $"\n//{originalText}" : $"\n//@{originalName}: {originalText}";
             hashtags.AddRange(Hashtags.FromWeiboText(originalText));
         }

@@ -27,14 +27,14 @@ public sealed class XiaohongshuReader
         {
             var message = JsonFields.Get(page, "msg");
             throw new InvalidDataException($"Xiaohongshu page: 'success' is {(success.ValueKind == JsonValueKind.Undefined ? "missing" : success.GetRawText())}"
-                                           + (message.ValueKind == JsonValueKind.String ? $" ({message.GetString()})" : ""));
+                                           + (message.ValueKind == JsonValueKind.String ? $" ({JsonFields.Display(message)})" : ""));
         }
         var items = new List<CoverageReceived>();
         var skipped = new List<SkippedItem>();
         foreach (var item in PageEnvelope.Items(PageEnvelope.Array(JsonFields.Get(page, "data"), "items", "Xiaohongshu")))
         {
             var modelType = JsonFields.Get(item, "model_type");
-            if (modelType.ValueKind == JsonValueKind.String && modelType.GetString() != "note") continue;
+            if (modelType.ValueKind == JsonValueKind.String && !modelType.ValueEquals("note")) continue;
             ItemReading.Collect(Read(item, feed, observedAt), item, Platform, "id", items, skipped);
         }
         return new PageResult(items, skipped);
@@ -90,10 +90,10 @@ public sealed class XiaohongshuReader
         if (tags.ValueKind != JsonValueKind.Array)
             throw new InvalidItemException("note_card.tag_list", $"expected an array, got {PlatformCount.DescribeKind(tags)}");
         return tags.EnumerateArray()
-            .Where(t => JsonFields.Get(t, "type") is { ValueKind: JsonValueKind.String } type && type.GetString() == "topic")
+            .Where(t => JsonFields.Get(t, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals("topic"))
             .Select(t => JsonFields.Get(t, "name"))
             .Where(name => name.ValueKind == JsonValueKind.String)
-            .Select(name => name.GetString()!)
+            .Select(name => JsonFields.String(name, "note_card.tag_list.name"))
             .ToList();
     }
 }

@@ -82,5 +82,41 @@ public sealed class When_parsing_platform_counts
         Assert.Contains(expected, e.Message);
     }
 
+    [Theory]
+    [InlineData("1000000000000亿")]
+    [InlineData("99999999999999999999999999999999999999万")]
+    [InlineData("10000000000001")]
+    [InlineData("9223372036854775807")]
+    public void Parse_refuses_a_count_beyond_the_largest_believed_instead_of_clamping_it(string text)
+    {
+        var e = Assert.Throws<FormatException>(() => PlatformCount.Parse(text));
+        Assert.Contains("is not a platform count", e.Message);
+    }
+
+    [Theory]
+    [InlineData("1e400", "not a finite number")]
+    [InlineData("-1e400", "not a finite number")]
+    [InlineData("1e30", "more than 10,000,000,000,000")]
+    [InlineData("99999999999999999999999", "more than 10,000,000,000,000")]
+    [InlineData("-0.6", "never negative")]
+    public void Parse_refuses_json_numbers_that_are_not_finite_or_too_large(string json, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => PlatformCount.Parse(Json(json)));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Parse_reads_the_largest_believed_count()
+    {
+        Assert.Equal(PlatformCount.Largest, PlatformCount.Parse(Json("10000000000000")));
+        Assert.Equal(PlatformCount.Largest, PlatformCount.Parse("100000亿"));
+    }
+
+    [Fact]
+    public void Parse_refuses_a_string_that_is_not_valid_text()
+    {
+        Assert.Throws<FormatException>(() => PlatformCount.Parse(Json("\"\\ud800\"")));
+    }
+
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -79,6 +79,29 @@ public sealed class When_parsing_platform_times
         Assert.Contains($"'{text}'", e.Message);
     }
 
+    [Theory]
+    [InlineData("Sat Jul 20 10:01:02 +9999 2024", "offset")]
+    [InlineData("Sat Jul 20 10:01:02 +1460 2024", "offset")]
+    [InlineData("Sat Jul 20 10:01:02 +1500 2024", "offset")]
+    [InlineData("Mon Jan 01 00:00:00 +0800 0001", "calendar")]
+    [InlineData("Fri Dec 31 23:59:59 -1200 9999", "calendar")]
+    [InlineData("0001-01-01 00:00", "calendar")]
+    [InlineData("Mon Jan 01 00:00:00 +0000 0001", "before 1970")]
+    [InlineData("1969-07-20", "before 1970")]
+    public void ParseWeibo_refuses_impossible_offsets_and_years_with_a_format_error(string text, string why)
+    {
+        var e = Assert.Throws<FormatException>(() => PlatformTime.ParseWeibo(text, Now));
+        Assert.Contains($"'{text}'", e.Message);
+        Assert.Contains(why, e.Message);
+    }
+
+    [Fact]
+    public void ParseWeibo_reads_the_widest_real_offsets()
+    {
+        Assert.Equal(new DateTimeOffset(2024, 7, 19, 20, 1, 2, TimeSpan.Zero), PlatformTime.ParseWeibo("Sat Jul 20 10:01:02 +1400 2024", Now));
+        Assert.Equal(new DateTimeOffset(2024, 7, 21, 0, 1, 2, TimeSpan.Zero), PlatformTime.ParseWeibo("Sat Jul 20 10:01:02 -1400 2024", Now));
+    }
+
     [Fact]
     public void FromUnix_tells_seconds_from_milliseconds()
     {

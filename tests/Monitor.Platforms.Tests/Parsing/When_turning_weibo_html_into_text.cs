@@ -46,4 +46,43 @@ public sealed class When_turning_weibo_html_into_text
     {
         Assert.Equal("雷军说“过去28天就像一场梦”", WeiboHtml.ToText("雷军说“过去28天就像一场梦”"));
     }
+
+    [Fact]
+    public void ToText_keeps_emoticons_whose_alt_is_not_quoted()
+    {
+        Assert.Equal("好[赞][哈哈]", WeiboHtml.ToText("好<img alt=[赞] src=x.png><img src=y.png alt=[哈哈]/>"));
+    }
+
+    [Theory]
+    [InlineData("&lt;script&gt;alert(1)&lt;/script&gt;好", "好")]
+    [InlineData("&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;好", "好")]
+    [InlineData("&amp;amp;lt;img src=x onerror=alert(1)&amp;amp;gt;好", "好")]
+    [InlineData("&lt;a href=&quot;javascript:alert(1)&quot;&gt;点我&lt;/a&gt;", "点我")]
+    [InlineData("<scr<script>ipt>alert(1)</script>", "ipt>alert(1)")]
+    public void ToText_never_lets_escaped_markup_come_out_live(string html, string expected)
+    {
+        var text = WeiboHtml.ToText(html);
+
+        Assert.Equal(expected, text);
+        Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("1 &lt; 2 且 3 &gt; 2", "1 < 2 且 3 > 2")]
+    [InlineData("<核心>", "<核心>")]
+    [InlineData("a < b", "a < b")]
+    [InlineData("爱你<3", "爱你<3")]
+    public void ToText_keeps_angle_brackets_that_open_no_tag(string html, string expected)
+    {
+        Assert.Equal(expected, WeiboHtml.ToText(html));
+    }
+
+    [Fact]
+    public void ToText_drops_only_the_bracket_of_a_tag_that_never_closes()
+    {
+        Assert.Equal("看a a a", WeiboHtml.ToText("看<a <a <a"));
+        Assert.Equal("开头", WeiboHtml.ToText("开头<script>alert(1)"));
+        Assert.Equal("开头", WeiboHtml.ToText("开头<!-- 注释"));
+    }
 }

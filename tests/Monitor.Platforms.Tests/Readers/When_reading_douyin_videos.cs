@@ -106,4 +106,24 @@ public sealed class When_reading_douyin_videos
         Assert.All(result.Items, i => Assert.NotNull(i.Engagement.Views));
         Assert.All(result.Items, i => Assert.NotEmpty(i.Hashtags));
     }
+
+    [Fact]
+    public void Read_takes_a_play_count_of_0_as_not_known_and_other_zero_counts_as_zero()
+    {
+        var json = Aweme.Replace("\"play_count\": 1850000", "\"play_count\": 0").Replace("\"digg_count\": 52310", "\"digg_count\": 0");
+
+        var engagement = _reader.Read(JsonText.Parse(json), "f", ObservedAt).Item!.Engagement;
+
+        Assert.Null(engagement.Views);
+        Assert.Equal(0, engagement.Likes);
+        Assert.Equal(4120, engagement.Comments);
+    }
+
+    [Fact]
+    public void Read_refuses_a_video_without_a_caption_naming_the_text()
+    {
+        var json = Aweme.Replace("\"desc\": \"雷军年度演讲 勇气 全程高能 #雷军年度演讲 #勇气 #雷军\"", "\"desc\": \"\"");
+
+        Assert.Contains("douyin: text: is empty and there is no title", _reader.Read(JsonText.Parse(json), "f", ObservedAt).Error);
+    }
 }

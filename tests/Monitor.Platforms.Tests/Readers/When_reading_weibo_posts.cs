@@ -158,4 +158,35 @@ public sealed class When_reading_weibo_posts
         Assert.Equal("全文<br />", WeiboReader.LongTextContent(JsonText.Parse("""{"ok":1,"data":{"longTextContent":"全文<br />"}}""")));
         Assert.Null(WeiboReader.LongTextContent(JsonText.Parse("""{"ok":0}""")));
     }
+
+    [Fact]
+    public void Read_keeps_an_emoticon_whose_alt_is_not_quoted()
+    {
+        var json = Post.Replace("<img alt=\\\"[泪]\\\" src=\\\"x.png\\\" />", "<img alt=[泪] src=x.png>");
+
+        Assert.Contains("alt=[泪]", json);
+        Assert.StartsWith("讲到勇气那段泪目了[泪] ", _reader.Read(JsonText.Parse(json), "f", ObservedAt).Item!.Text);
+    }
+
+    [Fact]
+    public void Read_writes_a_repost_without_words_as_weibo_shows_it()
+    {
+        const string json = """
+            {
+              "id": "5057712000000002", "created_at": "Sat Jul 20 11:00:00 +0800 2024", "text": "",
+              "user": { "id": 1, "screen_name": "米粉十年" },
+              "retweeted_status": { "id": "5057600000000000", "text": "抱歉，此微博已被作者删除。", "user": null }
+            }
+            """;
+
+        Assert.Equal("转发微博\n//抱歉，此微博已被作者删除。", _reader.Read(JsonText.Parse(json), "f", ObservedAt).Item!.Text);
+    }
+
+    [Fact]
+    public void Read_refuses_a_post_that_says_nothing_naming_the_text()
+    {
+        var json = Post.Replace(Post.Split("\"text\": ")[1].Split(",\n")[0], "\"<img src=\\\"x.png\\\">\"");
+
+        Assert.Contains("weibo: text: is empty and there is no title", _reader.Read(JsonText.Parse(json), "f", ObservedAt).Error);
+    }
 }

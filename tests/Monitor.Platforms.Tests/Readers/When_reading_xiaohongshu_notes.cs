@@ -103,4 +103,22 @@ public sealed class When_reading_xiaohongshu_notes
         Assert.All(result.Items, i => Assert.NotNull(i.Title));
         Assert.All(result.Items, i => Assert.NotEmpty(i.Hashtags));
     }
+
+    [Fact]
+    public void Read_takes_an_empty_title_as_none_and_keeps_the_note()
+    {
+        var item = _reader.Read(JsonText.Parse(Item.Replace("\"title\": \"雷军年度演讲笔记 | 勇气\"", "\"title\": \"\"")), "f", ObservedAt).Item!;
+
+        Assert.Null(item.Title);
+        Assert.StartsWith("整理了演讲的要点", item.Text);
+    }
+
+    [Fact]
+    public void Read_refuses_a_note_with_neither_title_nor_text()
+    {
+        var json = Item.Replace("\"title\": \"雷军年度演讲笔记 | 勇气\"", "\"title\": \" \"")
+            .Replace("\"desc\": \"整理了演讲的要点，建议收藏 #雷军年度演讲[话题]# #学习笔记[话题]#\"", "\"desc\": \"\"");
+
+        Assert.Contains("xiaohongshu: text: is empty and there is no title", _reader.Read(JsonText.Parse(json), "f", ObservedAt).Error);
+    }
 }
