@@ -31,11 +31,16 @@ internal struct ScoringSink : IFeatureSink
     private readonly int _explainedDomains;
     private readonly DomainRow<int> _explainedDomain;
     private readonly DomainRow<float> _explainFactors;
+    private readonly short[]? _subjectivity;
+    private readonly int _subjectivityMask;
 
     public long Sum;
     public int Count;
     public long UnscaledSum;
     public TopContributions Top;
+
+    // the three-class part's n-gram and emoticon sums (models of format 5 with subjectivity weights)
+    public long SubjectivitySum, SubjectivityUnscaledSum;
 
     // per domain: its copy's n-gram and emoticon sums, and the domain classifier's
     public DomainRow<long> DomainSum, DomainUnscaledSum, ClassifierSum, ClassifierUnscaledSum;
@@ -55,6 +60,8 @@ internal struct ScoringSink : IFeatureSink
         _mask = model.Mask;
         _explain = explain;
         _embeddings = model.Ensemble?.Bag.Embeddings;
+        _subjectivity = model.Subjectivity?.Weights;
+        _subjectivityMask = model.Subjectivity?.Mask ?? 0;
         _shift = model.Ensemble?.Bag.Shift ?? 0;
         if (model.Domains is { } domains)
         {
@@ -79,6 +86,7 @@ internal struct ScoringSink : IFeatureSink
         int w = _weights[hash & _mask];
         Sum += w;
         Count++;
+        if (_subjectivity is not null) SubjectivitySum += _subjectivity[hash & _subjectivityMask];
         if (_explainsDomains) w += ExplainedDomains(hash);
         else if (_domainWeights is not null) AddDomains(hash, ref DomainSum, ref ClassifierSum);
         if (_embeddings is not null)
@@ -93,6 +101,7 @@ internal struct ScoringSink : IFeatureSink
     {
         int w = _weights[hash & _mask];
         UnscaledSum += w;
+        if (_subjectivity is not null) SubjectivityUnscaledSum += _subjectivity[hash & _subjectivityMask];
         if (_explainsDomains) w += ExplainedDomains(hash);
         else if (_domainWeights is not null) AddDomains(hash, ref DomainUnscaledSum, ref ClassifierUnscaledSum);
         if (_embeddings is not null)
@@ -139,6 +148,11 @@ internal struct ScoringSink : IFeatureSink
     /// <summary>The linear logit: bias + scale · (Σ n-gram weights / n-gram count^power + Σ emoticon weights).</summary>
     public readonly double Logit(ModelWeights model) =>
         model.Bias + model.Scale * (Sum / ModelWeights.LengthDivisor(Count, model.LengthPower) + UnscaledSum);
+
+    /// <summary>The subjectivity logit (judges vs neutral), scaled like the linear logit; 0 for a model without subjectivity weights.</summary>
+    public readonly double SubjectivityLogit(ModelWeights model) => model.Subjectivity is not { } s
+        ? 0
+        : s.Bias + s.Scale * (SubjectivitySum / ModelWeights.LengthDivisor(Count, model.LengthPower) + SubjectivityUnscaledSum);
 
     public readonly double EmbeddingLogit(EmbeddingBag bag)
     {
