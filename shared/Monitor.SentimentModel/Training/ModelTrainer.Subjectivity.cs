@@ -55,7 +55,7 @@ public sealed partial class ModelTrainer
     /// (and the SU7 dev set) is best, each set weighing the same: the sets differ in how much of them is
     /// neutral, and the bias learned from their mixture need not suit any of them.
     /// </summary>
-    internal static float CalibrateSubjectivityOffset(SentimentClassifier classifier, IReadOnlyList<(string Set, LabelledText Row)> dev)
+    internal static float CalibrateSubjectivityOffset(SentimentClassifier classifier, IReadOnlyList<(string Set, LabelledText Row)> dev, Action<string>? log = null)
     {
         if (dev.Count == 0) return 0;
         var scored = dev.Select(d => (d.Set, d.Row.Label, Logits: classifier.Logits(d.Row.Text))).ToList();
@@ -71,6 +71,14 @@ public sealed partial class ModelTrainer
             });
             if (accuracy > best.Accuracy + 1e-12 || (Math.Abs(accuracy - best.Accuracy) <= 1e-12 && Math.Abs(offset) < Math.Abs(best.Offset)))
                 best = (offset, accuracy);
+        }
+        foreach (var set in sets)
+        {
+            var rows = scored.Where(s => s.Set == set).ToList();
+            var matrix = new ConfusionMatrix([SentimentLabel.Positive, SentimentLabel.Neutral, SentimentLabel.Negative]);
+            foreach (var row in rows) matrix.Add(row.Label, ClassProbabilities.Of(row.Logits.Polarity, row.Logits.Subjectivity + best.Offset).Label);
+            log?.Invoke($"dev {set} ({rows.Count}) at bias {best.Offset:+0.00;-0.00}: accuracy {matrix.Accuracy:F4}; gold positive, neutral, negative predicted as "
+                + string.Join(" / ", matrix.Classes.Select(g => string.Join(" ", matrix.Classes.Select(p => matrix[g, p])))));
         }
         return (float)best.Offset;
     }

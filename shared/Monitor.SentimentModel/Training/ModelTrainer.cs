@@ -89,7 +89,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             var dev = corpus.Rows.Where(r => r.Split == Split.Dev && threeClassSets.Contains(r.Set))
                 .Select(r => (r.Set, new LabelledText(r.Label, r.Text, "", 0)))
                 .Concat(su7DevRows.Select(r => ("SU7 dev", r))).ToList();
-            subjectivityOffset = CalibrateSubjectivityOffset(classifier, dev);
+            subjectivityOffset = CalibrateSubjectivityOffset(classifier, dev, log);
             model = model with { Subjectivity = subjectivity with { Bias = subjectivity.Bias + subjectivityOffset.Value } };
             classifier = new SentimentClassifier(model);
             log?.Invoke($"subjectivity bias moved by {subjectivityOffset:F2} on dev at {clock.Elapsed.TotalSeconds:F1}s");
