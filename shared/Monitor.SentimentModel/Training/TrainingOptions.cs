@@ -23,7 +23,7 @@ public sealed record TrainingOptions
     public IReadOnlyDictionary<string, double> SetWeights { get; init; } = new Dictionary<string, double>
     {
         ["weibo_senti_100k_subset"] = 4.0,
-        [ModelTrainer.AuthoredSet] = 5.0,
+        [ModelTrainer.AuthoredSet] = 10.0,
     };
 
     /// <summary>
