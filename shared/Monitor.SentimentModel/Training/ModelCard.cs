@@ -46,7 +46,7 @@ public static class ModelCard
             s.AppendLine(c, $"- domain copies join the shared weights: {chosen.Chosen.Describe()} (chosen on dev: best mean accuracy over the sets of ≥ {chosen.ChoiceMinimumRows} dev rows among the rules that keep SU7 dev's three-class accuracy)");
         }
         s.AppendLine(report.SubjectivityOffset is { } offset
-            ? string.Create(c, $"- three classes: polarity part (positive vs negative) and subjectivity part (judges vs neutral), 2^{options.SubjectivityHashBits} buckets; subjectivity trained on the three-class sets{(options.SubjectivityTwoClassWeight > 0 ? $" and the two-class sets' rows as judging texts (×{options.SubjectivityTwoClassWeight})" : "")}; its bias moved by {offset:F2} for the best mean three-class dev accuracy over those sets and SU7 dev")
+            ? string.Create(c, $"- three classes: polarity part (positive vs negative) and subjectivity part (judges vs neutral), 2^{options.SubjectivityHashBits} buckets, {(options.NaiveBayesScaling && options.SubjectivityNaiveBayesScaling ? "NB-LR" : "plain logistic regression")}; subjectivity trained on the three-class sets{(options.SubjectivityTwoClassWeight > 0 ? $" and the two-class sets' rows as judging texts (×{options.SubjectivityTwoClassWeight})" : "")}; its bias moved by {offset:F2} for the best mean three-class dev accuracy over those sets and SU7 dev")
             : string.Create(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}"));
         s.AppendLine();
         s.AppendLine("| set | train | dev | test | dev accuracy | test accuracy | test macro-F1 | test calibration error |");

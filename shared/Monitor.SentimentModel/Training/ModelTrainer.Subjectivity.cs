@@ -28,7 +28,7 @@ public sealed partial class ModelTrainer
     /// <summary>
     /// Fits the subjectivity part (judges = 1, neutral = 0) on the training rows of the three-class sets
     /// (and, when <see cref="TrainingOptions.SubjectivityTwoClassWeight"/> is above 0, the two-class
-    /// sets' rows as judging texts), NB-scaled like the polarity part, quantised to 16 bits.
+    /// sets' rows as judging texts), plain logistic regression (NB-scaled when <see cref="TrainingOptions.SubjectivityNaiveBayesScaling"/>), quantised to 16 bits.
     /// </summary>
     private SubjectivityWeights FitSubjectivity(TrainingCorpus corpus, HashSet<string> threeClassSets, Stopwatch clock)
     {
@@ -43,7 +43,7 @@ public sealed partial class ModelTrainer
         log?.Invoke($"subjectivity: {rows.Count:N0} training rows ({targets.Count(t => t == 0):N0} neutral) from {string.Join(", ", threeClassSets.Order(StringComparer.Ordinal))}");
         var bits = options.SubjectivityHashBits;
         var fitted = FitLinear(hashes.Select(h => SparseVector.Linear(h, bits, (float)options.LengthPower)).ToArray(), 1 << bits, targets, weights, clock,
-            stage: "subjectivity ");
+            stage: "subjectivity ", naiveBayesScaling: options.NaiveBayesScaling && options.SubjectivityNaiveBayesScaling);
         var max = fitted.Weights.Max(MathF.Abs);
         var scale = max == 0 ? 1f : max / short.MaxValue;
         var quantised = fitted.Weights.Select(w => (short)Math.Clamp(MathF.Round(w / scale), -short.MaxValue, short.MaxValue)).ToArray();

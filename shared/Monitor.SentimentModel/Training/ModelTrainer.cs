@@ -155,9 +155,9 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
     /// returns the weights on the unscaled features.
     /// </summary>
     private (float[] Weights, float Bias) FitLinear(SparseVector[] vectors, int dimensions, float[] targets, float[] weights, Stopwatch clock,
-        int parts = 1, Func<int, int>? partOf = null, float[]? offsets = null, string stage = "")
+        int parts = 1, Func<int, int>? partOf = null, float[]? offsets = null, string stage = "", bool? naiveBayesScaling = null)
     {
-        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha, parts, partOf) : null;
+        var ratios = naiveBayesScaling ?? options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha, parts, partOf) : null;
         var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
         var regression = new LogisticRegression(dimensions, options);
         regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"{stage}epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"),

@@ -77,6 +77,12 @@ public sealed record TrainingOptions
     /// <summary>Hash bits of the subjectivity part.</summary>
     public int SubjectivityHashBits { get; init; } = 20;
 
+    /// <summary>
+    /// Scale the subjectivity part's features by their naive-Bayes ratio too (only when <see cref="NaiveBayesScaling"/>);
+    /// off: plain logistic regression beat NB-LR there on every three-class dev set but Weibo (see models/MODEL_CARD.md).
+    /// </summary>
+    public bool SubjectivityNaiveBayesScaling { get; init; }
+
     /// <summary>Weight of a two-class set's row as a judging text in the subjectivity part (0 = they train only the polarity).</summary>
     public double SubjectivityTwoClassWeight { get; init; }
 

@@ -5,8 +5,8 @@ namespace Monitor.SentimentModel.Tests.Scoring;
 
 public class When_scoring_with_the_shipped_model
 {
-    // Measured on the committed model: 0.8497 three-class, 0.9167 positive-vs-negative (models/MODEL_CARD.md), less a margin.
-    private const double Su7TestAccuracyFloor = 0.82;
+    // Measured on the committed model: 0.8660 three-class, 0.9167 positive-vs-negative (models/MODEL_CARD.md), less a margin.
+    private const double Su7TestAccuracyFloor = 0.84;
     private const double Su7TestBinaryAccuracyFloor = 0.89;
 
     private static readonly SentimentClassifier Classifier = SentimentClassifier.LoadDefault();

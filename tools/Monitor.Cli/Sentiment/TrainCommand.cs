@@ -21,6 +21,7 @@ internal static class TrainCommand
         var twoClass = new Option<bool>("--two-class") { Description = "Train the two-class model with a neutral band on the logit instead of the three-class subjectivity part." };
         var subjectivityBits = new Option<int?>("--subjectivity-bits") { Description = "Override the subjectivity part's hash bits (buckets = 2^bits)." };
         var subjectivityTwoClass = new Option<double?>("--subjectivity-two-class-weight") { Description = "Weight of two-class rows as judging texts in the subjectivity part (default 0: they train the polarity only)." };
+        var subjectivityNb = new Option<bool>("--subjectivity-nb") { Description = "Scale the subjectivity part's features by their naive-Bayes ratio too (default: plain logistic regression)." };
         var subsample = new Option<int>("--subsample") { Description = "Train on every n-th row only (quick experiments).", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "Override the number of epochs." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Override the AdaGrad learning rate." };
@@ -50,7 +51,7 @@ internal static class TrainCommand
         var domainArguments = new DomainArguments();
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
-            data, output, su7Dev, su7Test, su7Train, twoClass, subjectivityBits, subjectivityTwoClass, subsample, epochs, learningRate, l2, seed, dropout, folds, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
+            data, output, su7Dev, su7Test, su7Train, twoClass, subjectivityBits, subjectivityTwoClass, subjectivityNb, subsample, epochs, learningRate, l2, seed, dropout, folds, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         foreach (var option in domainArguments.All) command.Options.Add(option);
@@ -91,6 +92,7 @@ internal static class TrainCommand
                 options = options with { LengthPower = lp };
             }
             if (parse.GetValue(twoClass)) options = options with { ThreeClass = false };
+            if (parse.GetValue(subjectivityNb)) options = options with { SubjectivityNaiveBayesScaling = true };
             if (parse.GetValue(subjectivityBits) is { } sb)
             {
                 if (sb is < 10 or > 24) throw new ArgumentOutOfRangeException("--subjectivity-bits", sb, "the subjectivity part takes 10..24 hash bits.");
