@@ -20,11 +20,13 @@ public sealed class SentimentClassifier
     private const int StackLimit = 2048;
 
     private readonly ModelWeights _model;
+    private readonly int[]? _paired;
 
     public SentimentClassifier(ModelWeights model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _paired = model.Subjectivity?.Interleave(model.Weights, model.HashBits);
     }
 
     public string Version => _model.Version;
@@ -54,7 +56,7 @@ public sealed class SentimentClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(topPhrases);
 
-        var sink = new ScoringSink(_model, explain: topPhrases > 0 && _model.Domains is null);
+        var sink = new ScoringSink(_model, explain: topPhrases > 0 && _model.Domains is null, _paired);
         var english = Scan(text, ref sink);
         Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
         var logit = Combine(ref sink, english, factors);
@@ -62,7 +64,7 @@ public sealed class SentimentClassifier
         if (topPhrases > 0 && _model.Domains is not null)
         {
             // the phrases' weights depend on the domain, known only after the first pass
-            sink = new ScoringSink(_model, explain: true, factors);
+            sink = new ScoringSink(_model, explain: true, _paired, factors);
             Scan(text, ref sink);
         }
         var (label, score, confidence) = _model.Subjectivity is null ? BandDecision(logit) : ThreeClassDecision(logit, subjectivity);
@@ -86,7 +88,7 @@ public sealed class SentimentClassifier
     /// <summary>The polarity logit (positive vs negative) and the subjectivity logit (judges vs neutral; 0 without subjectivity weights).</summary>
     public (double Polarity, double Subjectivity) Logits(ReadOnlySpan<char> text)
     {
-        var sink = new ScoringSink(_model, explain: false);
+        var sink = new ScoringSink(_model, explain: false, _paired);
         var english = Scan(text, ref sink);
         Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
         return (Combine(ref sink, english, factors), sink.SubjectivityLogit(_model));
@@ -115,7 +117,7 @@ public sealed class SentimentClassifier
     /// <summary>The logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
     public double Logit(ReadOnlySpan<char> text)
     {
-        var sink = new ScoringSink(_model, explain: false);
+        var sink = new ScoringSink(_model, explain: false, _paired);
         var english = Scan(text, ref sink);
         Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
         return Combine(ref sink, english, factors);
@@ -128,7 +130,7 @@ public sealed class SentimentClassifier
     internal (double Shared, double[] Parts, double[] Probabilities) DomainParts(ReadOnlySpan<char> text)
     {
         var domains = _model.Domains ?? throw new InvalidOperationException($"Model {Version} has no domains.");
-        var sink = new ScoringSink(_model, explain: false);
+        var sink = new ScoringSink(_model, explain: false, _paired);
         Scan(text, ref sink);
         var parts = new double[domains.Count];
         var probabilities = new double[domains.Count];
@@ -139,7 +141,7 @@ public sealed class SentimentClassifier
     /// <summary>What the stacker combines for a text, and whether it counts as English (read only when the model has an ensemble).</summary>
     internal (StackerInputs Inputs, bool English) Inputs(ReadOnlySpan<char> text)
     {
-        var sink = new ScoringSink(_model, explain: false);
+        var sink = new ScoringSink(_model, explain: false, _paired);
         var english = Scan(text, ref sink);
         return (InputsOf(ref sink), english);
     }

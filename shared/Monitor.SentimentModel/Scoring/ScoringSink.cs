@@ -31,8 +31,7 @@ internal struct ScoringSink : IFeatureSink
     private readonly int _explainedDomains;
     private readonly DomainRow<int> _explainedDomain;
     private readonly DomainRow<float> _explainFactors;
-    private readonly short[]? _subjectivity;
-    private readonly int _subjectivityMask;
+    private readonly int[]? _paired;
 
     public long Sum;
     public int Count;
@@ -54,14 +53,14 @@ internal struct ScoringSink : IFeatureSink
     /// (<see cref="DomainAdaptation.Factors"/>), so phrases are weighed as they scored. Such a pass
     /// only explains: it leaves the domain and classifier sums alone.
     /// </param>
-    public ScoringSink(ModelWeights model, bool explain, ReadOnlySpan<double> explainFactors = default)
+    /// <param name="paired">With subjectivity weights: <see cref="SubjectivityWeights.Interleave"/> of the model's weights (null: the model has none).</param>
+    public ScoringSink(ModelWeights model, bool explain, int[]? paired, ReadOnlySpan<double> explainFactors = default)
     {
         _weights = model.Weights;
         _mask = model.Mask;
         _explain = explain;
         _embeddings = model.Ensemble?.Bag.Embeddings;
-        _subjectivity = model.Subjectivity?.Weights;
-        _subjectivityMask = model.Subjectivity?.Mask ?? 0;
+        _paired = paired;
         _shift = model.Ensemble?.Bag.Shift ?? 0;
         if (model.Domains is { } domains)
         {
@@ -83,10 +82,16 @@ internal struct ScoringSink : IFeatureSink
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(uint hash, int start, int length)
     {
-        int w = _weights[hash & _mask];
+        int w;
+        if (_paired is not null)
+        {
+            var pair = _paired[hash & _mask];
+            w = (short)pair;
+            SubjectivitySum += pair >> 16;
+        }
+        else w = _weights[hash & _mask];
         Sum += w;
         Count++;
-        if (_subjectivity is not null) SubjectivitySum += _subjectivity[hash & _subjectivityMask];
         if (_explainsDomains) w += ExplainedDomains(hash);
         else if (_domainWeights is not null) AddDomains(hash, ref DomainSum, ref ClassifierSum);
         if (_embeddings is not null)
@@ -99,9 +104,15 @@ internal struct ScoringSink : IFeatureSink
 
     public void AddUnscaled(uint hash, int start, int length)
     {
-        int w = _weights[hash & _mask];
+        int w;
+        if (_paired is not null)
+        {
+            var pair = _paired[hash & _mask];
+            w = (short)pair;
+            SubjectivityUnscaledSum += pair >> 16;
+        }
+        else w = _weights[hash & _mask];
         UnscaledSum += w;
-        if (_subjectivity is not null) SubjectivityUnscaledSum += _subjectivity[hash & _subjectivityMask];
         if (_explainsDomains) w += ExplainedDomains(hash);
         else if (_domainWeights is not null) AddDomains(hash, ref DomainUnscaledSum, ref ClassifierUnscaledSum);
         if (_embeddings is not null)

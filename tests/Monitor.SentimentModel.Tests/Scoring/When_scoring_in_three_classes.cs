@@ -73,4 +73,21 @@ public class When_scoring_in_three_classes
         Assert.Null(Calibration.ClassErrors(band, rows));
         Assert.Equal("neutral", band.Predict("小米SU7发布").Label);
     }
+
+    [Fact]
+    public void Should_read_both_parts_back_from_the_interleaved_weights()
+    {
+        var polarity = Enumerable.Range(0, 1 << 11).Select(i => (short)((i * 7919 % 65535) - 32767)).ToArray();
+        var subjectivity = ThreeClassModels.WithSubjectivity(new ModelWeights("any-1", 11, 3, 1f, 0f, 0f, 0f, polarity)).Subjectivity!;
+
+        var pairs = subjectivity.Interleave(polarity, 11);
+
+        Assert.All(Enumerable.Range(0, pairs.Length), i =>
+        {
+            Assert.Equal(polarity[i], (short)pairs[i]);
+            Assert.Equal(subjectivity.Weights[i & subjectivity.Mask], pairs[i] >> 16);
+        });
+        var error = Assert.Throws<InvalidDataException>(() => subjectivity.Interleave(new short[1 << 9], 9));
+        Assert.Contains("10 hash bits, more than the polarity part's 9", error.Message);
+    }
 }
