@@ -1,4 +1,5 @@
 using System.Buffers;
+using Monitor.SentimentModel.Data;
 using Monitor.SentimentModel.Domains;
 using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Features;
@@ -19,11 +20,13 @@ public sealed class SentimentClassifier
     private const int StackLimit = 2048;
 
     private readonly ModelWeights _model;
+    private readonly int[]? _paired;
 
     public SentimentClassifier(ModelWeights model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _paired = model.Subjectivity?.Interleave(model.Weights, model.HashBits);
     }
 
     public string Version => _model.Version;
@@ -53,33 +56,68 @@ public sealed class SentimentClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(topPhrases);
 
-        var sink = new ScoringSink(_model, explain: topPhrases > 0 && _model.Domains is null);
+        var sink = new ScoringSink(_model, explain: topPhrases > 0 && _model.Domains is null, _paired);
         var english = Scan(text, ref sink);
         Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
         var logit = Combine(ref sink, english, factors);
+        var subjectivity = sink.SubjectivityLogit(_model);
         if (topPhrases > 0 && _model.Domains is not null)
         {
             // the phrases' weights depend on the domain, known only after the first pass
-            sink = new ScoringSink(_model, explain: true, factors);
+            sink = new ScoringSink(_model, explain: true, _paired, factors);
             Scan(text, ref sink);
         }
-        var positive = 1.0 / (1.0 + Math.Exp(-logit));
-        var score = 2 * positive - 1;
-        var (label, confidence) = logit <= _model.NeutralBelow
-            ? ("negative", 1 - positive)
-            : logit >= _model.NeutralAbove
-                ? ("positive", positive)
-                : ("neutral", 1 - Math.Abs(score));
+        var (label, score, confidence) = _model.Subjectivity is null ? BandDecision(logit) : ThreeClassDecision(logit, subjectivity);
         var phrases = topPhrases == 0
             ? []
             : PhraseExplainer.Explain(text, ref sink.Top, _model.Scale, _model.Scale / ModelWeights.LengthDivisor(sink.Count, _model.LengthPower), topPhrases);
         return new SentimentPrediction(label, score, confidence, _model.Version, phrases);
     }
 
+    /// <summary>
+    /// The three class probabilities of a text; null for a model without subjectivity weights
+    /// (format 4 and older: its neutral is a band on the logit, not a probability).
+    /// </summary>
+    public ClassProbabilities? Probabilities(ReadOnlySpan<char> text)
+    {
+        if (_model.Subjectivity is null) return null;
+        var (polarity, subjectivity) = Logits(text);
+        return ClassProbabilities.Of(polarity, subjectivity);
+    }
+
+    /// <summary>The polarity logit (positive vs negative) and the subjectivity logit (judges vs neutral; 0 without subjectivity weights).</summary>
+    public (double Polarity, double Subjectivity) Logits(ReadOnlySpan<char> text)
+    {
+        var sink = new ScoringSink(_model, explain: false, _paired);
+        var english = Scan(text, ref sink);
+        Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
+        return (Combine(ref sink, english, factors), sink.SubjectivityLogit(_model));
+    }
+
+    /// <summary>A model with subjectivity weights: the most probable class, P(positive) − P(negative) and that class's probability.</summary>
+    private static (string Label, double Score, double Confidence) ThreeClassDecision(double polarity, double subjectivity)
+    {
+        var probabilities = ClassProbabilities.Of(polarity, subjectivity);
+        var label = probabilities.Label;
+        return (label.Name(), probabilities.Score, probabilities[label]);
+    }
+
+    /// <summary>Older models: neutral when the logit falls inside the band; score 2·P(positive) − 1.</summary>
+    private (string Label, double Score, double Confidence) BandDecision(double logit)
+    {
+        var positive = 1.0 / (1.0 + Math.Exp(-logit));
+        var score = 2 * positive - 1;
+        return logit <= _model.NeutralBelow
+            ? ("negative", score, 1 - positive)
+            : logit >= _model.NeutralAbove
+                ? ("positive", score, positive)
+                : ("neutral", score, 1 - Math.Abs(score));
+    }
+
     /// <summary>The logit of P(positive); the positive-vs-negative decision is logit ≥ 0.</summary>
     public double Logit(ReadOnlySpan<char> text)
     {
-        var sink = new ScoringSink(_model, explain: false);
+        var sink = new ScoringSink(_model, explain: false, _paired);
         var english = Scan(text, ref sink);
         Span<double> factors = stackalloc double[DomainAdaptation.MaxDomains];
         return Combine(ref sink, english, factors);
@@ -92,7 +130,7 @@ public sealed class SentimentClassifier
     internal (double Shared, double[] Parts, double[] Probabilities) DomainParts(ReadOnlySpan<char> text)
     {
         var domains = _model.Domains ?? throw new InvalidOperationException($"Model {Version} has no domains.");
-        var sink = new ScoringSink(_model, explain: false);
+        var sink = new ScoringSink(_model, explain: false, _paired);
         Scan(text, ref sink);
         var parts = new double[domains.Count];
         var probabilities = new double[domains.Count];
@@ -103,7 +141,7 @@ public sealed class SentimentClassifier
     /// <summary>What the stacker combines for a text, and whether it counts as English (read only when the model has an ensemble).</summary>
     internal (StackerInputs Inputs, bool English) Inputs(ReadOnlySpan<char> text)
     {
-        var sink = new ScoringSink(_model, explain: false);
+        var sink = new ScoringSink(_model, explain: false, _paired);
         var english = Scan(text, ref sink);
         return (InputsOf(ref sink), english);
     }

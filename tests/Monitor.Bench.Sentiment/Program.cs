@@ -30,7 +30,7 @@ Console.WriteLine(parts switch
     { Ensemble: { } ensemble } => $"parts: linear 2^{parts.HashBits} weights + embedding bag 2^{ensemble.Bag.HashBits} × {EmbeddingBag.Dimensions} vectors, {ensemble.Bag.Hidden} hidden units + stacker",
     { Domains: { } domains } => $"parts: linear 2^{parts.HashBits} weights + domain copies 2^{domains.HashBits} × {domains.Count} ({string.Join(", ", domains.Names)}) + domain classifier 2^{domains.Classifier.HashBits} × {domains.Count}",
     _ => $"parts: linear 2^{parts.HashBits} weights (no ensemble)",
-});
+} + (parts.Subjectivity is { } subjectivity ? $" + subjectivity 2^{subjectivity.HashBits} weights (three classes), read interleaved with the linear ones" : ""));
 Console.WriteLine($"model load: {loadClock.Elapsed.TotalMilliseconds:F1} ms; managed heap +{(heapAfter - heapBefore) / 1048576.0:F1} MiB; working set {process.WorkingSet64 / 1048576.0:F1} MiB (+{(process.WorkingSet64 - workingSetBefore) / 1048576.0:F1} MiB)");
 Console.WriteLine($"texts: {texts.Length:N0} distinct, {averageBytes:F0} bytes / {averageChars:F0} chars on average (UTF-8 1–2 KB), {Environment.ProcessorCount} cores visible");
 Console.WriteLine();

@@ -1,4 +1,5 @@
 using Monitor.SentimentModel.Data;
+using Monitor.SentimentModel.Scoring;
 
 namespace Monitor.SentimentModel.Evaluation;
 
@@ -38,6 +39,42 @@ public static class Calibration
         double error = 0;
         for (var b = 0; b < Bins; b++)
             if (count[b] > 0) error += Math.Abs(correct[b] - confidence[b]) / scored.Count;
+        return error;
+    }
+
+    /// <summary>
+    /// Per class, how far the model's probability of that class is from how often the class is the gold
+    /// one: rows in ten bins of P(class) from 0 to 1, each bin's |share of the class − mean P(class)|,
+    /// weighted by its share of the rows. Null for a model without class probabilities (format 4 and older) or no rows.
+    /// </summary>
+    public static IReadOnlyDictionary<SentimentLabel, double>? ClassErrors(SentimentClassifier classifier, IReadOnlyList<LabelledText> rows)
+    {
+        if (rows.Count == 0) return null;
+        var scored = new List<(ClassProbabilities Probabilities, SentimentLabel Gold)>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (classifier.Probabilities(row.Text) is not { } probabilities) return null;
+            scored.Add((probabilities, row.Label));
+        }
+        return new[] { SentimentLabel.Positive, SentimentLabel.Neutral, SentimentLabel.Negative }
+            .ToDictionary(label => label, label => ClassError(scored.Select(s => (s.Probabilities[label], s.Gold == label)).ToList()));
+    }
+
+    private static double ClassError(IReadOnlyList<(double Probability, bool IsClass)> scored)
+    {
+        var count = new int[Bins];
+        var probability = new double[Bins];
+        var hits = new int[Bins];
+        foreach (var (p, isClass) in scored)
+        {
+            var bin = Math.Min(Bins - 1, (int)(p * Bins));
+            count[bin]++;
+            probability[bin] += p;
+            if (isClass) hits[bin]++;
+        }
+        double error = 0;
+        for (var b = 0; b < Bins; b++)
+            if (count[b] > 0) error += Math.Abs(hits[b] - probability[b]) / scored.Count;
         return error;
     }
 

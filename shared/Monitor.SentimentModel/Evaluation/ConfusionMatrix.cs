@@ -37,27 +37,30 @@ public sealed class ConfusionMatrix
         }
     }
 
-    /// <summary>The mean over classes of F1 = 2·precision·recall / (precision + recall); a class never predicted nor present scores 0.</summary>
-    public double MacroF1
+    /// <summary>Of the rows predicted as <paramref name="label"/>, the share whose gold label it is (0 when never predicted).</summary>
+    public double Precision(SentimentLabel label)
     {
-        get
-        {
-            var sum = 0.0;
-            for (var c = 0; c < Classes.Count; c++)
-            {
-                int truePositive = _counts[c, c], predicted = 0, actual = 0;
-                for (var k = 0; k < Classes.Count; k++)
-                {
-                    predicted += _counts[k, c];
-                    actual += _counts[c, k];
-                }
-                var precision = predicted == 0 ? 0 : (double)truePositive / predicted;
-                var recall = actual == 0 ? 0 : (double)truePositive / actual;
-                sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            }
-            return sum / Classes.Count;
-        }
+        var c = IndexOf(label);
+        var predicted = 0;
+        for (var k = 0; k < Classes.Count; k++) predicted += _counts[k, c];
+        return predicted == 0 ? 0 : (double)_counts[c, c] / predicted;
     }
+
+    /// <summary>Of the rows whose gold label is <paramref name="label"/>, the share predicted as it (0 when there are none).</summary>
+    public double Recall(SentimentLabel label)
+    {
+        var c = IndexOf(label);
+        var actual = 0;
+        for (var k = 0; k < Classes.Count; k++) actual += _counts[c, k];
+        return actual == 0 ? 0 : (double)_counts[c, c] / actual;
+    }
+
+    /// <summary>The mean over classes of F1 = 2·precision·recall / (precision + recall); a class never predicted nor present scores 0.</summary>
+    public double MacroF1 => Classes.Average(c =>
+    {
+        double precision = Precision(c), recall = Recall(c);
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    });
 
     private int IndexOf(SentimentLabel label)
     {

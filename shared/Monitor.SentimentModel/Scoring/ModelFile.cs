@@ -7,13 +7,15 @@ namespace Monitor.SentimentModel.Scoring;
 /// The binary model file, little-endian: a magic, a format number, the settings, the 16-bit linear
 /// weights, then (format 2) whether an ensemble follows and, if so, the embedding bag and the stacker,
 /// then (format 3) the optional feature families and the n-gram length power, then (format 4) whether
-/// domain adaptation follows and, if so, its section (<see cref="DomainFile"/>). Files of formats 1 to 3
-/// still load (with no optional features before format 3, no domains before format 4).
+/// domain adaptation follows and, if so, its section (<see cref="DomainFile"/>), then (format 5) whether
+/// the three-class subjectivity weights follow and, if so, their hash bits, scale, bias and 16-bit weights.
+/// Files of formats 1 to 4 still load (with no optional features before format 3, no domains before
+/// format 4, and a neutral band instead of subjectivity weights before format 5).
 /// </summary>
 public static class ModelFile
 {
     private static readonly byte[] Magic = "MONSENT\0"u8.ToArray();
-    private const int FormatVersion = 4;
+    private const int FormatVersion = 5;
 
     public static void Save(ModelWeights model, string path)
     {
@@ -45,6 +47,37 @@ public static class ModelFile
         writer.Write(model.LengthPower);
         writer.Write(model.Domains is not null);
         if (model.Domains is { } domains) DomainFile.Write(domains, writer);
+        writer.Write(model.Subjectivity is not null);
+        if (model.Subjectivity is { } subjectivity) WriteSubjectivity(subjectivity, writer);
+    }
+
+    private static void WriteSubjectivity(SubjectivityWeights subjectivity, BinaryWriter writer)
+    {
+        if (subjectivity.Weights.Length != 1 << subjectivity.HashBits)
+            throw new ArgumentException($"The subjectivity part has {subjectivity.Weights.Length} weights but {subjectivity.HashBits} hash bits need {1 << subjectivity.HashBits}.");
+        writer.Write(subjectivity.HashBits);
+        writer.Write(subjectivity.Scale);
+        writer.Write(subjectivity.Bias);
+        foreach (var w in subjectivity.Weights) writer.Write(w);
+    }
+
+    private static SubjectivityWeights ReadSubjectivity(BinaryReader reader)
+    {
+        var hashBits = reader.ReadInt32();
+        if (hashBits is < 10 or > 24)
+            throw new InvalidDataException($"Sentiment model file has {hashBits} subjectivity hash bits; expected 10..24.");
+        var scale = reader.ReadSingle();
+        var bias = reader.ReadSingle();
+        return new SubjectivityWeights(hashBits, scale, bias, ReadWeights(reader, 1 << hashBits));
+    }
+
+    private static short[] ReadWeights(BinaryReader reader, int count)
+    {
+        var weights = new short[count];
+        var bytes = reader.ReadBytes(count * sizeof(short));
+        if (bytes.Length != count * sizeof(short)) throw new EndOfStreamException();
+        for (var i = 0; i < count; i++) weights[i] = (short)(bytes[2 * i] | (bytes[2 * i + 1] << 8));
+        return weights;
     }
 
     public static ModelWeights Load(string path)
@@ -83,10 +116,7 @@ public static class ModelFile
         var count = reader.ReadInt32();
         if (count != 1 << hashBits)
             throw new InvalidDataException($"Sentiment model file holds {count} weights; {hashBits} hash bits need {1 << hashBits}.");
-        var weights = new short[count];
-        var bytes = reader.ReadBytes(count * sizeof(short));
-        if (bytes.Length != count * sizeof(short)) throw new EndOfStreamException();
-        for (var i = 0; i < count; i++) weights[i] = (short)(bytes[2 * i] | (bytes[2 * i + 1] << 8));
+        var weights = ReadWeights(reader, count);
         var ensemble = format >= 2 && reader.ReadBoolean() ? EnsembleFile.Read(reader) : null;
         var features = format >= 3 ? (FeatureSet)reader.ReadInt32() : FeatureSet.None;
         if ((features & ~(FeatureSet.ChineseWords | FeatureSet.LanguageBias | FeatureSet.ContrastEmphasis)) != 0)
@@ -95,12 +125,14 @@ public static class ModelFile
         if (!(lengthPower is >= 0 and <= 1))
             throw new InvalidDataException($"Sentiment model file has a length power of {lengthPower}; expected 0..1.");
         var domains = format >= 4 && reader.ReadBoolean() ? DomainFile.Read(reader) : null;
+        var subjectivity = format >= 5 && reader.ReadBoolean() ? ReadSubjectivity(reader) : null;
         return new ModelWeights(version, hashBits, maxGram, scale, bias, below, above, weights)
         {
             Ensemble = ensemble,
             Features = features,
             LengthPower = lengthPower,
             Domains = domains,
+            Subjectivity = subjectivity,
         };
     }
 }

@@ -25,6 +25,12 @@ public sealed record ModelWeights(
 
     public EnsembleWeights? Ensemble { get; init; }
 
+    /// <summary>
+    /// The three-class part: whether a text judges or is neutral (none before format 5; without it a
+    /// text is neutral when its logit falls inside the band NeutralBelow .. NeutralAbove).
+    /// </summary>
+    public SubjectivityWeights? Subjectivity { get; init; }
+
     /// <summary>Domain copies of the weights and the domain classifier (none before format 4).</summary>
     public DomainAdaptation? Domains { get; init; }
 
@@ -44,7 +50,7 @@ public sealed record ModelWeights(
         power == DefaultLengthPower ? Math.Sqrt(Math.Max(grams, 1)) : Math.Pow(Math.Max(grams, 1), power);
 
     /// <summary>
-    /// The same model with every logit negated: positive and negative swap, neutral stays neutral.
+    /// The same model with every polarity logit negated: positive and negative swap, neutral stays neutral.
     /// (A model whose every decision is known from this one, e.g. to test re-scoring.)
     /// </summary>
     public ModelWeights Negated(string version) => new(version, HashBits, MaxCjkGram, Scale, -Bias, -NeutralAbove, -NeutralBelow,
@@ -52,6 +58,7 @@ public sealed record ModelWeights(
     {
         Ensemble = Ensemble?.Negated(),
         Domains = Domains?.Negated(),
+        Subjectivity = Subjectivity,
         Features = Features,
         LengthPower = LengthPower,
     };

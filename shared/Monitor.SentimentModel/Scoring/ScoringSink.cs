@@ -31,11 +31,15 @@ internal struct ScoringSink : IFeatureSink
     private readonly int _explainedDomains;
     private readonly DomainRow<int> _explainedDomain;
     private readonly DomainRow<float> _explainFactors;
+    private readonly int[]? _paired;
 
     public long Sum;
     public int Count;
     public long UnscaledSum;
     public TopContributions Top;
+
+    // the three-class part's n-gram and emoticon sums (models of format 5 with subjectivity weights)
+    public long SubjectivitySum, SubjectivityUnscaledSum;
 
     // per domain: its copy's n-gram and emoticon sums, and the domain classifier's
     public DomainRow<long> DomainSum, DomainUnscaledSum, ClassifierSum, ClassifierUnscaledSum;
@@ -49,12 +53,14 @@ internal struct ScoringSink : IFeatureSink
     /// (<see cref="DomainAdaptation.Factors"/>), so phrases are weighed as they scored. Such a pass
     /// only explains: it leaves the domain and classifier sums alone.
     /// </param>
-    public ScoringSink(ModelWeights model, bool explain, ReadOnlySpan<double> explainFactors = default)
+    /// <param name="paired">With subjectivity weights: <see cref="SubjectivityWeights.Interleave"/> of the model's weights (null: the model has none).</param>
+    public ScoringSink(ModelWeights model, bool explain, int[]? paired, ReadOnlySpan<double> explainFactors = default)
     {
         _weights = model.Weights;
         _mask = model.Mask;
         _explain = explain;
         _embeddings = model.Ensemble?.Bag.Embeddings;
+        _paired = paired;
         _shift = model.Ensemble?.Bag.Shift ?? 0;
         if (model.Domains is { } domains)
         {
@@ -76,7 +82,14 @@ internal struct ScoringSink : IFeatureSink
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(uint hash, int start, int length)
     {
-        int w = _weights[hash & _mask];
+        int w;
+        if (_paired is not null)
+        {
+            var pair = _paired[hash & _mask];
+            w = (short)pair;
+            SubjectivitySum += pair >> 16;
+        }
+        else w = _weights[hash & _mask];
         Sum += w;
         Count++;
         if (_explainsDomains) w += ExplainedDomains(hash);
@@ -91,7 +104,14 @@ internal struct ScoringSink : IFeatureSink
 
     public void AddUnscaled(uint hash, int start, int length)
     {
-        int w = _weights[hash & _mask];
+        int w;
+        if (_paired is not null)
+        {
+            var pair = _paired[hash & _mask];
+            w = (short)pair;
+            SubjectivityUnscaledSum += pair >> 16;
+        }
+        else w = _weights[hash & _mask];
         UnscaledSum += w;
         if (_explainsDomains) w += ExplainedDomains(hash);
         else if (_domainWeights is not null) AddDomains(hash, ref DomainUnscaledSum, ref ClassifierUnscaledSum);
@@ -139,6 +159,11 @@ internal struct ScoringSink : IFeatureSink
     /// <summary>The linear logit: bias + scale · (Σ n-gram weights / n-gram count^power + Σ emoticon weights).</summary>
     public readonly double Logit(ModelWeights model) =>
         model.Bias + model.Scale * (Sum / ModelWeights.LengthDivisor(Count, model.LengthPower) + UnscaledSum);
+
+    /// <summary>The subjectivity logit (judges vs neutral), scaled like the linear logit; 0 for a model without subjectivity weights.</summary>
+    public readonly double SubjectivityLogit(ModelWeights model) => model.Subjectivity is not { } s
+        ? 0
+        : s.Bias + s.Scale * (SubjectivitySum / ModelWeights.LengthDivisor(Count, model.LengthPower) + SubjectivityUnscaledSum);
 
     public readonly double EmbeddingLogit(EmbeddingBag bag)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monitor.SentimentModel.Data;
 using Monitor.SentimentModel.Evaluation;
 
 namespace Monitor.SentimentModel.Training;
@@ -44,14 +45,16 @@ public static class ModelCard
             s.AppendLine(c, $"- domain classifier dev accuracy: {string.Join(", ", chosen.ClassifierDevAccuracy.Select(kv => $"{kv.Key} {Format(kv.Value)}"))}");
             s.AppendLine(c, $"- domain copies join the shared weights: {chosen.Chosen.Describe()} (chosen on dev: best mean accuracy over the sets of ≥ {chosen.ChoiceMinimumRows} dev rows among the rules that keep SU7 dev's three-class accuracy)");
         }
-        s.AppendLine(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}");
+        s.AppendLine(report.SubjectivityOffset is { } offset
+            ? string.Create(c, $"- three classes: polarity part (positive vs negative) and subjectivity part (judges vs neutral), 2^{options.SubjectivityHashBits} buckets, {(options.NaiveBayesScaling && options.SubjectivityNaiveBayesScaling ? "NB-LR" : "plain logistic regression")}; subjectivity trained on the three-class sets{(options.SubjectivityTwoClassWeight > 0 ? $" and the two-class sets' rows as judging texts (×{options.SubjectivityTwoClassWeight})" : "")}; its bias moved by {offset:F2} for the best mean three-class dev accuracy over those sets and SU7 dev")
+            : string.Create(c, $"- neutral band (logit): {report.NeutralBand.Below:F3} < logit < {report.NeutralBand.Above:F3}"));
         s.AppendLine();
         s.AppendLine("| set | train | dev | test | dev accuracy | test accuracy | test macro-F1 | test calibration error |");
         s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var f in report.Sets)
             s.AppendLine(c, $"| {f.Set} | {f.Train:N0} | {f.Dev:N0} | {f.Test:N0} | {Format(f.DevAccuracy)} | {Format(f.TestAccuracy)} | {Format(f.TestMacroF1)} | {Format(f.TestCalibrationError)} |");
         if (report.Su7Dev is { } dev)
-            s.AppendLine(c, $"| SU7 authored dev (3 classes, calibrates the neutral band) | – | {dev.Total} | – | {Format(dev.Accuracy)} | – | – | – |");
+            s.AppendLine(c, $"| SU7 authored dev (3 classes, calibrates {(report.SubjectivityOffset is null ? "the neutral band" : "the subjectivity bias")}) | – | {dev.Total} | – | {Format(dev.Accuracy)} | – | – | – |");
         if (report.Su7Test is { } test)
             s.AppendLine(c, $"| SU7 authored test (3 classes) | – | – | {test.Total} | – | {Format(test.Accuracy)} | {Format(test.MacroF1)} | {Format(report.Su7TestCalibrationError ?? double.NaN)} |");
         if (report.Ablation is { Count: > 0 } ablation)
@@ -78,12 +81,18 @@ public static class ModelCard
                 s.AppendLine(c, $"| {name} | {string.Join(" | ", sets.Select(k => Format(t.DevAccuracy[k])))} | {Format(t.Mean)} |");
             }
         }
-        if (report.Su7Test is { } matrix)
+        var matrices = report.Sets.Where(f => f.TestMatrix is not null)
+            .Select(f => (Name: f.Set, Matrix: f.TestMatrix!, Calibration: f.TestClassCalibration)).ToList();
+        if (report.Su7Test is { } su7) matrices.Add(("SU7 authored", su7, report.Su7TestClassCalibration));
+        foreach (var (name, matrix, calibration) in matrices)
         {
             s.AppendLine();
-            s.AppendLine("SU7 test confusion (rows gold, columns predicted):");
+            s.AppendLine(c, $"{name} test confusion (rows gold, columns predicted; accuracy {Format(matrix.Accuracy)}):");
             s.AppendLine();
             s.Append(ConfusionTable.Markdown(matrix));
+            if (calibration is null) continue;
+            s.AppendLine();
+            s.AppendLine(c, $"Per class: {string.Join("; ", matrix.Classes.Select(l => $"{l.Name()} precision {Format(matrix.Precision(l))}, recall {Format(matrix.Recall(l))}, calibration error {Format(calibration[l])}"))}.");
         }
         return s.ToString();
     }

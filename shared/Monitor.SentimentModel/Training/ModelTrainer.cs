@@ -16,13 +16,15 @@ namespace Monitor.SentimentModel.Training;
 /// </summary>
 public sealed partial class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
-    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null)
+    /// <param name="su7Train">Authored SU7 sentences trained on as a set of their own (null or a missing file: none).</param>
+    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null, string? su7Train = null)
     {
         if (options.Embedding is not null && options.Domains is not null)
             throw new ArgumentException("Domain adaptation and the embedding-bag ensemble cannot be trained together; choose one.");
         var clock = Stopwatch.StartNew();
-        var corpus = TrainingCorpus.Load(dataDirectory);
+        var corpus = WithAuthored(TrainingCorpus.Load(dataDirectory), su7Train);
         log?.Invoke($"read {corpus.Rows.Count:N0} rows from {corpus.Files.Count} files; {corpus.DroppedAsEvaluationDuplicates} training rows dropped as copies of evaluation-only texts");
+        var threeClassSets = ThreeClassSets(corpus.Rows);
         if (options.Domains is { } wanted && !corpus.Rows.Any(r => r.Split == Split.Train && wanted.SetDomains.ContainsKey(r.Set)))
         {
             log?.Invoke($"no training set belongs to a domain ({string.Join(", ", wanted.SetDomains.Keys)}): training one weight space without domains");
@@ -76,24 +78,39 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
 
         ConfusionMatrix? devMatrix = null, testMatrix = null;
         double? su7Calibration = null;
+        IReadOnlyDictionary<SentimentLabel, double>? su7ClassCalibration = null;
         var band = (Below: 0f, Above: 0f);
-        if (su7Dev is not null && File.Exists(su7Dev))
+        float? subjectivityOffset = null;
+        var su7DevRows = su7Dev is not null && File.Exists(su7Dev) ? LabelledFile.Read(su7Dev) : [];
+        if (options.ThreeClass && threeClassSets.Count > 0)
         {
-            var dev = LabelledFile.Read(su7Dev);
-            band = NeutralBand.Calibrate(dev.Select(r => (classifier.Logit(r.Text), r.Label)).ToList());
+            var subjectivity = FitSubjectivity(corpus, threeClassSets, clock);
+            classifier = new SentimentClassifier(model with { Subjectivity = subjectivity });
+            var dev = corpus.Rows.Where(r => r.Split == Split.Dev && threeClassSets.Contains(r.Set))
+                .Select(r => (r.Set, new LabelledText(r.Label, r.Text, "", 0)))
+                .Concat(su7DevRows.Select(r => ("SU7 dev", r))).ToList();
+            subjectivityOffset = CalibrateSubjectivityOffset(classifier, dev, log);
+            model = model with { Subjectivity = subjectivity with { Bias = subjectivity.Bias + subjectivityOffset.Value } };
+            classifier = new SentimentClassifier(model);
+            log?.Invoke($"subjectivity bias moved by {subjectivityOffset:F2} on dev at {clock.Elapsed.TotalSeconds:F1}s");
+        }
+        else if (su7DevRows.Count > 0)
+        {
+            band = NeutralBand.Calibrate(su7DevRows.Select(r => (classifier.Logit(r.Text), r.Label)).ToList());
             model = model with { NeutralBelow = band.Below, NeutralAbove = band.Above };
             classifier = new SentimentClassifier(model);
-            devMatrix = Evaluator.Evaluate(classifier, dev);
         }
+        if (su7DevRows.Count > 0) devMatrix = Evaluator.Evaluate(classifier, su7DevRows);
         if (su7Test is not null && File.Exists(su7Test))
         {
             var test = LabelledFile.Read(su7Test);
             testMatrix = Evaluator.Evaluate(classifier, test);
             su7Calibration = Calibration.Error(classifier, test);
+            su7ClassCalibration = Calibration.ClassErrors(classifier, test);
         }
 
         var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Figures(classifier, g.Key, g.ToList(), crossFittedDevLogit)).ToList();
+            .Select(g => Figures(classifier, g.Key, g.ToList(), crossFittedDevLogit, threeClassSets.Contains(g.Key))).ToList();
         var report = new TrainingReport(
             options.Version,
             train.Count - lexiconRows,
@@ -107,11 +124,14 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             testMatrix,
             clock.Elapsed,
             (1L << options.HashBits) * sizeof(short) + (options.Embedding is { } e ? (1L << e.HashBits) * EmbeddingBag.Dimensions : 0)
-                + (model.Domains is { } m ? ((long)m.Weights.Length + m.Classifier.Weights.Length) * sizeof(short) : 0))
+                + (model.Domains is { } m ? ((long)m.Weights.Length + m.Classifier.Weights.Length) * sizeof(short) : 0)
+                + (model.Subjectivity is { } subjective ? (long)subjective.Weights.Length * sizeof(short) : 0))
         {
             Ablation = ablation,
             Domains = domainReport,
             Su7TestCalibrationError = su7Calibration,
+            Su7TestClassCalibration = su7ClassCalibration,
+            SubjectivityOffset = subjectivityOffset,
         };
         return (model, report);
     }
@@ -135,9 +155,9 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
     /// returns the weights on the unscaled features.
     /// </summary>
     private (float[] Weights, float Bias) FitLinear(SparseVector[] vectors, int dimensions, float[] targets, float[] weights, Stopwatch clock,
-        int parts = 1, Func<int, int>? partOf = null, float[]? offsets = null, string stage = "")
+        int parts = 1, Func<int, int>? partOf = null, float[]? offsets = null, string stage = "", bool? naiveBayesScaling = null)
     {
-        var ratios = options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha, parts, partOf) : null;
+        var ratios = naiveBayesScaling ?? options.NaiveBayesScaling ? NaiveBayesRatios.Of(vectors, targets, dimensions, options.NaiveBayesAlpha, parts, partOf) : null;
         var trainingVectors = ratios is null ? vectors : vectors.Select(v => v.ScaledBy(ratios)).ToArray();
         var regression = new LogisticRegression(dimensions, options);
         regression.Train(trainingVectors, targets, weights, epoch => log?.Invoke($"{stage}epoch {epoch}/{options.Epochs} done at {clock.Elapsed.TotalSeconds:F1}s"),
@@ -150,11 +170,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
     /// <summary>Each training row's feature hashes, its target (1 = positive) and its weight (set, phrase length, lexicon).</summary>
     private (FeatureHashes[] Hashes, float[] Targets, float[] Weights) TrainingRows(IReadOnlyList<CorpusRow> train)
     {
-        var hashes = new FeatureHashes[train.Count];
-        Parallel.For(0, train.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-            () => (Scaled: new List<uint>(4096), Unscaled: new List<uint>(16)),
-            (i, _, scratch) => { hashes[i] = FeatureHashes.Of(train[i].Text, options.MaxCjkGram, options.Features, scratch.Scaled, scratch.Unscaled); return scratch; },
-            _ => { });
+        var hashes = Hashes(train);
         var targets = train.Select(r => r.Label == SentimentLabel.Positive ? 1f : 0f).ToArray();
         var weights = train.Select(r => (float)(r.Set.StartsWith(LexiconRows.SetPrefix, StringComparison.Ordinal)
             ? options.LexiconWeight
@@ -174,25 +190,29 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
     }
 
     /// <summary>
-    /// Held-out figures of one set. With an ensemble, dev accuracy is the cross-fitted one: the stacker
-    /// was fitted on dev, so each dev row is scored by the stacker fitted on the other half.
+    /// Held-out figures of one set: a two-class set's dev accuracy is the positive-vs-negative decision on
+    /// its dev rows, a three-class set's the three-class decision. With an ensemble, dev accuracy is the
+    /// cross-fitted one: the stacker was fitted on dev, so each dev row is scored by the stacker fitted on the other half.
     /// </summary>
-    private static SetFigures Figures(SentimentClassifier classifier, string set, List<CorpusRow> rows, Func<string, string, double>? crossFittedDevLogit)
+    private static SetFigures Figures(SentimentClassifier classifier, string set, List<CorpusRow> rows, Func<string, string, double>? crossFittedDevLogit, bool threeClass)
     {
-        static ConfusionMatrix? Score(SentimentClassifier c, List<CorpusRow> part) =>
-            part.Count == 0 ? null : Evaluator.Evaluate(c, part.Select(r => new LabelledText(r.Label, r.Text, "", 0)).ToList());
-        var devRows = rows.Where(r => r.Split == Split.Dev && r.Label != SentimentLabel.Neutral).ToList();
+        static List<LabelledText> Texts(IEnumerable<CorpusRow> part) => part.Select(r => new LabelledText(r.Label, r.Text, "", 0)).ToList();
+        var devRows = rows.Where(r => r.Split == Split.Dev && (threeClass || r.Label != SentimentLabel.Neutral)).ToList();
         var devAccuracy = devRows.Count == 0
             ? double.NaN
-            : crossFittedDevLogit is null
-                ? Score(classifier, devRows)!.Accuracy
+            : crossFittedDevLogit is null || threeClass
+                ? Evaluator.Evaluate(classifier, Texts(devRows)).Accuracy
                 : devRows.Count(r => crossFittedDevLogit(set, r.Text) >= 0 == (r.Label == SentimentLabel.Positive)) / (double)devRows.Count;
-        var testRows = rows.Where(r => r.Split == Split.Test).Select(r => new LabelledText(r.Label, r.Text, "", 0)).ToList();
+        var testRows = Texts(rows.Where(r => r.Split == Split.Test));
         var test = testRows.Count == 0 ? null : Evaluator.Evaluate(classifier, testRows);
         return new SetFigures(set,
             rows.Count(r => r.Split == Split.Train), devRows.Count, test?.Total ?? 0,
             devAccuracy, test?.Accuracy ?? double.NaN, test?.MacroF1 ?? double.NaN,
-            Calibration.Error(classifier, testRows) ?? double.NaN);
+            Calibration.Error(classifier, testRows) ?? double.NaN)
+        {
+            TestMatrix = test is { Classes.Count: 3 } ? test : null,
+            TestClassCalibration = test is { Classes.Count: 3 } ? Calibration.ClassErrors(classifier, testRows) : null,
+        };
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
 public sealed record TrainingOptions
 {
-    public string Version { get; init; } = "su7-sent-2026.11.3";
+    public string Version { get; init; } = "su7-sent-2026.12.1";
     public int HashBits { get; init; } = 21;
     public int MaxCjkGram { get; init; } = 3;
 
@@ -23,6 +23,7 @@ public sealed record TrainingOptions
     public IReadOnlyDictionary<string, double> SetWeights { get; init; } = new Dictionary<string, double>
     {
         ["weibo_senti_100k_subset"] = 4.0,
+        [ModelTrainer.AuthoredSet] = 10.0,
     };
 
     /// <summary>
@@ -66,6 +67,24 @@ public sealed record TrainingOptions
 
     /// <summary>Probability of dropping each feature of a row on each pass while training (0 = none).</summary>
     public double FeatureDropout { get; init; }
+
+    /// <summary>
+    /// Train the three-class subjectivity part on the sets that have neutral rows (false, or no such
+    /// set: the two-class model with a neutral band calibrated on the SU7 dev set).
+    /// </summary>
+    public bool ThreeClass { get; init; } = true;
+
+    /// <summary>Hash bits of the subjectivity part.</summary>
+    public int SubjectivityHashBits { get; init; } = 20;
+
+    /// <summary>
+    /// Scale the subjectivity part's features by their naive-Bayes ratio too (only when <see cref="NaiveBayesScaling"/>);
+    /// off: plain logistic regression beat NB-LR there on every three-class dev set but Weibo (see models/MODEL_CARD.md).
+    /// </summary>
+    public bool SubjectivityNaiveBayesScaling { get; init; }
+
+    /// <summary>Weight of a two-class set's row as a judging text in the subjectivity part (0 = they train only the polarity).</summary>
+    public double SubjectivityTwoClassWeight { get; init; }
 
     /// <summary>Use only every n-th training row (1 = all); for quick experiments.</summary>
     public int Subsample { get; init; } = 1;

@@ -1,3 +1,4 @@
+using Monitor.SentimentModel.Data;
 using Monitor.SentimentModel.Evaluation;
 
 namespace Monitor.SentimentModel.Training;
@@ -23,8 +24,21 @@ public sealed record TrainingReport(
     /// <summary>Calibration error of the positive-vs-negative decision on the SU7 test set's polar rows.</summary>
     public double? Su7TestCalibrationError { get; init; }
 
+    /// <summary>Per class, the calibration error of its probability on the SU7 test set (models with subjectivity weights).</summary>
+    public IReadOnlyDictionary<SentimentLabel, double>? Su7TestClassCalibration { get; init; }
+
+    /// <summary>How far the subjectivity bias was moved on dev (null: no subjectivity part; the neutral band decides).</summary>
+    public float? SubjectivityOffset { get; init; }
+
     /// <summary>With domain adaptation: the domain classifier's dev accuracy and the mixing rules tried on dev.</summary>
     public DomainReport? Domains { get; init; }
 }
 
-public sealed record SetFigures(string Set, int Train, int Dev, int Test, double DevAccuracy, double TestAccuracy, double TestMacroF1, double TestCalibrationError);
+public sealed record SetFigures(string Set, int Train, int Dev, int Test, double DevAccuracy, double TestAccuracy, double TestMacroF1, double TestCalibrationError)
+{
+    /// <summary>A three-class set's test confusion matrix.</summary>
+    public ConfusionMatrix? TestMatrix { get; init; }
+
+    /// <summary>A three-class set's calibration error per class on its test rows (models with subjectivity weights).</summary>
+    public IReadOnlyDictionary<SentimentLabel, double>? TestClassCalibration { get; init; }
+}

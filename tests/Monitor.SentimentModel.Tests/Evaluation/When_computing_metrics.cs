@@ -29,6 +29,19 @@ public class When_computing_metrics
     }
 
     [Fact]
+    public void Should_give_precision_and_recall_per_class()
+    {
+        var matrix = Matrix((Pos, Pos, 8), (Pos, Neu, 1), (Pos, Neg, 1), (Neu, Pos, 2), (Neu, Neu, 5), (Neu, Neg, 3), (Neg, Neu, 2), (Neg, Neg, 8));
+
+        Assert.Equal(8.0 / 10, matrix.Precision(Pos), 12);
+        Assert.Equal(5.0 / 8, matrix.Precision(Neu), 12);
+        Assert.Equal(8.0 / 12, matrix.Precision(Neg), 12);
+        Assert.Equal(8.0 / 10, matrix.Recall(Pos), 12);
+        Assert.Equal(5.0 / 10, matrix.Recall(Neu), 12);
+        Assert.Equal(8.0 / 10, matrix.Recall(Neg), 12);
+    }
+
+    [Fact]
     public void Should_score_a_class_never_predicted_as_zero_f1()
     {
         var matrix = new ConfusionMatrix([Pos, Neg]);

@@ -57,4 +57,19 @@ public class When_measuring_calibration
         Assert.Equal(Calibration.Error(classifier, polar), Calibration.Error(classifier, withNeutral));
         Assert.Null(Calibration.Error(classifier, withNeutral[1..]));
     }
+
+    [Fact]
+    public void Should_measure_each_class_probability_against_how_often_that_class_is_gold()
+    {
+        // every text gets P(positive) ≈ 0.73, P(neutral) ≈ 0.24, P(negative) ≈ 0.03 from the biases alone
+        var classifier = new SentimentClassifier(Scoring.ThreeClassModels.BiasesOnly(polarityBias: 3f, subjectivityBias: 1.15f));
+        var p = classifier.Probabilities("x")!.Value;
+        var rows = Enumerable.Range(0, 100).Select(i => new LabelledText(i < 50 ? SentimentLabel.Positive : SentimentLabel.Neutral, $"text {i}", "", i)).ToList();
+
+        var errors = Calibration.ClassErrors(classifier, rows)!;
+
+        Assert.Equal(Math.Abs(0.5 - p.Positive), errors[SentimentLabel.Positive], 9);
+        Assert.Equal(Math.Abs(0.5 - p.Neutral), errors[SentimentLabel.Neutral], 9);
+        Assert.Equal(p.Negative, errors[SentimentLabel.Negative], 9);
+    }
 }

@@ -132,8 +132,8 @@ public class When_saving_and_loading_a_model
         var model = SmallModel() with { Features = FeatureSet.LanguageBias, LengthPower = 0.4f };
         using var current = new MemoryStream();
         ModelFile.Write(model, current);
-        // format 3 is format 4 without the trailing "no domains" flag
-        var bytes = current.ToArray()[..^1];
+        // format 3 is format 5 without the trailing "no domains" and "no subjectivity" flags
+        var bytes = current.ToArray()[..^2];
         BitConverter.GetBytes(3).CopyTo(bytes, 8);
 
         var loaded = ModelFile.Read(new MemoryStream(bytes));
@@ -145,12 +145,71 @@ public class When_saving_and_loading_a_model
     }
 
     [Fact]
+    public void Should_read_back_the_subjectivity_weights_and_score_the_same()
+    {
+        var model = ThreeClassModels.WithSubjectivity(SmallModel(), subjectivityBias: 0.3f);
+        using var stream = new MemoryStream();
+
+        ModelFile.Write(model, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Read(stream);
+
+        Assert.Equal(model.Subjectivity!.HashBits, loaded.Subjectivity!.HashBits);
+        Assert.Equal(model.Subjectivity.Scale, loaded.Subjectivity.Scale);
+        Assert.Equal(model.Subjectivity.Bias, loaded.Subjectivity.Bias);
+        Assert.Equal(model.Subjectivity.Weights, loaded.Subjectivity.Weights);
+        Assert.Equal(new SentimentClassifier(model).Predict("小米SU7真好看 great car"), new SentimentClassifier(loaded).Predict("小米SU7真好看 great car"),
+            new PredictionComparer());
+    }
+
+    [Fact]
+    public void Should_read_a_format_4_file_as_one_with_a_neutral_band()
+    {
+        var model = SmallModel();
+        using var current = new MemoryStream();
+        ModelFile.Write(model, current);
+        // format 4 is format 5 without the trailing "no subjectivity" flag
+        var bytes = current.ToArray()[..^1];
+        BitConverter.GetBytes(4).CopyTo(bytes, 8);
+
+        var loaded = ModelFile.Read(new MemoryStream(bytes));
+
+        Assert.Null(loaded.Subjectivity);
+        Assert.Equal(model.NeutralBelow, loaded.NeutralBelow);
+        Assert.Equal(model.NeutralAbove, loaded.NeutralAbove);
+        Assert.Equal(new SentimentClassifier(model).Predict("服务态度非常好 great").Label, new SentimentClassifier(loaded).Predict("服务态度非常好 great").Label);
+    }
+
+    [Fact]
+    public void Should_reject_subjectivity_hash_bits_out_of_range()
+    {
+        using var current = new MemoryStream();
+        ModelFile.Write(ThreeClassModels.WithSubjectivity(SmallModel()), current);
+        var bytes = current.ToArray();
+        // the subjectivity section: hash bits, scale, bias, then 2^10 16-bit weights
+        BitConverter.GetBytes(30).CopyTo(bytes, bytes.Length - (1 << 10) * 2 - 12);
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("30 subjectivity hash bits", error.Message);
+    }
+
+    private sealed class PredictionComparer : IEqualityComparer<SentimentPrediction>
+    {
+        public bool Equals(SentimentPrediction? x, SentimentPrediction? y) =>
+            x!.Label == y!.Label && x.Score == y.Score && x.Confidence == y.Confidence && x.TopPhrases.SequenceEqual(y.TopPhrases);
+
+        public int GetHashCode(SentimentPrediction obj) => obj.Label.GetHashCode();
+    }
+
+    [Fact]
     public void Should_name_unknown_feature_families()
     {
         using var current = new MemoryStream();
         ModelFile.Write(SmallModel(), current);
         var bytes = current.ToArray();
-        BitConverter.GetBytes(64).CopyTo(bytes, bytes.Length - 9);
+        // the feature families sit before the length power and the domains and subjectivity flags
+        BitConverter.GetBytes(64).CopyTo(bytes, bytes.Length - 10);
 
         var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
 

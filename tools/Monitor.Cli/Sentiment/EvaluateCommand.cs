@@ -29,6 +29,9 @@ internal static class EvaluateCommand
             Console.WriteLine($"macro_f1: {matrix.MacroF1.ToString("F4", c)}");
             if (Calibration.Error(classifier, rows) is { } calibration)
                 Console.WriteLine($"calibration_error: {calibration.ToString("F4", c)}");
+            if (matrix.Classes.Count == 3)
+                foreach (var label in matrix.Classes)
+                    Console.WriteLine($"{label.Name()}: precision {matrix.Precision(label).ToString("F4", c)}, recall {matrix.Recall(label).ToString("F4", c)}");
             var table = new Table().Title("confusion (rows: gold, columns: predicted)").AddColumn("gold \\ predicted");
             foreach (var p in matrix.Classes) table.AddColumn(new TableColumn(p.Name()).RightAligned());
             foreach (var g in matrix.Classes)

@@ -17,6 +17,11 @@ internal static class TrainCommand
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model (default models/sentiment.bin; MODEL_CARD.md beside it is updated)." };
         var su7Dev = new Option<FileInfo>("--su7-dev") { Description = "Authored 3-class set that calibrates the neutral band (default samples/su7/sentiment/dev.tsv)." };
         var su7Test = new Option<FileInfo>("--su7-test") { Description = "Authored 3-class set reported, never tuned on (default samples/su7/sentiment/test.tsv)." };
+        var su7Train = new Option<FileInfo>("--su7-train") { Description = "Authored 3-class sentences trained on (default samples/su7/sentiment/train.tsv)." };
+        var twoClass = new Option<bool>("--two-class") { Description = "Train the two-class model with a neutral band on the logit instead of the three-class subjectivity part." };
+        var subjectivityBits = new Option<int?>("--subjectivity-bits") { Description = "Override the subjectivity part's hash bits (buckets = 2^bits)." };
+        var subjectivityTwoClass = new Option<double?>("--subjectivity-two-class-weight") { Description = "Weight of two-class rows as judging texts in the subjectivity part (default 0: they train the polarity only)." };
+        var subjectivityNb = new Option<bool>("--subjectivity-nb") { Description = "Scale the subjectivity part's features by their naive-Bayes ratio too (default: plain logistic regression)." };
         var subsample = new Option<int>("--subsample") { Description = "Train on every n-th row only (quick experiments).", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "Override the number of epochs." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Override the AdaGrad learning rate." };
@@ -46,7 +51,7 @@ internal static class TrainCommand
         var domainArguments = new DomainArguments();
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
-            data, output, su7Dev, su7Test, subsample, epochs, learningRate, l2, seed, dropout, folds, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
+            data, output, su7Dev, su7Test, su7Train, twoClass, subjectivityBits, subjectivityTwoClass, subjectivityNb, subsample, epochs, learningRate, l2, seed, dropout, folds, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
         };
         foreach (var option in domainArguments.All) command.Options.Add(option);
@@ -86,6 +91,18 @@ internal static class TrainCommand
                 if (lp is < 0 or > 1) throw new ArgumentOutOfRangeException("--length-power", lp, "the n-gram length power must be between 0 and 1.");
                 options = options with { LengthPower = lp };
             }
+            if (parse.GetValue(twoClass)) options = options with { ThreeClass = false };
+            if (parse.GetValue(subjectivityNb)) options = options with { SubjectivityNaiveBayesScaling = true };
+            if (parse.GetValue(subjectivityBits) is { } sb)
+            {
+                if (sb is < 10 or > 24) throw new ArgumentOutOfRangeException("--subjectivity-bits", sb, "the subjectivity part takes 10..24 hash bits.");
+                options = options with { SubjectivityHashBits = sb };
+            }
+            if (parse.GetValue(subjectivityTwoClass) is { } stw)
+            {
+                if (stw < 0) throw new ArgumentOutOfRangeException("--subjectivity-two-class-weight", stw, "the weight cannot be negative.");
+                options = options with { SubjectivityTwoClassWeight = stw };
+            }
             if (parse.GetValue(phrasePower) is { } power) options = options with { PhraseLengthPower = power };
             if (!parse.GetValue(ensemble) && new Option[] { embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray)
                 throw new ArgumentException($"{stray.Name} sets up the embedding bag; add --ensemble to train one.");
@@ -96,6 +113,7 @@ internal static class TrainCommand
             var outPath = parse.GetValue(output)?.FullName ?? RepositoryPaths.Combine("models", SentimentClassifier.DefaultModelFileName);
             var devPath = parse.GetValue(su7Dev)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "dev.tsv");
             var testPath = parse.GetValue(su7Test)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "test.tsv");
+            var trainPath = parse.GetValue(su7Train)?.FullName ?? RepositoryPaths.Combine("samples", "su7", "sentiment", "train.tsv");
 
             var trainer = new ModelTrainer(options, line => Console.Error.WriteLine(line));
             var dataPath = parse.GetValue(data)!.FullName;
@@ -106,7 +124,7 @@ internal static class TrainCommand
                 PrintCrossValidation(trainer.CrossValidate(dataPath, k, lexiconPath), k);
                 return;
             }
-            var (model, report) = trainer.Train(dataPath, devPath, testPath, lexiconPath);
+            var (model, report) = trainer.Train(dataPath, devPath, testPath, lexiconPath, trainPath);
             ModelFile.Save(model, outPath);
             var card = Path.Combine(Path.GetDirectoryName(outPath)!, "MODEL_CARD.md");
             ModelCard.UpdateFigures(card, report, options);
@@ -171,7 +189,9 @@ internal static class TrainCommand
         if (report.Su7Dev is { } dev) table.AddRow("SU7 dev (3-class)", "", dev.Total.ToString(c), "", F(dev.Accuracy), "", "", "");
         if (report.Su7Test is { } test) table.AddRow("SU7 test (3-class)", "", "", test.Total.ToString(c), "", F(test.Accuracy), F(test.MacroF1), F(report.Su7TestCalibrationError ?? double.NaN));
         AnsiConsole.Write(table);
-        Console.WriteLine($"neutral band: {report.NeutralBand.Below.ToString("F3", c)} < logit < {report.NeutralBand.Above.ToString("F3", c)}");
+        Console.WriteLine(report.SubjectivityOffset is { } offset
+            ? $"neutral: the subjectivity part, its bias moved by {offset.ToString("F2", c)} on dev"
+            : $"neutral band: {report.NeutralBand.Below.ToString("F3", c)} < logit < {report.NeutralBand.Above.ToString("F3", c)}");
     }
 
     private static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("F4", CultureInfo.InvariantCulture);
