@@ -13,8 +13,8 @@ namespace Monitor.Alerts.Startup;
 /// subscriptions, recent alerts, the digests and held-alert releases already sent, and the rules' windows from the scored items within
 /// the longest window + baseline + cooldown (read in pages from there, never the whole log). Each subscription is
 /// counted from that history by the evaluator live evaluation uses, cooled down by the alerts the log holds: it
-/// raises, with deterministic ids, the alerts already stored (no-ops) and any that were missed while the service
-/// was down (appended and delivered now). A subscription that cannot be evaluated is reported and skipped.
+/// raises only the alerts missed while the service was down (appended and delivered now; deterministic ids make a
+/// repeat a no-op), never one live evaluation had suppressed. A subscription that cannot be evaluated is reported and skipped.
 /// Readiness waits for all of it.
 /// </summary>
 public sealed class AlertsStartup(
