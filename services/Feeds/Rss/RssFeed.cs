@@ -29,13 +29,24 @@ public sealed class RssFeed(FeedHttpClient http, FeedSettings settings, ILogger<
         var at = RssCursor.Parse(cursor, settings.Urls.Count);
         var url = settings.Urls[at.Next];
         var validators = at.Validators.GetValueOrDefault(url.AbsoluteUri);
-        var response = await http.GetAsync(url, request =>
-        {
-            if (validators?.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
-            if (validators?.LastModified is { } modified) request.Headers.IfModifiedSince = modified;
-        }, cancellationToken);
-
         var nextIndex = (at.Next + 1) % settings.Urls.Count;
+        FeedResponse response;
+        try
+        {
+            response = await http.GetAsync(url, request =>
+            {
+                if (validators?.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                if (validators?.LastModified is { } modified) request.Headers.IfModifiedSince = modified;
+            }, cancellationToken);
+        }
+        catch (FeedResponseTooLargeException e)
+        {
+            // Like an unreadable document: quarantined with the reason, and the next URL is read.
+            logger.LogWarning("Feed document {Url} is not readable: {Reason}", url, e.Message);
+            return new FeedPage([], [new RejectedItem(url.AbsoluteUri, $"feed document {url}: {e.Message}", "")],
+                new RssCursor(nextIndex, at.Validators).ToString(), nextIndex == 0);
+        }
+
         var remembered = new Dictionary<string, RssValidators>(at.Validators);
         if (!response.NotModified && (response.ETag is not null || response.LastModified is not null))
             remembered[url.AbsoluteUri] = new RssValidators(response.ETag, response.LastModified);

@@ -20,6 +20,9 @@ public sealed class FeedHttpClient
     /// <summary>A Retry-After longer than this is not waited out inside a cycle; the cycle fails and the next one tries.</summary>
     public static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(2);
 
+    /// <summary>A larger answer is not read: no page or feed document comes near it, and memory is bounded.</summary>
+    public const int MaxResponseBytes = 32 * 1024 * 1024;
+
     private readonly HttpClient _http;
     private readonly RequestGate _gate;
     private readonly TimeProvider _time;
@@ -78,13 +81,16 @@ public sealed class FeedHttpClient
         context.Properties.Set(RequestUri, uri);
         try
         {
+            byte[] body = [];
             using var response = await _pipeline.ExecuteAsync(async ctx =>
             {
                 await _gate.WaitTurnAsync(ctx.CancellationToken);
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 configure?.Invoke(request);
-                var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken);
+                var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken);
                 if (RetryAfter.Of(answer, _time.GetUtcNow()) is { } pause) _gate.PauseUntil(_time.GetUtcNow() + pause);
+                // The body is read inside the attempt, so the attempt's timeout covers it.
+                if (answer.IsSuccessStatusCode) body = await ReadBoundedAsync(uri, answer, ctx.CancellationToken);
                 return answer;
             }, context);
 
@@ -93,13 +99,16 @@ public sealed class FeedHttpClient
             if (!response.IsSuccessStatusCode)
                 throw new FeedHttpException($"GET {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
 
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return new FeedResponse(uri, response.StatusCode, body, response.Content.Headers.ContentType?.CharSet,
                 response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
         }
         catch (HttpRequestException e)
         {
             throw new FeedHttpException($"GET {uri} failed: {e.Message}", e.StatusCode, e);
+        }
+        catch (IOException e)
+        {
+            throw new FeedHttpException($"GET {uri} failed while reading the answer: {e.Message}", null, e);
         }
         catch (TimeoutRejectedException e)
         {
@@ -111,9 +120,32 @@ public sealed class FeedHttpClient
         }
     }
 
+    private static async Task<byte[]> ReadBoundedAsync(Uri uri, HttpResponseMessage answer, CancellationToken cancellationToken)
+    {
+        if (answer.Content.Headers.ContentLength > MaxResponseBytes)
+        {
+            answer.Dispose();
+            throw new FeedResponseTooLargeException(uri, answer.Content.Headers.ContentLength.Value);
+        }
+        await using var stream = await answer.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxResponseBytes)
+            {
+                answer.Dispose();
+                throw new FeedResponseTooLargeException(uri, null);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
         { Exception: not null } => false,
         { Result: { } r } => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)r.StatusCode >= 500,
         _ => false,

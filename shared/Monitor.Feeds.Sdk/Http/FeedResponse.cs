@@ -15,6 +15,13 @@ public sealed record FeedResponse(
     public bool NotModified => Status == HttpStatusCode.NotModified;
 }
 
+/// <summary>The source answered with more than <see cref="FeedHttpClient.MaxResponseBytes"/>; the rest was not read.</summary>
+public sealed class FeedResponseTooLargeException(Uri uri, long? declaredBytes) : Exception(
+    $"GET {uri} answered {(declaredBytes is { } n ? $"{n:N0} bytes" : "more bytes")}, more than the {FeedHttpClient.MaxResponseBytes / (1024 * 1024)} MB a feed reads")
+{
+    public Uri Uri { get; } = uri;
+}
+
 /// <summary>A request to the source failed after its retries.</summary>
 public sealed class FeedHttpException(string message, HttpStatusCode? status = null, Exception? inner = null) : Exception(message, inner)
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Feeds.Rss;
 using Monitor.Feeds.Sdk.Configuration;
+using Monitor.Feeds.Sdk.Http;
 using Monitor.Contracts;
 using Monitor.Feeds.Sdk.Testing;
 using Monitor.Feeds.Tests.Support;
@@ -79,5 +80,25 @@ public sealed class When_a_news_feed_holds_hostile_entries
         Assert.Empty(run.Publisher.Published);
         Assert.Contains(reason, Assert.Single(run.Journal.Quarantined).Reason);
         Assert.Single(run.Journal.Events.OfType<FeedCursorAdvanced>());
+    }
+
+    [Fact]
+    public async Task Should_quarantine_an_answer_larger_than_the_bound_without_reading_it_and_read_the_next_url()
+    {
+        var huge = new byte[FeedHttpClient.MaxResponseBytes + 1];
+        var good = Encoding.UTF8.GetBytes($"<rss version=\"2.0\"><channel><title>T</title>{Item("after", "<title>下一个</title>")}</channel></rss>");
+        await using var server = await LocalSourceServer.StartAsync(app =>
+        {
+            app.MapGet("/huge.xml", () => Results.Bytes(huge, "application/rss+xml"));
+            app.MapGet("/good.xml", () => Results.Bytes(good, "application/rss+xml"));
+        });
+        var settings = new FeedSettings { Name = "news-huge", Urls = [server.Url("huge.xml"), server.Url("good.xml")], RequestSpacing = TimeSpan.Zero, Retries = 1 };
+        var run = new FeedRun(new RssFeed(Clients.Create(settings), settings, NullLogger<RssFeed>.Instance), settings);
+
+        await run.CycleAsync();
+
+        Assert.Contains("more than the 32 MB", Assert.Single(run.Journal.Quarantined).Reason);
+        Assert.Equal("下一个", Assert.Single(run.Publisher.Published).Title);
+        Assert.Equal(1, server.CountOf("/huge.xml"));
     }
 }
