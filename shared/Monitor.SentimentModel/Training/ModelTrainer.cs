@@ -11,7 +11,8 @@ namespace Monitor.SentimentModel.Training;
 /// Trains the sentiment model end to end: load and split the corpus, extract features, fit the
 /// logistic regression, quantise to 16 bits, (when asked) train the embedding bag and fit the
 /// stacker on dev, or augment the features with domain copies, train the domain classifier and
-/// choose how the copies mix in on dev, calibrate the neutral band on the SU7 dev set and measure every held-out set
+/// choose how the copies mix in on dev, fit the subjectivity part on the three-class sets and move its bias on dev
+/// (or, without three-class sets, calibrate the neutral band on the SU7 dev set) and measure every held-out set
 /// with the quantised model exactly as it will ship.
 /// </summary>
 public sealed partial class ModelTrainer(TrainingOptions options, Action<string>? log = null)
@@ -25,6 +26,8 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         var corpus = WithAuthored(TrainingCorpus.Load(dataDirectory), su7Train);
         log?.Invoke($"read {corpus.Rows.Count:N0} rows from {corpus.Files.Count} files; {corpus.DroppedAsEvaluationDuplicates} training rows dropped as copies of evaluation-only texts");
         var threeClassSets = ThreeClassSets(corpus.Rows);
+        if (options.ThreeClass && threeClassSets.Count > 0 && options.SubjectivityHashBits > options.HashBits)
+            throw new ArgumentException($"The subjectivity part takes at most as many hash bits as the polarity part ({options.HashBits}), not {options.SubjectivityHashBits}.");
         if (options.Domains is { } wanted && !corpus.Rows.Any(r => r.Split == Split.Train && wanted.SetDomains.ContainsKey(r.Set)))
         {
             log?.Invoke($"no training set belongs to a domain ({string.Join(", ", wanted.SetDomains.Keys)}): training one weight space without domains");

@@ -62,6 +62,14 @@ public class When_training_three_classes : IDisposable
     }
 
     [Fact]
+    public void Should_refuse_more_subjectivity_hash_bits_than_polarity_ones_before_training()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ModelTrainer(Small with { SubjectivityHashBits = 15 }).Train(_data, null, null));
+
+        Assert.Contains("at most as many hash bits as the polarity part (14), not 15", error.Message);
+    }
+
+    [Fact]
     public void Should_train_on_the_authored_sentences_as_a_set_of_their_own()
     {
         File.WriteAllLines(_authored, ["label\ttext", "neutral\t小米 门店 周六 营业", "positive\t小米 门店 很 棒"]);
