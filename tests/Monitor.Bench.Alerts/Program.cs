@@ -20,7 +20,7 @@ const string AdminKey = "bench-admin-key-0123456789abcdef";
 var late = TimeSpan.FromSeconds(30);
 
 Console.WriteLine($"alerts bench: {samples} probes every {interval.TotalMilliseconds:0} ms, background {background} items/s, " +
-                  $"{RepositoryRoot.Configuration} build, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+                  $"{RepositoryRoot.Configuration} build, {Environment.ProcessorCount} cores, load average {MachineLoad.Average()}");
 
 var schema = new PostgresSchema();
 var vhost = new RabbitMqVhost();
@@ -114,7 +114,7 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"alerts latency: p50={result.P50:0} p95={result.P95:0} p99={result.P99:0} ms (n={result.Count}, background={load.AchievedPerSecond:0} items/s)"));
     Console.WriteLine($"target p99 < 2000 ms: {(result.Count > 0 && lost == 0 && result.P99 < 2000 ? "met" : "missed")}");
-    Console.WriteLine($"load average after: {LoadAverage()}");
+    Console.WriteLine($"load average after: {MachineLoad.Average()}");
     return 0;
 
     async Task<(double? LatencyMs, double AcceptMs)> ProbeAsync(int n, DateTimeOffset publishedAt, TimeSpan wait)
@@ -182,5 +182,3 @@ int Option(string name, int fallback)
     return value;
 }
 
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Monitor.Bench.Feeds;
 using Monitor.Platforms;
+using Monitor.Testing;
 
 // ./monitor bench feeds [seconds-per-measurement]: HTML to text on hostile input, 1 KB to 5 MB, for the project's
 // linear scanner beside AngleSharp and HtmlAgilityPack; then every feed document and platform page tried, with
@@ -15,7 +16,7 @@ int[] sizes = [1 << 10, 10 << 10, 100 << 10, 1 << 20, 5 << 20];
     ("HtmlAgilityPack 1.13.0 InnerText", html => { var d = new HtmlAgilityPack.HtmlDocument(); d.LoadHtml(html); return d.DocumentNode.InnerText; }),
 ];
 
-Console.WriteLine($"HTML to text, median ms of runs within {budget.TotalSeconds:0.#} s per cell ({Environment.ProcessorCount} cores visible)");
+Console.WriteLine($"HTML to text, median ms of runs within {budget.TotalSeconds:0.#} s per cell ({Environment.ProcessorCount} cores visible, load average {MachineLoad.Average()})");
 Console.WriteLine();
 foreach (var (kind, make) in HostileHtml.Kinds)
 {

@@ -18,7 +18,7 @@ var sampleEvery = TimeSpan.FromSeconds(30);
 var timeout = TimeSpan.FromSeconds(Option("--timeout", Math.Max(180, items / 50)));
 
 Console.WriteLine($"pipeline bench: {items:N0} items, {(rate > 0 ? $"published at {rate:N0}/s" : "published as fast as the broker confirms")}, " +
-                  $"{RepositoryRoot.Configuration} build, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+                  $"{RepositoryRoot.Configuration} build, {Environment.ProcessorCount} cores, load average {MachineLoad.Average()}");
 
 var schema = new PostgresSchema();
 var vhost = new RabbitMqVhost();
@@ -80,7 +80,7 @@ try
     // Each item is 4 broker messages (CoverageReceived + three relayed events) and 3 stored events.
     Console.WriteLine($"ratio to RabbitMQ raw: {result.ItemsPerSecond / rabbit:0.00} (items per raw message; {4 * result.ItemsPerSecond / rabbit:0.00} counting 4 messages per item)");
     Console.WriteLine($"ratio to PostgreSQL raw: {result.ItemsPerSecond / postgres:0.00} (items per raw row; {3 * result.ItemsPerSecond / postgres:0.00} counting 3 events per item)");
-    Console.WriteLine($"load average after: {LoadAverage()}");
+    Console.WriteLine($"load average after: {MachineLoad.Average()}");
     Console.WriteLine($"end-to-end: {result.ItemsPerSecond:0} items/s");
     return 0;
 }
@@ -126,5 +126,3 @@ int Option(string name, int fallback)
 
 static string Ms(double seconds) => $"{seconds * 1000:N0} ms";
 
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
