@@ -88,7 +88,10 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
         Assert.True(caughtUp, $"the Api's read models did not reach the {items} sample items within 60 s (last seen: {seen}):\n{api.Output()}");
     }
 
-    /// <summary>An alert as the Alerts service appends it: its own stream, the deterministic event id.</summary>
+    /// <summary>
+    /// An alert as the Alerts service appends it: its own stream, the deterministic event id, its channel scheduled with
+    /// it; then the channel's first attempt fails and is to be retried in five minutes.
+    /// </summary>
     private static async Task<Guid> RaiseAlertAsync(EventStore.EventStore store, IReadOnlyList<CoverageIngested> sample)
     {
         var now = DateTimeOffset.UtcNow;
@@ -100,7 +103,14 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
             new Dictionary<string, int> { [PlatformNames.Weibo] = 12, [PlatformNames.Douyin] = 6 }, top, 0,
             "Negative share 62% (floor 40%) over 18 items in 1h", now);
         await store.AppendAsync(alertId, MonitorEventTypes.AlertStream, ExpectedVersion.NoStream,
-            [new EventData(CoverageIdentity.NameBased(alertId, MonitorEventTypes.AlertRaised), alert)]);
+        [
+            new EventData(CoverageIdentity.NameBased(alertId, MonitorEventTypes.AlertRaised), alert),
+            new EventData(CoverageIdentity.NameBased(alertId, MonitorEventTypes.AlertDeliveryScheduled),
+                new AlertDeliveryScheduled(alertId, [new AlertChannelRef("hook", AlertChannelKinds.Webhook)], now)),
+        ]);
+        await store.AppendAsync(alertId, MonitorEventTypes.AlertStream, ExpectedVersion.Exactly(2),
+            [new EventData(CoverageIdentity.NameBased(alertId, "delivery:hook:2"),
+                new AlertDeliveryRetrying(alertId, "hook", AlertChannelKinds.Webhook, 1, "HTTP 503 from https://hooks.example.com/su7", now.AddMinutes(5), now))]);
         return alertId;
     }
 }

@@ -6,7 +6,7 @@
 //   CHROMIUM           the browser (default /usr/bin/chromium)
 // Protocol on stdout/stdin: the script prints "waiting-for-alert", the test appends an AlertRaised
 // and writes its id as one line; the script sees it appear without a reload and acknowledges it
-// ("acknowledged <id>"). Every wait is bounded; on failure the browser's console is printed.
+// ("acknowledged <id>"); the card shows its channel's delivery retrying. Every wait is bounded; on failure the browser's console is printed.
 import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,6 +191,8 @@ async function run(page) {
   await alert.waitFor({ state: 'visible', ...wait })
     .catch(() => { throw new Error(`alert ${alertId} did not appear in the feed within ${wait.timeout / 1000} s`); });
   check(await page.evaluate(() => window.signedInWithoutReload === true), 'the page reloaded to show the alert');
+  await alert.locator('.delivery-retrying', { hasText: 'hook: retrying, next at' }).waitFor({ state: 'visible', ...wait })
+    .catch(() => { throw new Error(`alert ${alertId} does not show its channel retrying`); });
   await shot(page, 'alert-arrived.png');
   await alert.getByRole('button', { name: /Acknowledge/ }).click();
   await alert.locator('.alert-ack').waitFor({ state: 'visible', ...wait })

@@ -61,7 +61,7 @@ public class When_reading_settings
             ["MONITOR_POSTGRES", "MONITOR_RABBITMQ", "MONITOR_EVENTSTORE_SCHEMA", "ASPNETCORE_URLS", "MONITOR_LOG_FORMAT",
              "MONITOR_OTLP_ENDPOINT", "MONITOR_OTLP_PROTOCOL", "MONITOR_OTLP_SAMPLE_RATIO", "MONITOR_EVENTSTORE_MIGRATE",
              "MONITOR_SENTIMENT_MODEL", "MONITOR_SUBJECT", "MONITOR_INGESTION_MAX_BODY_BYTES",
-             "MONITOR_ADMIN_KEY", "MONITOR_ALERTS_ALLOWED_ADDRESSES", "MONITOR_ALERTS_SMTP"],
+             "MONITOR_ADMIN_KEY", "MONITOR_ALERTS_ALLOWED_ADDRESSES", "MONITOR_ALERTS_SMTP", "MONITOR_ALERTS_RETRY_SCHEDULE"],
             names);
         Assert.Equal([MonitorServices.Sentiment], MonitorSettings.Variables.Single(v => v.Name == "MONITOR_SENTIMENT_MODEL").Services);
         Assert.All(MonitorSettings.Variables.Where(v => v.Name.StartsWith("MONITOR_ALERTS_")), v => Assert.Equal([MonitorServices.Alerts], v.Services));
