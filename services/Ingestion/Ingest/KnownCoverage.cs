@@ -33,20 +33,29 @@ public sealed record KnownCoverage(Engagement Engagement, long? AuthorFollowers,
     /// </summary>
     public CoverageMetricsUpdated? UpdateFor(Guid coverageId, CoverageReceived seen)
     {
-        if (LastObservedAt is { } last && seen.ObservedAt <= last) return null;
         var (merged, followers) = Merge(seen);
-        return merged == Engagement && followers == AuthorFollowers
-            ? null
-            : new CoverageMetricsUpdated(coverageId, seen.Platform, merged, followers, seen.ObservedAt);
+        if (merged == Engagement && followers == AuthorFollowers || IsOutdated(seen)) return null;
+        return new CoverageMetricsUpdated(coverageId, seen.Platform, merged, followers, seen.ObservedAt);
     }
 
     /// <summary>
-    /// True when the stream already holds a newer observation than <paramref name="seen"/> (or one as
-    /// old with other counts, which was there first): its counts are not stored. An observation that
-    /// repeats the stored counts is not outdated but unchanged.
+    /// True when the stream already holds a newer observation than <paramref name="seen"/>, or one as
+    /// old with larger counts (two sightings stamped with one time, as a sample corpus or one crawl
+    /// gives them: the larger counts win whichever arrives first, so sending both again changes
+    /// nothing): its counts are not stored. An observation that repeats the stored counts is not
+    /// outdated but unchanged.
     /// </summary>
-    public bool IsOutdated(CoverageReceived seen) =>
-        LastObservedAt is { } last && (seen.ObservedAt < last || seen.ObservedAt == last && Merge(seen) != (Engagement, AuthorFollowers));
+    public bool IsOutdated(CoverageReceived seen)
+    {
+        if (LastObservedAt is not { } last || seen.ObservedAt > last) return false;
+        if (seen.ObservedAt < last) return true;
+        var (merged, followers) = Merge(seen);
+        return Total(merged, followers) < Total(Engagement, AuthorFollowers)
+               || Total(merged, followers) == Total(Engagement, AuthorFollowers) && (merged, followers) != (Engagement, AuthorFollowers);
+    }
+
+    private static decimal Total(Engagement e, long? followers) =>
+        (decimal)(e.Likes ?? 0) + (e.Comments ?? 0) + (e.Shares ?? 0) + (e.Views ?? 0) + (e.Collects ?? 0) + (followers ?? 0);
 
     private (Engagement Engagement, long? Followers) Merge(CoverageReceived seen) => (
         new Engagement(

@@ -71,7 +71,8 @@ public class When_the_sample_corpus_flows_through_the_pipeline(PipelineFixture f
             var second = await PostAsync(http, corpus.Items);
             await Task.Delay(SettleTime);
 
-            Assert.Equal(new IngestSummary(corpus.Items.Count, 0, 0, corpus.Items.Count), second);
+            // The earlier sighting of a post seen twice is outdated now, the rest unchanged; nothing is stored.
+            Assert.Equal(new IngestSummary(corpus.Items.Count, 0, 0, corpus.Items.Count - first.Updated, first.Updated), second);
             Assert.Equal(stored, await events.CountAsync());
         }
         catch

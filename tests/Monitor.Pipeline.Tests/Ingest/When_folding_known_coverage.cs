@@ -65,9 +65,18 @@ public class When_folding_known_coverage
 
         Assert.Null(known.UpdateFor(Id, Seen(new Engagement(5), T0.AddHours(1))));
         Assert.True(known.IsOutdated(Seen(new Engagement(5), T0.AddHours(1))));
-        Assert.True(known.IsOutdated(Seen(new Engagement(11), T0.AddHours(2))));
         Assert.False(known.IsOutdated(Seen(new Engagement(10), T0.AddHours(2))));
         Assert.Equal(12, known.UpdateFor(Id, Seen(new Engagement(12), T0.AddHours(3)))!.Engagement.Likes);
+    }
+
+    [Fact]
+    public void Should_keep_the_larger_counts_of_two_observations_made_at_the_same_time()
+    {
+        var known = KnownCoverage.Fold([Stored(1, Ingested(new Engagement(10)) with { ObservedAt = T0 })])!;
+
+        Assert.Equal(11, known.UpdateFor(Id, Seen(new Engagement(11), T0))!.Engagement.Likes);
+        Assert.True(known.IsOutdated(Seen(new Engagement(9), T0)));
+        Assert.Null(known.UpdateFor(Id, Seen(new Engagement(9), T0)));
     }
 
     [Fact]
