@@ -53,7 +53,7 @@ public class When_listing_held_alerts(SampleApi sample) : IClassFixture<SampleAp
 
         Assert.Equal(
             ["id", "subscriptionId", "subscriptionName", "rule", "raisedAt", "windowStart", "windowEnd", "summary", "numbers", "platforms",
-             "topMentions", "escalationLevel", "acknowledged", "deliveries", "deliveryFailures", "held", "releasedAt"],
+             "topMentions", "escalationLevel", "acknowledged", "deliveries", "deliveryFailures", "held", "releasedAt", "channels"],
             listed.EnumerateObject().Select(p => p.Name));
         Assert.Equal(QuietUntil, listed.GetProperty("held").GetProperty("until").GetDateTimeOffset());
     }

@@ -113,9 +113,9 @@ public class When_rebuilding_read_models(SampleApi sample) : IClassFixture<Sampl
         var views = await client.GetAsync<ProjectionView[]>("/api/projections");
         var json = await client.GetStringAsync("/api/projections");
 
-        Assert.Equal(2, views.Single(v => v.Name == "alerts").Version);
+        Assert.Equal(3, views.Single(v => v.Name == "alerts").Version);
         Assert.All(views, v => Assert.Equal(Catalogue.Find(v.Name)!.Projection.Version, v.Version));
-        Assert.Contains("\"version\":2", json);
+        Assert.Contains("\"version\":3", json);
     }
 
     [Fact]

@@ -149,6 +149,8 @@ public static class SubscriptionsCommand
             "List the alerts a subscription's rules would have raised over stored history (nothing is stored or sent)") { id, from, to });
         command.Validators.Add(r =>
         {
+            // An option that is not a date already has its own error; reading its value would throw.
+            if (r.GetResult(from)?.Errors.Any() == true || r.GetResult(to)?.Errors.Any() == true) return;
             if (r.GetResult(from) is { Implicit: false } && r.GetResult(to) is { Implicit: false }
                 && r.GetValue(from) is { } start && r.GetValue(to) is { } end && end <= start)
             {
