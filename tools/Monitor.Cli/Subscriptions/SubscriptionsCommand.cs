@@ -149,18 +149,24 @@ public static class SubscriptionsCommand
             "List the alerts a subscription's rules would have raised over stored history (nothing is stored or sent)") { id, from, to });
         command.Validators.Add(r =>
         {
-            // An option that is not a date already has its own error; reading its value would throw.
-            if (r.GetResult(from)?.Errors.Any() == true || r.GetResult(to)?.Errors.Any() == true) return;
-            if (r.GetResult(from) is { Implicit: false } && r.GetResult(to) is { Implicit: false }
-                && r.GetValue(from) is { } start && r.GetValue(to) is { } end && end <= start)
+            DateTimeOffset? start, end;
+            try
             {
-                r.AddError($"--to ({end:O}) must come after --from ({start:O})");
+                (start, end) = (r.GetValue(from), r.GetValue(to));
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not a date: the option reports that itself
+            }
+            if (start is { } s && end is { } e && e <= s)
+            {
+                r.AddError($"--to ({e:O}) must come after --from ({s:O})");
                 return;
             }
             // The service's bounds, checked here too so a period it would refuse is a usage error naming the option.
             var now = DateTimeOffset.UtcNow;
-            var until = r.GetValue(to) ?? now;
-            var since = r.GetValue(from) ?? (until - BacktestPeriod.Earliest > BacktestPeriod.DefaultSpan ? until - BacktestPeriod.DefaultSpan : BacktestPeriod.Earliest);
+            var until = end ?? now;
+            var since = start ?? (until - BacktestPeriod.Earliest > BacktestPeriod.DefaultSpan ? until - BacktestPeriod.DefaultSpan : BacktestPeriod.Earliest);
             foreach (var (field, problem) in BacktestPeriod.Problems(since, until, now))
                 r.AddError($"--{field} {problem}");
         });
