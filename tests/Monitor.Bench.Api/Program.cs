@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Monitor.Testing;
 
 // ./monitor bench api [--quick] [--items N]: how fast the read models catch up with and rebuild from the
 // log, next to a plain read of the same log in the same run, and how long the API's queries take over
@@ -23,7 +24,7 @@ var connectionString = Environment.GetEnvironmentVariable("MONITOR_POSTGRES")
 var schema = $"bench_{Guid.NewGuid():N}"[..20];
 const string adminKey = "bench-admin-key-0123456789abcdef";
 
-Console.WriteLine($"API benchmark in schema {schema}: {items:N0} coverage items ({items * 3:N0} events), {samples} samples per query, medians shown");
+Console.WriteLine($"API benchmark in schema {schema}: {items:N0} coverage items ({items * 3:N0} events), {samples} samples per query, medians shown; load average {MachineLoad.Average()}");
 var port = FreePort();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Monitor.Bench.EventStore;
 using Monitor.EventStore;
 using Npgsql;
+using Monitor.Testing;
 
 // ./monitor bench eventstore [--quick]: the store's append and catch-up rates next to PostgreSQL's raw
 // limits, measured in the same run on the same database. Prints figures; asserts no times.
@@ -17,7 +18,7 @@ await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringB
 var registry = new EventTypeRegistry(Program.JsonOptions).Register<BenchEvent>("bench-event");
 await using var store = new Monitor.EventStore.EventStore(dataSource, new EventStoreOptions { ConnectionString = connectionString, Schema = schema }, registry);
 
-Console.WriteLine($"event store benchmark in schema {schema}; {Measurement.Repetitions} run(s) of {Measurement.Duration.TotalSeconds:N0} s each, median shown");
+Console.WriteLine($"event store benchmark in schema {schema}; {Measurement.Repetitions} run(s) of {Measurement.Duration.TotalSeconds:N0} s each, median shown; load average {MachineLoad.Average()}");
 try
 {
     await store.EnsureSchemaAsync();

@@ -5,6 +5,7 @@ using Monitor.SentimentModel;
 using Monitor.SentimentModel.Ensemble;
 using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
+using Monitor.Testing;
 
 // ./monitor bench sentiment [seconds-per-measurement]: scoring throughput per core on 1–2 KB mixed
 // Chinese/English texts, with the feature extractor alone as the raw limit of the same machine.
@@ -32,7 +33,7 @@ Console.WriteLine(parts switch
     _ => $"parts: linear 2^{parts.HashBits} weights (no ensemble)",
 } + (parts.Subjectivity is { } subjectivity ? $" + subjectivity 2^{subjectivity.HashBits} weights (three classes), read interleaved with the linear ones" : ""));
 Console.WriteLine($"model load: {loadClock.Elapsed.TotalMilliseconds:F1} ms; managed heap +{(heapAfter - heapBefore) / 1048576.0:F1} MiB; working set {process.WorkingSet64 / 1048576.0:F1} MiB (+{(process.WorkingSet64 - workingSetBefore) / 1048576.0:F1} MiB)");
-Console.WriteLine($"texts: {texts.Length:N0} distinct, {averageBytes:F0} bytes / {averageChars:F0} chars on average (UTF-8 1–2 KB), {Environment.ProcessorCount} cores visible");
+Console.WriteLine($"texts: {texts.Length:N0} distinct, {averageBytes:F0} bytes / {averageChars:F0} chars on average (UTF-8 1–2 KB), {Environment.ProcessorCount} cores visible, load average {MachineLoad.Average()}");
 Console.WriteLine();
 
 Measure("feature extraction only (raw limit)", 1, text => ExtractOnly(text));
