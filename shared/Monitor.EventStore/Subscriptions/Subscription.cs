@@ -46,7 +46,7 @@ public sealed class Subscription
 
     /// <summary>
     /// How many reads found committed events still hidden behind an older open transaction and so
-    /// held the subscription where it was (see DESIGN.md: readers never pass a late commit).
+    /// held the subscription where it was: a reader never passes a commit that is still to come below it.
     /// </summary>
     public long HeldReads => Interlocked.Read(ref _heldReads);
 
