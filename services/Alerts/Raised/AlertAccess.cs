@@ -19,4 +19,12 @@ internal static class AlertAccess
             Failed = view.Failed.Select(f => f with { Reason = SecretMask.InText(f.Reason) }).ToArray(),
             Channels = view.Channels.Select(c => c.Reason is null ? c : c with { Reason = SecretMask.InText(c.Reason) }).ToArray(),
         };
+
+    /// <summary>A delivery outcome as the caller may read it: the URL a failure reason quotes is masked for all but admins.</summary>
+    public static object For(this object outcome, Caller caller) => caller.IsAdmin ? outcome : outcome switch
+    {
+        AlertDeliveryFailed f => f with { Reason = SecretMask.InText(f.Reason) },
+        AlertDeliveryRetrying r => r with { Reason = SecretMask.InText(r.Reason) },
+        _ => outcome,
+    };
 }

@@ -42,7 +42,7 @@ public static class AlertEndpoints
         {
             if (!http.Caller().CanWrite) return CallerExtensions.Forbidden("Viewers cannot re-send alerts");
             if (Visible(id, http.Caller(), log, registry) is not { } view) return Results.NotFound();
-            return Results.Ok(await delivery.ResendAsync(view.Alert.AlertId, channel, ct));
+            return Results.Ok((await delivery.ResendAsync(view.Alert.AlertId, channel, ct)).Select(o => o.For(http.Caller())));
         });
 
         // Server-sent events: one "alert" event per raised alert the caller may see, a comment every 15 s to keep proxies
