@@ -64,6 +64,9 @@ public sealed class EventTypeRegistry
 
     public bool IsRegistered(string name) => _typesByName.ContainsKey(name);
 
+    /// <summary>Every registered name and its type.</summary>
+    public IEnumerable<(string Name, Type Type)> Registered => _typesByName.Select(p => (p.Key, p.Value));
+
     internal string Serialize(object data) => JsonSerializer.Serialize(data, data.GetType(), JsonOptions);
 
     /// <summary>

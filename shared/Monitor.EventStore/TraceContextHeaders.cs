@@ -28,6 +28,16 @@ public static class TraceContextHeaders
         return JsonSerializer.Serialize(new Dictionary<string, string> { [TraceParent] = traceparent, [TraceState] = tracestate });
     }
 
+    /// <summary>As <see cref="OfCurrentActivity"/>, as a dictionary of headers.</summary>
+    internal static IReadOnlyDictionary<string, string>? OfCurrentActivityAsDictionary()
+    {
+        var activity = Activity.Current;
+        if (activity is null || activity.IdFormat != ActivityIdFormat.W3C || activity.Id is not { } traceparent) return null;
+        var headers = new Dictionary<string, string> { [TraceParent] = traceparent };
+        if (!string.IsNullOrEmpty(activity.TraceStateString)) headers[TraceState] = activity.TraceStateString;
+        return headers;
+    }
+
     /// <summary>The trace context stored with an event, if it has a valid one.</summary>
     public static bool TryParse(IReadOnlyDictionary<string, string> headers, out ActivityContext context)
     {

@@ -74,6 +74,23 @@ internal sealed class AppendRequest
         return request;
     }
 
+    /// <summary>Checks a batch as <see cref="Build"/> does, without serializing it.</summary>
+    public static void Check(IReadOnlyList<StreamAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        var streams = new HashSet<Guid>(appends.Count);
+        var events = new HashSet<Guid>();
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var append = Validate(appends[i], i);
+            if (!streams.Add(append.StreamId))
+                throw new ArgumentException($"Stream {append.StreamId} appears twice in one batch; merge its events into one StreamAppend.", nameof(appends));
+            foreach (var ev in append.Events)
+                if (!events.Add(ev.Id))
+                    throw new ArgumentException($"Event id {ev.Id} appears twice in one append; every event needs its own id.", nameof(appends));
+        }
+    }
+
     private static StreamAppend Validate(StreamAppend? append, int index)
     {
         if (append is null) throw new ArgumentException($"Append #{index} is null.", "appends");

@@ -141,7 +141,7 @@ public sealed partial class EventStore
         return [new StreamAppendOutcome(streamId, (AppendStatus)reader.GetInt32(0), reader.GetInt32(1))];
     }
 
-    private static AppendResult ToResult(StreamAppendOutcome outcome, ExpectedVersion expected) => outcome.Status switch
+    internal static AppendResult ToResult(StreamAppendOutcome outcome, ExpectedVersion expected) => outcome.Status switch
     {
         AppendStatus.Appended => new AppendResult(outcome.StreamId, outcome.Version, WasDuplicate: false),
         AppendStatus.Duplicate => new AppendResult(outcome.StreamId, outcome.Version, WasDuplicate: true),

@@ -1,0 +1,31 @@
+using System.Data.Common;
+using System.Text.Json;
+using JasperFx.Events;
+
+namespace Monitor.EventStore;
+
+/// <summary>Marten's rows and events as Monitor's records.</summary>
+internal static class MartenRows
+{
+    /// <summary>id, type, version, is_archived, created, timestamp of mt_streams.</summary>
+    public static StreamState StreamState(DbDataReader reader) => new(
+        reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3),
+        reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5));
+
+    public static StoredEvent ToStored(IEvent e) => new(
+        e.Sequence, 0, e.Id, e.StreamId, e.Version, e.EventTypeName, e.Data, Headers(e), e.Timestamp);
+
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    private static IReadOnlyDictionary<string, string> Headers(IEvent e)
+    {
+        if (e.Headers is not { Count: > 0 } headers) return NoHeaders;
+        return headers.ToDictionary(h => h.Key, h => h.Value switch
+        {
+            null => "",
+            string s => s,
+            JsonElement { ValueKind: JsonValueKind.String } j => j.GetString() ?? "",
+            var other => other.ToString() ?? "",
+        });
+    }
+}
