@@ -17,11 +17,13 @@ var schema = $"bench_{Guid.NewGuid():N}"[..20];
 await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 32 }.ConnectionString);
 var registry = new EventTypeRegistry(Program.JsonOptions).Register<BenchEvent>("bench-event");
 await using var store = new Monitor.EventStore.EventStore(dataSource, new EventStoreOptions { ConnectionString = connectionString, Schema = schema }, registry);
+await using var marten = new MartenEventLog(dataSource, new EventStoreOptions { ConnectionString = connectionString, Schema = schema + "_mt" }, registry);
 
 Console.WriteLine($"event store benchmark in schema {schema}; {Measurement.Repetitions} run(s) of {Measurement.Duration.TotalSeconds:N0} s each, median shown; load average {MachineLoad.Average()}");
 try
 {
     await store.EnsureSchemaAsync();
+    await marten.EnsureSchemaAsync();
     var raw = new RawLimits(dataSource, schema);
     await raw.CreateAsync();
     var appends = new StoreAppends(store);
@@ -34,6 +36,13 @@ try
     await raw.BinaryCopyAsync(rowsPerCopy: 10_000);
     await appends.ManyEventsToOneStreamAsync(events: 100);
 
+    // The same appends through Marten's event store (the store's next home), against the same raw limits.
+    var martenAppends = new StoreAppends(marten);
+    Console.WriteLine();
+    await Measurement.RatioAsync(raw.SingleRowTransactions(connections: 8), martenAppends.OneEventPerTransaction(writers: 8));
+    Console.WriteLine();
+    var martenBatchedRatio = await Measurement.RatioAsync(raw.BatchedInserts(batchSize: 100), martenAppends.BatchAcrossStreams(streams: 100));
+
     Console.WriteLine();
     var backlog = await CountEventsAsync(dataSource, schema);
     Console.WriteLine($"backlog for catch-up: {backlog:N0} events");
@@ -45,11 +54,12 @@ try
     Console.WriteLine();
     Console.WriteLine($"catch-up read rate: {catchUp:N0} events/s durable checkpoints, {relaxed:N0} events/s with SynchronousCommit off (target >= 50,000; raw read here {rawRead:N0} rows/s)");
     Console.WriteLine($"ratio batched-append/raw-batched-insert: {batchedRatio:0.00}");
+    Console.WriteLine($"ratio marten batched-append/raw-batched-insert: {martenBatchedRatio:0.00} (target >= 0.45)");
     return 0;
 }
 finally
 {
-    await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+    await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP SCHEMA IF EXISTS {schema}_mt CASCADE");
     await drop.ExecuteNonQueryAsync();
 }
 

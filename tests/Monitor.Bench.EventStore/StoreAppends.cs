@@ -2,34 +2,46 @@ using Monitor.EventStore;
 
 namespace Monitor.Bench.EventStore;
 
-/// <summary>The store's append paths, one coverage-like event per new stream as ingestion does.</summary>
-public sealed class StoreAppends(Monitor.EventStore.EventStore store)
+/// <summary>
+/// A store's append paths, one coverage-like event per new stream as ingestion does: Monitor's own store
+/// (<paramref name="label"/> "store") or the Marten-backed log ("marten").
+/// </summary>
+public sealed class StoreAppends(
+    string label,
+    Func<Guid, ExpectedVersion, IReadOnlyList<EventData>, Task> append,
+    Func<IReadOnlyList<StreamAppend>, Task> appendBatch)
 {
     private long _next;
 
+    public StoreAppends(Monitor.EventStore.EventStore store)
+        : this("store", (id, expected, events) => store.AppendAsync(id, "coverage", expected, events), appends => store.AppendBatchAsync(appends)) { }
+
+    public StoreAppends(MartenEventLog log)
+        : this("marten", (id, expected, events) => log.AppendAsync(id, "coverage", expected, events), appends => log.AppendBatchAsync(appends)) { }
+
     public Scenario OneEventPerTransaction(int writers) =>
-        new($"store: AppendAsync, 1 event per transaction, {writers} writers", writers, async _ =>
+        new($"{label}: AppendAsync, 1 event per transaction, {writers} writers", writers, async _ =>
         {
-            await store.AppendAsync(Guid.NewGuid(), "coverage", ExpectedVersion.NoStream, [Event()]);
+            await append(Guid.NewGuid(), ExpectedVersion.NoStream, [Event()]);
             return 1;
         });
 
     public Scenario BatchAcrossStreams(int streams) =>
-        new($"store: AppendBatchAsync, {streams} streams x 1 event per transaction", 1, async _ =>
+        new($"{label}: AppendBatchAsync, {streams} streams x 1 event per transaction", 1, async _ =>
         {
             var appends = new StreamAppend[streams];
             for (var i = 0; i < streams; i++)
                 appends[i] = new StreamAppend(Guid.NewGuid(), "coverage", ExpectedVersion.NoStream, [Event()]);
-            await store.AppendBatchAsync(appends);
+            await appendBatch(appends);
             return streams;
         });
 
     public Task<double> ManyEventsToOneStreamAsync(int events) =>
-        Measurement.RateAsync($"store: AppendAsync, {events} events to one stream per transaction", 1, async _ =>
+        Measurement.RateAsync($"{label}: AppendAsync, {events} events to one stream per transaction", 1, async _ =>
         {
             var batch = new EventData[events];
             for (var i = 0; i < events; i++) batch[i] = Event();
-            await store.AppendAsync(Guid.NewGuid(), "coverage", ExpectedVersion.NoStream, batch);
+            await append(Guid.NewGuid(), ExpectedVersion.NoStream, batch);
             return events;
         });
 

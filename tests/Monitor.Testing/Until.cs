@@ -22,4 +22,17 @@ public static class Until
 
     public static Task<bool> HoldsAsync(Func<bool> condition, TimeSpan timeout, TimeSpan? interval = null) =>
         HoldsAsync(() => Task.FromResult(condition()), timeout, interval);
+
+    /// <summary>Reads a value until <paramref name="done"/> holds for it or <paramref name="timeout"/> passes; returns the last value read.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, TimeSpan? interval = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(interval ?? DefaultInterval);
+            value = await read();
+        }
+        return value;
+    }
 }

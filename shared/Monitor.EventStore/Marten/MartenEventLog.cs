@@ -21,10 +21,11 @@ public sealed partial class MartenEventLog : IAsyncDisposable
     private readonly bool _ownsDataSource;
     private readonly StreamLockSql _sql;
 
-    public MartenEventLog(NpgsqlDataSource dataSource, EventStoreOptions options, EventTypeRegistry registry, ILoggerFactory? loggerFactory = null)
-        : this(dataSource, options, registry, loggerFactory, ownsDataSource: false) { }
+    /// <param name="configure">Adds what this process runs on the store (see <see cref="MartenStoreSetup.Build"/>).</param>
+    public MartenEventLog(NpgsqlDataSource dataSource, EventStoreOptions options, EventTypeRegistry registry, ILoggerFactory? loggerFactory = null, Action<StoreOptions>? configure = null)
+        : this(dataSource, options, registry, loggerFactory, ownsDataSource: false, configure) { }
 
-    private MartenEventLog(NpgsqlDataSource dataSource, EventStoreOptions options, EventTypeRegistry registry, ILoggerFactory? loggerFactory, bool ownsDataSource)
+    private MartenEventLog(NpgsqlDataSource dataSource, EventStoreOptions options, EventTypeRegistry registry, ILoggerFactory? loggerFactory, bool ownsDataSource, Action<StoreOptions>? configure = null)
     {
         DataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
         Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -34,7 +35,7 @@ public sealed partial class MartenEventLog : IAsyncDisposable
         _retry = RetryPipeline.Create(options, logger);
         _ownsDataSource = ownsDataSource;
         _sql = new StreamLockSql(Schema);
-        Store = MartenStoreSetup.Build(dataSource, Schema, registry);
+        Store = MartenStoreSetup.Build(dataSource, Schema, registry, configure);
     }
 
     /// <summary>Builds the log with its own data source from <see cref="EventStoreOptions.ConnectionString"/>.</summary>

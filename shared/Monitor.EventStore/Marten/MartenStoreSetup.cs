@@ -17,12 +17,17 @@ public static class MartenStoreSetup
     /// database by itself (<see cref="AutoCreate.None"/>): the schema is created by <see cref="MartenEventLog.EnsureSchemaAsync"/>,
     /// which the migration role runs; the services' roles only read and write.
     /// </summary>
-    public static DocumentStore Build(NpgsqlDataSource dataSource, string schema, EventTypeRegistry registry)
+    /// <param name="configure">Adds what one process runs on the store: its subscriptions and projections.</param>
+    public static DocumentStore Build(NpgsqlDataSource dataSource, string schema, EventTypeRegistry registry, Action<StoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(registry);
         EventStoreOptions.ValidateSchema(schema);
-        return DocumentStore.For(options => Configure(options, dataSource, schema, registry));
+        return DocumentStore.For(options =>
+        {
+            Configure(options, dataSource, schema, registry);
+            configure?.Invoke(options);
+        });
     }
 
     public static void Configure(StoreOptions options, NpgsqlDataSource dataSource, string schema, EventTypeRegistry registry)
@@ -45,6 +50,8 @@ public static class MartenStoreSetup
         // The expected-version check takes the stream row's lock, so two writers of one stream queue instead
         // of both passing the check; the loser sees a version conflict before it takes a sequence number.
         events.UseExclusiveLockOnConcurrentAppends = true;
+        // Appends wake the daemon at once (NOTIFY); polling stays the fallback.
+        events.UseListenNotifyForEventAppends = true;
         foreach (var (name, type) in registry.Registered)
             events.MapEventType(type, name);
     }
