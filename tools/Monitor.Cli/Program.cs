@@ -5,6 +5,7 @@ using Monitor.Cli.Pipeline;
 using Monitor.Cli.Projections;
 using Monitor.Cli.Replay;
 using Monitor.Cli.Sentiment;
+using Monitor.Cli.Store;
 using Monitor.Cli.Subscriptions;
 
 // One command area per folder; each area builds its own command tree.
@@ -16,6 +17,7 @@ root.Subcommands.Add(ErrorsCommand.Create());
 root.Subcommands.Add(SubscriptionsCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ProjectionsCommand.Create());
+root.Subcommands.Add(StoreCommand.Create());
 
 // A command line that does not parse is a usage error (exit 2), like bad input files.
 var parsed = root.Parse(args);
