@@ -59,6 +59,25 @@ public sealed class When_martens_daemon_runs_a_subscription : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_deliver_while_an_unrelated_long_transaction_stays_open()
+    {
+        var handler = await CountingHandler.CreateAsync(_schema.DataSource, _schema.Name);
+        await using var log = await CreateLogAsync(handler);
+        await using var daemon = await StartDaemonAsync(log);
+        await using var unrelated = await _schema.DataSource.OpenConnectionAsync();
+        await using var longTransaction = await unrelated.BeginTransactionAsync();
+        await using (var write = new NpgsqlCommand($"CREATE TABLE {_schema.Name}.unrelated (id int); INSERT INTO {_schema.Name}.unrelated VALUES (1)", unrelated, longTransaction))
+            await write.ExecuteNonQueryAsync();
+
+        var streams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+        foreach (var stream in streams) await log.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Note(1)]);
+
+        var counts = await Until.ValueAsync(() => handler.CountsAsync(_schema.DataSource), c => c.Count == 3, TimeSpan.FromSeconds(20));
+        Assert.Equal(streams.Order(), counts.Keys.Order());
+        await longTransaction.RollbackAsync();
+    }
+
+    [Fact]
     public async Task Should_skip_the_gap_a_rolled_back_append_leaves_and_deliver_what_follows()
     {
         var handler = await CountingHandler.CreateAsync(_schema.DataSource, _schema.Name);

@@ -13,6 +13,9 @@ public sealed class CountingHandler(string table) : ISubscriptionHandler
 
     public List<long> Delivered { get; } = [];
 
+    /// <summary>Another handler counting into the same table (a second instance of the same subscription).</summary>
+    public CountingHandler Twin() => new(table);
+
     public static async Task<CountingHandler> CreateAsync(NpgsqlDataSource dataSource, string schema)
     {
         var table = $"{schema}.counts_{Guid.NewGuid():N}"[..(schema.Length + 20)];
