@@ -44,6 +44,21 @@ public sealed class HandlerSubscription : SubscriptionBase
             }).Build();
     }
 
+    /// <summary>
+    /// A projection's subscription: its name, version, batch size, the event types it reads and whether it reads
+    /// archived streams. Marten plays a subscription whose version rose from the start under a new progress row.
+    /// </summary>
+    public static HandlerSubscription For(Projection projection, NpgsqlDataSource dataSource, EventTypeRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(registry);
+        var subscription = new HandlerSubscription(projection.Name, projection, dataSource, projection.BatchSize, projection.Version);
+        foreach (var name in projection.EventTypes ?? [])
+            subscription.IncludeType(registry.TypeOf(name));
+        subscription.IncludeArchivedEvents = projection.IncludeArchived;
+        return subscription;
+    }
+
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
         var batch = page.Events.Select(MartenRows.ToStored).ToArray();

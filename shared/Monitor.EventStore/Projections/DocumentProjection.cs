@@ -55,7 +55,9 @@ public abstract partial class DocumentProjection<TDocument> : Projection where T
         var touched = batch.SelectMany(e => DocumentIdsOf(e).Distinct().Select(id => (Event: e, Id: id))).ToList();
         if (touched.Count == 0) return;
 
-        var documents = await LoadManyAsync(context.Connection, context.Transaction, touched.Select(x => x.Id).Distinct().ToArray(), ct);
+        Dictionary<Guid, TDocument?> documents;
+        await using (var connection = await context.DataSource.OpenConnectionAsync(ct))
+            documents = await LoadManyAsync(connection, null, touched.Select(x => x.Id).Distinct().ToArray(), ct);
         var changed = new HashSet<Guid>();
         foreach (var (e, id) in touched)
         {
@@ -65,7 +67,7 @@ public abstract partial class DocumentProjection<TDocument> : Projection where T
 
         var upserts = changed.Where(id => documents[id] is not null).ToArray();
         var deletes = changed.Where(id => documents[id] is null).ToArray();
-        await using var write = new NpgsqlBatch(context.Connection, context.Transaction);
+        var writes = new List<NpgsqlBatchCommand>(2);
         if (upserts.Length > 0)
         {
             var upsert = new NpgsqlBatchCommand(
@@ -79,15 +81,15 @@ public abstract partial class DocumentProjection<TDocument> : Projection where T
                 Value = upserts.Select(id => JsonSerializer.Serialize(documents[id], _json)).ToArray(),
                 NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
             });
-            write.BatchCommands.Add(upsert);
+            writes.Add(upsert);
         }
         if (deletes.Length > 0)
         {
             var delete = new NpgsqlBatchCommand($"DELETE FROM {Table} WHERE id = ANY($1)");
             delete.Parameters.AddWithValue(deletes);
-            write.BatchCommands.Add(delete);
+            writes.Add(delete);
         }
-        await write.ExecuteNonQueryAsync(ct);
+        await context.WriteAsync(writes, ct);
     }
 
     /// <summary>One document of the read model, or null.</summary>

@@ -3,8 +3,9 @@ using Npgsql;
 namespace Monitor.EventStore;
 
 /// <summary>
-/// A read model kept by a subscription of the same name. Handle batches idempotently through
-/// <see cref="SubscriptionContext.Transaction"/>; <see cref="ClearAsync"/> empties the read model for a rebuild.
+/// A read model kept by a subscription of the same name. Write through <see cref="SubscriptionContext.WriteAsync"/>
+/// (the writes commit with the checkpoint) and read through <see cref="SubscriptionContext.DataSource"/>;
+/// <see cref="ClearAsync"/> empties the read model for a rebuild.
 /// </summary>
 public abstract class Projection : ISubscriptionHandler
 {

@@ -54,11 +54,6 @@ public abstract class SqlProjection(ReadModelTables tables) : Projection
         return command;
     }
 
-    protected static async Task ExecuteAsync(SubscriptionContext context, IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct)
-    {
-        if (commands.Count == 0) return;
-        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
-        foreach (var command in commands) batch.BatchCommands.Add(command);
-        await batch.ExecuteNonQueryAsync(ct);
-    }
+    protected static Task ExecuteAsync(SubscriptionContext context, IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct) =>
+        context.WriteAsync(commands, ct);
 }

@@ -111,8 +111,8 @@ public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlPro
     private async Task<Dictionary<Guid, Item>> LoadAsync(SubscriptionContext context, Guid[] ids, CancellationToken ct)
     {
         var items = new Dictionary<Guid, Item>(ids.Length);
-        await using var cmd = new NpgsqlCommand(
-            $"SELECT id, minute, platform, label, score, version FROM {Tables.SentimentItems} WHERE id = ANY($1)", context.Connection, context.Transaction);
+        await using var cmd = context.DataSource.CreateCommand(
+            $"SELECT id, minute, platform, label, score, version FROM {Tables.SentimentItems} WHERE id = ANY($1)");
         cmd.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

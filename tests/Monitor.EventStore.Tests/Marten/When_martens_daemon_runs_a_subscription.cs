@@ -114,12 +114,40 @@ public sealed class When_martens_daemon_runs_a_subscription : IAsyncLifetime
         Assert.True(failures >= 2);
     }
 
-    private async Task<MartenEventLog> CreateLogAsync(ISubscriptionHandler handler, int batchSize = 500)
+    [Fact]
+    public async Task Should_keep_a_document_projection_equal_to_its_streams_folded()
+    {
+        var carts = new CartProjection(_schema.Name);
+        await using (var connection = await _schema.DataSource.OpenConnectionAsync())
+            await carts.EnsureStorageAsync(connection, default);
+        await using var log = await CreateLogAsync(HandlerSubscription.For(carts, _schema.DataSource, TestEvents.Registry()));
+        await using var daemon = await StartDaemonAsync(log);
+        var streams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+
+        foreach (var stream in streams)
+        {
+            await log.AppendAsync(stream, "cart", ExpectedVersion.Any, [TestEvents.Added("a", 2), TestEvents.Note(1), TestEvents.Added("b")]);
+            await log.AppendAsync(stream, "cart", ExpectedVersion.Any, [new EventData(Guid.NewGuid(), new ItemRemoved("a")), TestEvents.Added("b", 4)]);
+        }
+
+        var expected = new Dictionary<string, int> { ["b"] = 5 };
+        Assert.True(await Until.HoldsAsync(async () =>
+        {
+            foreach (var stream in streams)
+                if (await carts.LoadAsync(_schema.DataSource, stream) is not { } cart || !cart.Items.OrderBy(i => i.Key).SequenceEqual(expected)) return false;
+            return true;
+        }, TimeSpan.FromSeconds(30)));
+    }
+
+    private Task<MartenEventLog> CreateLogAsync(ISubscriptionHandler handler, int batchSize = 500) =>
+        CreateLogAsync(new HandlerSubscription("counting", handler, _schema.DataSource, batchSize));
+
+    private async Task<MartenEventLog> CreateLogAsync(HandlerSubscription subscription)
     {
         var log = new MartenEventLog(_schema.DataSource, new EventStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name },
             TestEvents.Registry(), configure: options =>
             {
-                options.Events.Subscribe(new HandlerSubscription("counting", handler, _schema.DataSource, batchSize));
+                options.Events.Subscribe(subscription);
                 options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(2);
             });
         await log.EnsureSchemaAsync();
