@@ -18,12 +18,14 @@ namespace Monitor.SentimentModel.Training;
 public sealed partial class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
     /// <param name="su7Train">Authored SU7 sentences trained on as a set of their own (null or a missing file: none).</param>
-    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null, string? su7Train = null)
+    /// <param name="corrections">Labels staff corrected, one row per item, trained on as the set <see cref="CorrectionsSet"/>.</param>
+    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null,
+        string? su7Train = null, IReadOnlyList<LabelledText>? corrections = null)
     {
         if (options.Embedding is not null && options.Domains is not null)
             throw new ArgumentException("Domain adaptation and the embedding-bag ensemble cannot be trained together; choose one.");
         var clock = Stopwatch.StartNew();
-        var corpus = WithAuthored(TrainingCorpus.Load(dataDirectory), su7Train);
+        var corpus = WithCorrections(WithAuthored(TrainingCorpus.Load(dataDirectory), su7Train), corrections);
         log?.Invoke($"read {corpus.Rows.Count:N0} rows from {corpus.Files.Count} files; {corpus.DroppedAsEvaluationDuplicates} training rows dropped as copies of evaluation-only texts");
         var threeClassSets = ThreeClassSets(corpus.Rows);
         if (options.ThreeClass && threeClassSets.Count > 0 && options.SubjectivityHashBits > options.HashBits)
@@ -135,6 +137,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             Su7TestCalibrationError = su7Calibration,
             Su7TestClassCalibration = su7ClassCalibration,
             SubjectivityOffset = subjectivityOffset,
+            CorrectionRows = corrections?.Count ?? 0,
         };
         return (model, report);
     }

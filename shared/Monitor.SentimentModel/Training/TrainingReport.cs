@@ -30,6 +30,9 @@ public sealed record TrainingReport(
     /// <summary>How far the subjectivity bias was moved on dev (null: no subjectivity part; the neutral band decides).</summary>
     public float? SubjectivityOffset { get; init; }
 
+    /// <summary>Training rows from staff corrections (the latest per item), in the set <see cref="ModelTrainer.CorrectionsSet"/>.</summary>
+    public int CorrectionRows { get; init; }
+
     /// <summary>With domain adaptation: the domain classifier's dev accuracy and the mixing rules tried on dev.</summary>
     public DomainReport? Domains { get; init; }
 }
