@@ -83,9 +83,9 @@ public static class ModelCard
             }
         }
         var matrices = report.Sets.Where(f => f.TestMatrix is not null)
-            .Select(f => (Name: f.Set, Matrix: f.TestMatrix!, Calibration: f.TestClassCalibration)).ToList();
-        if (report.Su7Test is { } su7) matrices.Add(("SU7 authored", su7, report.Su7TestClassCalibration));
-        foreach (var (name, matrix, calibration) in matrices)
+            .Select(f => (Name: f.Set, Matrix: f.TestMatrix!, Calibration: f.TestClassCalibration, Reliability: f.TestReliability)).ToList();
+        if (report.Su7Test is { } su7) matrices.Add(("SU7 authored", su7, report.Su7TestClassCalibration, report.Su7TestReliability));
+        foreach (var (name, matrix, calibration, reliability) in matrices)
         {
             s.AppendLine();
             s.AppendLine(c, $"{name} test confusion (rows gold, columns predicted; accuracy {Format(matrix.Accuracy)}):");
@@ -94,6 +94,11 @@ public static class ModelCard
             if (calibration is null) continue;
             s.AppendLine();
             s.AppendLine(c, $"Per class: {string.Join("; ", matrix.Classes.Select(l => $"{l.Name()} precision {Format(matrix.Precision(l))}, recall {Format(matrix.Recall(l))}, calibration error {Format(calibration[l])}"))}.");
+            if (reliability is null) continue;
+            s.AppendLine();
+            s.AppendLine(c, $"{name} test reliability (rows binned by P(class); each cell: mean P(class) → share of the class, rows):");
+            s.AppendLine();
+            s.Append(ReliabilityTable.Markdown(reliability));
         }
         return s.ToString();
     }

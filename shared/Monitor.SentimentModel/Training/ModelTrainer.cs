@@ -84,6 +84,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         ConfusionMatrix? devMatrix = null, testMatrix = null;
         double? su7Calibration = null;
         IReadOnlyDictionary<SentimentLabel, double>? su7ClassCalibration = null;
+        IReadOnlyDictionary<SentimentLabel, IReadOnlyList<ReliabilityBin>>? su7Reliability = null;
         var band = (Below: 0f, Above: 0f);
         float? subjectivityOffset = null;
         var su7DevRows = su7Dev is not null && File.Exists(su7Dev) ? LabelledFile.Read(su7Dev) : [];
@@ -112,6 +113,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             testMatrix = Evaluator.Evaluate(classifier, test);
             su7Calibration = Calibration.Error(classifier, test);
             su7ClassCalibration = Calibration.ClassErrors(classifier, test);
+            su7Reliability = Calibration.Reliability(classifier, test);
         }
 
         var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -136,6 +138,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             Domains = domainReport,
             Su7TestCalibrationError = su7Calibration,
             Su7TestClassCalibration = su7ClassCalibration,
+            Su7TestReliability = su7Reliability,
             SubjectivityOffset = subjectivityOffset,
             CorrectionRows = corrections?.Count ?? 0,
         };
@@ -218,6 +221,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         {
             TestMatrix = test is { Classes.Count: 3 } ? test : null,
             TestClassCalibration = test is { Classes.Count: 3 } ? Calibration.ClassErrors(classifier, testRows) : null,
+            TestReliability = test is { Classes.Count: 3 } ? Calibration.Reliability(classifier, testRows) : null,
         };
     }
 
