@@ -33,6 +33,7 @@ public static class ApiHosting
         services.AddSingleton<AnalyticsQueries>();
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<AcknowledgeAlert>();
+        services.AddSingleton<CorrectSentiment>();
         services.AddSingleton<AlertOwners>();
         services.AddSingleton<RebuildTracker>();
         services.AddHostedService<AccessStartup>();

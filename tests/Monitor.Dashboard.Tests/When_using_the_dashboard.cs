@@ -14,7 +14,8 @@ namespace Monitor.Dashboard.Tests;
 
 /// <summary>
 /// The dashboard in a real browser against the real Api over the SU7 sample: sign-in, charts with
-/// data, a platform filter that changes them, a live alert without a reload, acknowledged from the page.
+/// data, a platform filter that changes them, a mention's label corrected from the page that stays corrected, a live
+/// alert without a reload, acknowledged from the page.
 /// </summary>
 public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputHelper output) : IClassFixture<PostgresSchema>
 {
@@ -54,6 +55,10 @@ public sealed class When_using_the_dashboard(PostgresSchema schema, ITestOutputH
         var alertStream = await store.ReadStreamAsync(alertId);
         Assert.Contains(alertStream, e => e.Type == MonitorEventTypes.AlertAcknowledged
             && e.Id == CoverageIdentity.NameBased(alertId, MonitorEventTypes.AlertAcknowledged));
+
+        var (mentionId, label) = browser.Corrected ?? throw new Xunit.Sdk.XunitException("the browser check corrected no mention");
+        var correction = Assert.Single((await store.ReadStreamAsync(mentionId)).Select(e => e.Data).OfType<SentimentCorrected>());
+        Assert.Equal((label, "admin", "checked by the browser test"), (correction.Label, correction.By, correction.Note));
 
         var screenshots = browser.Screenshots.ToArray();
         Assert.Equal(["sign-in.png", "dashboard-1280.png", "dashboard-weibo.png", "alert-arrived.png", "dashboard-narrow.png"],

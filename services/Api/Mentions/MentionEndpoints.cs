@@ -1,4 +1,6 @@
 using Monitor.Api.Querying;
+using Monitor.Contracts;
+using Monitor.Hosting.Access;
 
 namespace Monitor.Api.Mentions;
 
@@ -38,5 +40,36 @@ public static class MentionEndpoints
         })
         .WithName("ExportMentions").WithSummary("Every mention matching the filters, streamed as CSV (RFC 4180, header row) or JSON Lines.")
         .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
+
+        api.MapPost("/mentions/{id:guid}/sentiment", async (Guid id, CorrectSentimentRequest request, HttpContext http, CorrectSentiment correct, CancellationToken ct) =>
+        {
+            var caller = http.Caller();
+            if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot correct sentiment");
+            var errors = new QueryErrors();
+            var label = request.Label?.Trim().ToLowerInvariant();
+            if (label is null || !SentimentLabels.All.Contains(label))
+                errors.Add("label", $"'{InputLimits.Printable(request.Label ?? "")}' is not a sentiment; use one of {string.Join(", ", SentimentLabels.All)}");
+            var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+            if (note is { Length: > SentimentCorrected.MaxNoteLength })
+                errors.Add("note", $"must be at most {SentimentCorrected.MaxNoteLength} characters, not {note.Length}");
+            else if (InputLimits.TextProblem(note) is { } problem)
+                errors.Add("note", problem);
+            if (errors.Any) return errors.ToResult();
+
+            var outcome = await correct.CorrectAsync(id, label!, note, caller, ct);
+            return outcome.Status switch
+            {
+                CorrectionStatus.Stored when outcome.Correction is { } c => Results.Ok(new CorrectionView(c.Label, c.By, c.At, c.Note)),
+                CorrectionStatus.NotScored => Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                    title: $"Mention {id} has no sentiment yet; correct it once it is scored"),
+                CorrectionStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                    title: $"Mention {id} kept changing while it was corrected; nothing was stored, send the correction again"),
+                _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no mention {id}"),
+            };
+        })
+        .WithName("CorrectSentiment")
+        .WithSummary("Corrects a mention's sentiment label (admins and analysts). The corrected label counts everywhere from then on; a rescore never overwrites it.")
+        .Produces<CorrectionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -14,6 +14,7 @@ internal static class MentionExport
     [
         "id", "platform", "url", "author", "authorFollowers", "publishedAt", "title", "text", "language", "entities", "keywords",
         "clusterId", "reach", "sentimentLabel", "sentimentScore", "sentimentConfidence", "modelVersion",
+        "modelLabel", "correctedBy",
     ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -28,7 +29,7 @@ internal static class MentionExport
             string.Join("; ", m.Entities.Select(e => e.Name)), string.Join("; ", m.Keywords), m.ClusterId,
             m.Reach.ToString(CultureInfo.InvariantCulture), m.Sentiment?.Label,
             m.Sentiment?.Score.ToString("R", CultureInfo.InvariantCulture), m.Sentiment?.Confidence.ToString("R", CultureInfo.InvariantCulture),
-            m.Sentiment?.ModelVersion,
+            m.Sentiment?.ModelVersion, m.Sentiment?.ModelLabel, m.Sentiment?.Correction?.By,
         ];
         return string.Join(',', fields.Select(Quote)) + "\r\n";
     }

@@ -16,7 +16,8 @@ internal sealed class MentionQueries(NpgsqlDataSource dataSource, ReadModelCatal
 
     private const string Columns =
         "m.id, m.platform, m.url, m.author_name, m.author_followers, m.published_at, m.title, m.body, m.language, m.entities, " +
-        "m.keywords, m.cluster_id, m.reach, m.sentiment_label, m.sentiment_score, m.sentiment_confidence, m.sentiment_model, m.sentiment_phrases";
+        "m.keywords, m.cluster_id, m.reach, m.sentiment_label, m.sentiment_score, m.sentiment_confidence, m.sentiment_model, m.sentiment_phrases, " +
+        "m.sentiment_model_label, m.sentiment_corrected_by, m.sentiment_corrected_at, m.sentiment_correction_note";
 
     private string Table => readModels.Mentions.Table;
 
@@ -75,15 +76,20 @@ internal sealed class MentionQueries(NpgsqlDataSource dataSource, ReadModelCatal
         var cluster = r.IsDBNull(11) ? null : r.GetString(11);
         var reach = r.GetInt64(12);
         SentimentView? sentiment = null;
-        if (!r.IsDBNull(13))
+        // A correction without a score yet (the log puts scores first, but a row is filled event by event) shows nothing.
+        var label = r.IsDBNull(13) ? null : r.GetString(13);
+        if (label is not null && !r.IsDBNull(14))
         {
-            var label = r.GetString(13);
             var score = r.GetDouble(14);
             var confidence = r.GetDouble(15);
             var model = r.GetString(16);
             var phrases = JsonSerializer.Deserialize<MentionPhrase[]>(r.GetString(17), Json)!;
-            sentiment = new SentimentView(label, score, confidence, model, phrases.Select(p => new PhraseView(p.Text, p.Weight)).ToArray());
+            var modelLabel = r.IsDBNull(18) ? label : r.GetString(18);
+            var correction = r.IsDBNull(19) ? null
+                : new CorrectionView(label, r.GetString(19), r.GetFieldValue<DateTimeOffset>(20), r.IsDBNull(21) ? null : r.GetString(21));
+            sentiment = new SentimentView(label, score, confidence, model, phrases.Select(p => new PhraseView(p.Text, p.Weight)).ToArray(), modelLabel, correction);
         }
+
         var mention = new MentionView(id, platform, url, author, followers, published, title, Snippet(body), language,
             entities.Select(e => new EntityView(e.Id, e.Name, e.Type)).ToArray(), keywords, cluster, reach, sentiment);
         return new MentionExportRow(mention, body);

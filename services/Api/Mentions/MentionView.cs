@@ -19,7 +19,19 @@ public sealed record MentionView(
 
 public sealed record EntityView(string Id, string Name, string Type);
 
-public sealed record SentimentView(string Label, double Score, double Confidence, string ModelVersion, IReadOnlyList<PhraseView> Phrases);
+/// <param name="Label">The label the mention counts under: a person's correction when there is one, else the model's.</param>
+/// <param name="ModelLabel">The model's label (<paramref name="ModelVersion"/>'s), whatever a person said.</param>
+/// <param name="Correction">Who corrected the label, when and why; null while the model's label stands.</param>
+public sealed record SentimentView(string Label, double Score, double Confidence, string ModelVersion, IReadOnlyList<PhraseView> Phrases,
+    string? ModelLabel = null, CorrectionView? Correction = null);
+
+/// <summary>A person's correction of a mention's label.</summary>
+public sealed record CorrectionView(string Label, string By, DateTimeOffset At, string? Note);
+
+/// <summary>The body of POST /api/mentions/{id}/sentiment.</summary>
+/// <param name="Label">positive, neutral or negative.</param>
+/// <param name="Note">Why, at most 500 characters.</param>
+public sealed record CorrectSentimentRequest(string? Label, string? Note = null);
 
 public sealed record PhraseView(string Text, double Weight);
 

@@ -32,7 +32,7 @@ internal sealed record MentionFilter(
 {
     public const int MaxTextLength = 200;
 
-    private static readonly string[] Labels = [SentimentLabels.Positive, SentimentLabels.Neutral, SentimentLabels.Negative];
+    private static readonly IReadOnlyList<string> Labels = SentimentLabels.All;
 
     /// <summary>Only from, to and platform: what the per-minute timeline can answer by itself.</summary>
     public bool OnlyTimeAndPlatform => Entities.Count == 0 && Sentiment is null && Text is null && Cluster is null;

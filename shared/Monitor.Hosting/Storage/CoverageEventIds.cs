@@ -26,4 +26,11 @@ public static class CoverageEventIds
         return CoverageIdentity.NameBased(coverageId, FormattableString.Invariant(
             $"metrics:{followsVersion}:{update.ObservedAt.UtcTicks}:{e.Likes}/{e.Comments}/{e.Shares}/{e.Views}/{e.Collects}/{update.AuthorFollowers}"));
     }
+
+    /// <summary>
+    /// A correction is named after the stream version it follows, the label it gives and who gave it: the same
+    /// request sent twice at once is one event; a different correction racing it is a conflict.
+    /// </summary>
+    public static Guid Corrected(Guid coverageId, long followsVersion, string label, string by) =>
+        CoverageIdentity.NameBased(coverageId, $"sentiment-corrected:{followsVersion}:{label}:{by}");
 }

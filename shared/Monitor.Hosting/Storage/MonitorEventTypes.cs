@@ -17,6 +17,7 @@ public static class MonitorEventTypes
     public const string ContentExtracted = "content-extracted";
     public const string SentimentScored = "sentiment-scored";
     public const string SentimentRescored = "sentiment-rescored";
+    public const string SentimentCorrected = "sentiment-corrected";
 
     public const string SubscriptionStream = "subscription";
     public const string AlertStream = "alert";
@@ -54,6 +55,7 @@ public static class MonitorEventTypes
         .Register<ContentExtracted>(ContentExtracted)
         .Register<SentimentScored>(SentimentScored)
         .Register<SentimentRescored>(SentimentRescored)
+        .Register<SentimentCorrected>(SentimentCorrected)
         // Alerts: subscriptions (stream subscription-{id}), alerts (stream alert-{id}), digests (stream digest-{id})
         // and held alerts released when quiet hours end (stream held-release-{id}).
         .Register<SubscriptionCreated>(SubscriptionCreated)

@@ -10,7 +10,9 @@ namespace Monitor.ReadModels.Mentions;
 /// <c>rm_mentions</c>: one row per coverage stream. Each event fills its own columns, so events of one
 /// item may arrive in any order. Sentiment and engagement keep the stream version of the event they came
 /// from and only a later version replaces them: a rescore wins over the first score, and handling an
-/// event again writes the same values.
+/// event again writes the same values. <c>sentiment_label</c> is the label the item counts under: the
+/// model's (<c>sentiment_model_label</c>) until a person corrects it (SentimentCorrected), the corrected one
+/// from then on, whatever scores come after.
 /// </summary>
 public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(tables)
 {
@@ -18,10 +20,13 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
 
     public override string Name => ProjectionName;
 
+    /// <summary>2: reads SentimentCorrected; the model's label and the correction get columns of their own.</summary>
+    public override int Version => 2;
+
     public override IReadOnlyCollection<string> EventTypes { get; } =
     [
         MonitorEventTypes.CoverageIngested, MonitorEventTypes.ContentExtracted, MonitorEventTypes.SentimentScored,
-        MonitorEventTypes.SentimentRescored, MonitorEventTypes.CoverageMetricsUpdated,
+        MonitorEventTypes.SentimentRescored, MonitorEventTypes.CoverageMetricsUpdated, MonitorEventTypes.SentimentCorrected,
     ];
 
     public string Table => Tables.Mentions;
@@ -63,8 +68,19 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
             sentiment_model text,
             sentiment_phrases jsonb NOT NULL DEFAULT '[]',
             sentiment_version int,
+            sentiment_model_label text,
+            sentiment_corrected_by text,
+            sentiment_corrected_at timestamptz,
+            sentiment_correction_note text,
+            sentiment_correction_version int,
             search_text text GENERATED ALWAYS AS (coalesce(title, '') || ' ' || coalesce(body, '')) STORED
         )
+        """,
+        // A table created by version 1 gets the correction's columns before the rebuild refills it.
+        $"""
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS sentiment_model_label text, ADD COLUMN IF NOT EXISTS sentiment_corrected_by text,
+            ADD COLUMN IF NOT EXISTS sentiment_corrected_at timestamptz, ADD COLUMN IF NOT EXISTS sentiment_correction_note text,
+            ADD COLUMN IF NOT EXISTS sentiment_correction_version int
         """,
         $"CREATE INDEX IF NOT EXISTS rm_mentions_published ON {Table} (published_at DESC, id)",
         $"CREATE INDEX IF NOT EXISTS rm_mentions_platform_published ON {Table} (platform, published_at)",
@@ -82,11 +98,12 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
     /// </summary>
     public override Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
     {
-        var commands = new List<NpgsqlBatchCommand>(4);
+        var commands = new List<NpgsqlBatchCommand>(5);
         if (Latest(Of<CoverageIngested>(batch)) is { Length: > 0 } ingested) commands.Add(Ingested(ingested));
         if (Latest(Of<ContentExtracted>(batch)) is { Length: > 0 } extracted) commands.Add(Extracted(extracted));
         if (Latest(Scores(batch)) is { Length: > 0 } scored) commands.Add(Sentiment(scored));
         if (Latest(Of<CoverageMetricsUpdated>(batch)) is { Length: > 0 } metrics) commands.Add(Metrics(metrics));
+        if (Latest(Of<SentimentCorrected>(batch)) is { Length: > 0 } corrected) commands.Add(Corrected(corrected));
         return ExecuteAsync(context, commands, ct);
     }
 
@@ -163,11 +180,14 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
     private NpgsqlBatchCommand Sentiment((StoredEvent Event, Score Data)[] rows) => Command(
         $"""
         INSERT INTO {Table} AS rm (id, platform, published_at, sentiment_label, sentiment_score, sentiment_confidence, sentiment_model,
-            sentiment_phrases, sentiment_version)
-        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::jsonb[], $9::int[])
+            sentiment_phrases, sentiment_version, sentiment_model_label)
+        SELECT id, platform, published_at, label, score, confidence, model, phrases, version, label
+        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::jsonb[], $9::int[])
+            AS t(id, platform, published_at, label, score, confidence, model, phrases, version)
         ON CONFLICT (id) DO UPDATE SET
             platform = coalesce(rm.platform, excluded.platform), published_at = coalesce(rm.published_at, excluded.published_at),
-            sentiment_label = excluded.sentiment_label, sentiment_score = excluded.sentiment_score,
+            sentiment_label = CASE WHEN rm.sentiment_correction_version IS NULL THEN excluded.sentiment_label ELSE rm.sentiment_label END,
+            sentiment_model_label = excluded.sentiment_model_label, sentiment_score = excluded.sentiment_score,
             sentiment_confidence = excluded.sentiment_confidence, sentiment_model = excluded.sentiment_model,
             sentiment_phrases = excluded.sentiment_phrases, sentiment_version = excluded.sentiment_version
         WHERE rm.sentiment_version IS NULL OR rm.sentiment_version <= excluded.sentiment_version
@@ -193,6 +213,20 @@ public sealed class MentionsProjection(ReadModelTables tables) : SqlProjection(t
         Bigints(rows.Select(r => r.Data.Engagement.Shares)), Bigints(rows.Select(r => r.Data.Engagement.Views)),
         Bigints(rows.Select(r => r.Data.Engagement.Collects)), Bigints(rows.Select(r => r.Data.AuthorFollowers)),
         rows.Select(r => (int)r.Event.Version).ToArray());
+
+    /// <summary>The latest correction sets the label the item counts under; the model's label stays beside it.</summary>
+    private NpgsqlBatchCommand Corrected((StoredEvent Event, SentimentCorrected Data)[] rows) => Command(
+        $"""
+        INSERT INTO {Table} AS rm (id, sentiment_label, sentiment_corrected_by, sentiment_corrected_at, sentiment_correction_note, sentiment_correction_version)
+        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::int[])
+        ON CONFLICT (id) DO UPDATE SET
+            sentiment_label = excluded.sentiment_label, sentiment_corrected_by = excluded.sentiment_corrected_by,
+            sentiment_corrected_at = excluded.sentiment_corrected_at, sentiment_correction_note = excluded.sentiment_correction_note,
+            sentiment_correction_version = excluded.sentiment_correction_version
+        WHERE rm.sentiment_correction_version IS NULL OR rm.sentiment_correction_version <= excluded.sentiment_correction_version
+        """,
+        rows.Select(r => r.Event.StreamId).ToArray(), Texts(rows.Select(r => r.Data.Label)), Texts(rows.Select(r => r.Data.By)),
+        Times(rows.Select(r => r.Data.At)), Texts(rows.Select(r => r.Data.Note)), rows.Select(r => (int)r.Event.Version).ToArray());
 
     /// <summary>What the entity filter matches: an entity's gazetteer id, or its name in lower case.</summary>
     public static IEnumerable<string> EntityKeys(IEnumerable<EntityMention> entities) =>

@@ -10,7 +10,8 @@ namespace Monitor.ReadModels.Timeline;
 /// <c>rm_sentiment_minutes</c>: scored mentions per (minute published, platform) and label, with their
 /// score sum. A rescore moves an item from one label to another, so the item's current label is kept in
 /// <c>rm_sentiment_items</c> and each batch applies the difference between old and new: handling the same
-/// score event again changes nothing, and an older score never overwrites a newer one.
+/// score event again changes nothing, and an older score never overwrites a newer one. A person's correction
+/// (SentimentCorrected) moves the item to the corrected label for good: later scores change its score, not its label.
 /// </summary>
 public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlProjection(tables)
 {
@@ -18,7 +19,11 @@ public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlPro
 
     public override string Name => ProjectionName;
 
-    public override IReadOnlyCollection<string> EventTypes { get; } = [MonitorEventTypes.SentimentScored, MonitorEventTypes.SentimentRescored];
+    /// <summary>2: reads SentimentCorrected; rm_sentiment_items keeps the correction beside the model's label.</summary>
+    public override int Version => 2;
+
+    public override IReadOnlyCollection<string> EventTypes { get; } =
+        [MonitorEventTypes.SentimentScored, MonitorEventTypes.SentimentRescored, MonitorEventTypes.SentimentCorrected];
 
     public string Table => Tables.SentimentMinutes;
 
@@ -29,8 +34,10 @@ public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlPro
         $"""
         CREATE TABLE IF NOT EXISTS {Tables.SentimentItems} (
             id uuid PRIMARY KEY, minute timestamptz NOT NULL, platform text NOT NULL, label text NOT NULL,
-            score double precision NOT NULL, version int NOT NULL)
+            score double precision NOT NULL, version int NOT NULL, corrected_label text, corrected_version int)
         """,
+        // A table created by version 1 gets the correction's columns before the rebuild refills it.
+        $"ALTER TABLE {Tables.SentimentItems} ADD COLUMN IF NOT EXISTS corrected_label text, ADD COLUMN IF NOT EXISTS corrected_version int",
         $"""
         CREATE TABLE IF NOT EXISTS {Tables.SentimentMinutes} (
             minute timestamptz NOT NULL, platform text NOT NULL,
@@ -39,19 +46,32 @@ public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlPro
         """,
     ];
 
-    private sealed record Item(DateTimeOffset Minute, string Platform, string Label, double Score, int Version);
+    /// <param name="Label">The model's label.</param>
+    /// <param name="CorrectedLabel">A person's label, which the item counts under once given.</param>
+    private sealed record Item(DateTimeOffset Minute, string Platform, string Label, double Score, int Version,
+        string? CorrectedLabel = null, int? CorrectedVersion = null)
+    {
+        public string Counted => CorrectedLabel ?? Label;
+    }
 
     public override async Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct)
     {
         var scores = batch.Select(ToItem).Where(x => x.Item is not null).ToList();
-        if (scores.Count == 0) return;
+        var corrections = batch.Where(e => e.Data is SentimentCorrected).ToList();
+        if (scores.Count == 0 && corrections.Count == 0) return;
 
-        var before = await LoadAsync(context, scores.Select(s => s.Id).Distinct().ToArray(), ct);
+        var before = await LoadAsync(context, scores.Select(s => s.Id).Concat(corrections.Select(e => e.StreamId)).Distinct().ToArray(), ct);
         var after = new Dictionary<Guid, Item>(before);
         foreach (var (id, item) in scores)
         {
             if (after.TryGetValue(id, out var current) && current.Version > item!.Version) continue;
-            after[id] = item!;
+            after[id] = item! with { CorrectedLabel = current?.CorrectedLabel, CorrectedVersion = current?.CorrectedVersion };
+        }
+        // A correction follows a score in its stream (the API corrects only scored items), so the item is known by now.
+        foreach (var e in corrections)
+        {
+            if (!after.TryGetValue(e.StreamId, out var current) || current.CorrectedVersion > (int)e.Version) continue;
+            after[e.StreamId] = current with { CorrectedLabel = ((SentimentCorrected)e.Data).Label, CorrectedVersion = (int)e.Version };
         }
 
         var deltas = new Dictionary<(DateTimeOffset, string), (int Positive, int Neutral, int Negative, double Sum)>();
@@ -59,8 +79,8 @@ public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlPro
         {
             var key = (item.Minute, item.Platform);
             var (positive, neutral, negative, sum) = deltas.GetValueOrDefault(key);
-            if (item.Label == SentimentLabels.Positive) positive += sign;
-            else if (item.Label == SentimentLabels.Negative) negative += sign;
+            if (item.Counted == SentimentLabels.Positive) positive += sign;
+            else if (item.Counted == SentimentLabels.Negative) negative += sign;
             else neutral += sign;
             deltas[key] = (positive, neutral, negative, sum + sign * item.Score);
         }
@@ -74,13 +94,16 @@ public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlPro
 
         var items = Command(
             $"""
-            INSERT INTO {Tables.SentimentItems} (id, minute, platform, label, score, version)
-            SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::float8[], $6::int[])
+            INSERT INTO {Tables.SentimentItems} (id, minute, platform, label, score, version, corrected_label, corrected_version)
+            SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::float8[], $6::int[], $7::text[], $8::int[])
             ON CONFLICT (id) DO UPDATE SET minute = excluded.minute, platform = excluded.platform, label = excluded.label,
-                score = excluded.score, version = excluded.version
+                score = excluded.score, version = excluded.version, corrected_label = excluded.corrected_label,
+                corrected_version = excluded.corrected_version
             """,
             changed.Select(c => c.Key).ToArray(), changed.Select(c => c.Value.Minute).ToArray(), changed.Select(c => c.Value.Platform).ToArray(),
-            changed.Select(c => c.Value.Label).ToArray(), changed.Select(c => c.Value.Score).ToArray(), changed.Select(c => c.Value.Version).ToArray());
+            changed.Select(c => c.Value.Label).ToArray(), changed.Select(c => c.Value.Score).ToArray(), changed.Select(c => c.Value.Version).ToArray(),
+            Parameters.Texts(changed.Select(c => c.Value.CorrectedLabel)),
+            new NpgsqlParameter { Value = changed.Select(c => c.Value.CorrectedVersion).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         var minutes = Command(
             $"""
             INSERT INTO {Tables.SentimentMinutes} AS t (minute, platform, positive, neutral, negative, score_sum)
@@ -112,11 +135,12 @@ public sealed class SentimentTimelineProjection(ReadModelTables tables) : SqlPro
     {
         var items = new Dictionary<Guid, Item>(ids.Length);
         await using var cmd = context.DataSource.CreateCommand(
-            $"SELECT id, minute, platform, label, score, version FROM {Tables.SentimentItems} WHERE id = ANY($1)");
+            $"SELECT id, minute, platform, label, score, version, corrected_label, corrected_version FROM {Tables.SentimentItems} WHERE id = ANY($1)");
         cmd.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            items[reader.GetGuid(0)] = new Item(reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4), reader.GetInt32(5));
+            items[reader.GetGuid(0)] = new Item(reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4),
+                reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7));
         return items;
     }
 }

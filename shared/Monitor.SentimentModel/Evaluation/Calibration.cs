@@ -45,9 +45,20 @@ public static class Calibration
     /// <summary>
     /// Per class, how far the model's probability of that class is from how often the class is the gold
     /// one: rows in ten bins of P(class) from 0 to 1, each bin's |share of the class − mean P(class)|,
-    /// weighted by its share of the rows. Null for a model without class probabilities (format 4 and older) or no rows.
+    /// weighted by its share of the rows (the <see cref="Reliability"/> bins, summed). Null for a model
+    /// without class probabilities (format 4 and older) or no rows.
     /// </summary>
-    public static IReadOnlyDictionary<SentimentLabel, double>? ClassErrors(SentimentClassifier classifier, IReadOnlyList<LabelledText> rows)
+    public static IReadOnlyDictionary<SentimentLabel, double>? ClassErrors(SentimentClassifier classifier, IReadOnlyList<LabelledText> rows) =>
+        Reliability(classifier, rows) is { } reliability
+            ? reliability.ToDictionary(kv => kv.Key, kv => ClassError(kv.Value))
+            : null;
+
+    /// <summary>
+    /// Per class, its reliability diagram as numbers: the non-empty bins of ten of P(class) from 0 to 1, each
+    /// with its rows, mean P(class) and the share of them whose gold label is the class. Null for a model
+    /// without class probabilities or no rows.
+    /// </summary>
+    public static IReadOnlyDictionary<SentimentLabel, IReadOnlyList<ReliabilityBin>>? Reliability(SentimentClassifier classifier, IReadOnlyList<LabelledText> rows)
     {
         if (rows.Count == 0) return null;
         var scored = new List<(ClassProbabilities Probabilities, SentimentLabel Gold)>(rows.Count);
@@ -57,10 +68,11 @@ public static class Calibration
             scored.Add((probabilities, row.Label));
         }
         return new[] { SentimentLabel.Positive, SentimentLabel.Neutral, SentimentLabel.Negative }
-            .ToDictionary(label => label, label => ClassError(scored.Select(s => (s.Probabilities[label], s.Gold == label)).ToList()));
+            .ToDictionary(label => label, label => ReliabilityBins(scored.Select(s => (s.Probabilities[label], s.Gold == label)).ToList()));
     }
 
-    private static double ClassError(IReadOnlyList<(double Probability, bool IsClass)> scored)
+    /// <summary>The non-empty bins of ten of a class's probability, lowest first.</summary>
+    public static IReadOnlyList<ReliabilityBin> ReliabilityBins(IReadOnlyList<(double Probability, bool IsClass)> scored)
     {
         var count = new int[Bins];
         var probability = new double[Bins];
@@ -72,10 +84,16 @@ public static class Calibration
             probability[bin] += p;
             if (isClass) hits[bin]++;
         }
-        double error = 0;
-        for (var b = 0; b < Bins; b++)
-            if (count[b] > 0) error += Math.Abs(hits[b] - probability[b]) / scored.Count;
-        return error;
+        return Enumerable.Range(0, Bins).Where(b => count[b] > 0)
+            .Select(b => new ReliabilityBin(b / (double)Bins, count[b], probability[b] / count[b], hits[b] / (double)count[b]))
+            .ToArray();
+    }
+
+    /// <summary>Each bin's |observed − mean probability|, weighted by its share of the rows.</summary>
+    public static double ClassError(IReadOnlyList<ReliabilityBin> bins)
+    {
+        var rows = bins.Sum(b => b.Rows);
+        return rows == 0 ? 0 : bins.Sum(b => Math.Abs(b.Observed - b.MeanProbability) * b.Rows / rows);
     }
 
     private static double Sigmoid(double logit) => 1 / (1 + Math.Exp(-logit));

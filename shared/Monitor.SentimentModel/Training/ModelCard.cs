@@ -33,6 +33,7 @@ public static class ModelCard
         s.AppendLine(c, $"- training rows: {report.TrainRows:N0} texts + {report.LexiconRows:N0} lexicon words (weight {options.LexiconWeight}); dev rows: {report.DevRows:N0}; test rows: {report.TestRows:N0}; training rows dropped as copies of evaluation-only texts: {report.DroppedAsEvaluationDuplicates}");
         s.AppendLine(c, $"- hash buckets: 2^{options.HashBits} (16-bit weights, {report.ModelBytes / 1024:N0} KiB); CJK grams 1..{options.MaxCjkGram}; optional features: {(options.Features == Features.FeatureSet.None ? "none" : options.Features.ToString())}; n-gram values count / occurrences^{options.LengthPower}; epochs {options.Epochs}; learning rate {options.LearningRate}; L2 {options.L2}; {(options.FeatureDropout > 0 ? $"feature dropout {options.FeatureDropout}; " : "")}seed {options.Seed}");
         s.AppendLine(c, $"- set weights: {string.Join(", ", options.SetWeights.Select(kv => $"{kv.Key} ×{kv.Value}"))}");
+        s.AppendLine(c, $"- staff corrections: {(report.CorrectionRows == 0 ? "none (trained without --corrections, or none stored)" : $"{report.CorrectionRows:N0} training rows (the latest correction of each item, texts deduplicated), weight ×{options.SetWeights.GetValueOrDefault(ModelTrainer.CorrectionsSet, 1.0)}")}");
         if (options.PhraseLengthPower != 0)
             s.AppendLine(c, $"- phrase sets ({string.Join(", ", options.PhraseSets.Order(StringComparer.Ordinal))}): a row weighs (min(words, 20) / 8)^{options.PhraseLengthPower}");
         s.AppendLine(c, $"- ensemble: {(options.Embedding is null ? "none (the linear model alone)" : "embedding bag + stacker")}");
@@ -82,9 +83,9 @@ public static class ModelCard
             }
         }
         var matrices = report.Sets.Where(f => f.TestMatrix is not null)
-            .Select(f => (Name: f.Set, Matrix: f.TestMatrix!, Calibration: f.TestClassCalibration)).ToList();
-        if (report.Su7Test is { } su7) matrices.Add(("SU7 authored", su7, report.Su7TestClassCalibration));
-        foreach (var (name, matrix, calibration) in matrices)
+            .Select(f => (Name: f.Set, Matrix: f.TestMatrix!, Calibration: f.TestClassCalibration, Reliability: f.TestReliability)).ToList();
+        if (report.Su7Test is { } su7) matrices.Add(("SU7 authored", su7, report.Su7TestClassCalibration, report.Su7TestReliability));
+        foreach (var (name, matrix, calibration, reliability) in matrices)
         {
             s.AppendLine();
             s.AppendLine(c, $"{name} test confusion (rows gold, columns predicted; accuracy {Format(matrix.Accuracy)}):");
@@ -93,6 +94,11 @@ public static class ModelCard
             if (calibration is null) continue;
             s.AppendLine();
             s.AppendLine(c, $"Per class: {string.Join("; ", matrix.Classes.Select(l => $"{l.Name()} precision {Format(matrix.Precision(l))}, recall {Format(matrix.Recall(l))}, calibration error {Format(calibration[l])}"))}.");
+            if (reliability is null) continue;
+            s.AppendLine();
+            s.AppendLine(c, $"{name} test reliability (rows binned by P(class); each cell: mean P(class) → share of the class, rows):");
+            s.AppendLine();
+            s.Append(ReliabilityTable.Markdown(reliability));
         }
         return s.ToString();
     }

@@ -10,6 +10,20 @@ public sealed partial class ModelTrainer
     /// <summary>The authored SU7 training sentences, read from their own file; every row is a training row.</summary>
     public const string AuthoredSet = "SU7 authored";
 
+    /// <summary>Labels PR staff corrected in Monitor (the latest per item), passed in by the caller; every row is a training row.</summary>
+    public const string CorrectionsSet = "staff corrections";
+
+    /// <summary>The corpus with the staff's corrected labels added as training rows.</summary>
+    private static TrainingCorpus WithCorrections(TrainingCorpus corpus, IReadOnlyList<LabelledText>? corrections) =>
+        corrections is not { Count: > 0 }
+            ? corpus
+            : new TrainingCorpus
+            {
+                Rows = [.. corpus.Rows, .. corrections.Select(r => new CorpusRow(CorrectionsSet, r.Label, r.Text, Split.Train))],
+                Files = corpus.Files,
+                DroppedAsEvaluationDuplicates = corpus.DroppedAsEvaluationDuplicates,
+            };
+
     /// <summary>Sets with at least one neutral row: their rows train the subjectivity part and are scored in three classes.</summary>
     internal static HashSet<string> ThreeClassSets(IEnumerable<CorpusRow> rows) =>
         rows.Where(r => r.Label == SentimentLabel.Neutral).Select(r => r.Set).ToHashSet(StringComparer.Ordinal);

@@ -18,12 +18,14 @@ namespace Monitor.SentimentModel.Training;
 public sealed partial class ModelTrainer(TrainingOptions options, Action<string>? log = null)
 {
     /// <param name="su7Train">Authored SU7 sentences trained on as a set of their own (null or a missing file: none).</param>
-    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null, string? su7Train = null)
+    /// <param name="corrections">Labels staff corrected, one row per item, trained on as the set <see cref="CorrectionsSet"/>.</param>
+    public (ModelWeights Model, TrainingReport Report) Train(string dataDirectory, string? su7Dev, string? su7Test, string? lexiconDirectory = null,
+        string? su7Train = null, IReadOnlyList<LabelledText>? corrections = null)
     {
         if (options.Embedding is not null && options.Domains is not null)
             throw new ArgumentException("Domain adaptation and the embedding-bag ensemble cannot be trained together; choose one.");
         var clock = Stopwatch.StartNew();
-        var corpus = WithAuthored(TrainingCorpus.Load(dataDirectory), su7Train);
+        var corpus = WithCorrections(WithAuthored(TrainingCorpus.Load(dataDirectory), su7Train), corrections);
         log?.Invoke($"read {corpus.Rows.Count:N0} rows from {corpus.Files.Count} files; {corpus.DroppedAsEvaluationDuplicates} training rows dropped as copies of evaluation-only texts");
         var threeClassSets = ThreeClassSets(corpus.Rows);
         if (options.ThreeClass && threeClassSets.Count > 0 && options.SubjectivityHashBits > options.HashBits)
@@ -82,6 +84,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         ConfusionMatrix? devMatrix = null, testMatrix = null;
         double? su7Calibration = null;
         IReadOnlyDictionary<SentimentLabel, double>? su7ClassCalibration = null;
+        IReadOnlyDictionary<SentimentLabel, IReadOnlyList<ReliabilityBin>>? su7Reliability = null;
         var band = (Below: 0f, Above: 0f);
         float? subjectivityOffset = null;
         var su7DevRows = su7Dev is not null && File.Exists(su7Dev) ? LabelledFile.Read(su7Dev) : [];
@@ -110,6 +113,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             testMatrix = Evaluator.Evaluate(classifier, test);
             su7Calibration = Calibration.Error(classifier, test);
             su7ClassCalibration = Calibration.ClassErrors(classifier, test);
+            su7Reliability = Calibration.Reliability(classifier, test);
         }
 
         var sets = corpus.Rows.GroupBy(r => r.Set).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -134,7 +138,9 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
             Domains = domainReport,
             Su7TestCalibrationError = su7Calibration,
             Su7TestClassCalibration = su7ClassCalibration,
+            Su7TestReliability = su7Reliability,
             SubjectivityOffset = subjectivityOffset,
+            CorrectionRows = corrections?.Count ?? 0,
         };
         return (model, report);
     }
@@ -215,6 +221,7 @@ public sealed partial class ModelTrainer(TrainingOptions options, Action<string>
         {
             TestMatrix = test is { Classes.Count: 3 } ? test : null,
             TestClassCalibration = test is { Classes.Count: 3 } ? Calibration.ClassErrors(classifier, testRows) : null,
+            TestReliability = test is { Classes.Count: 3 } ? Calibration.Reliability(classifier, testRows) : null,
         };
     }
 

@@ -24,6 +24,7 @@ public sealed record TrainingOptions
     {
         ["weibo_senti_100k_subset"] = 4.0,
         [ModelTrainer.AuthoredSet] = 10.0,
+        [ModelTrainer.CorrectionsSet] = 10.0,
     };
 
     /// <summary>

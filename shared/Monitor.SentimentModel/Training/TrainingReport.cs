@@ -27,8 +27,14 @@ public sealed record TrainingReport(
     /// <summary>Per class, the calibration error of its probability on the SU7 test set (models with subjectivity weights).</summary>
     public IReadOnlyDictionary<SentimentLabel, double>? Su7TestClassCalibration { get; init; }
 
+    /// <summary>Per class, the reliability bins of its probability on the SU7 test set (models with subjectivity weights).</summary>
+    public IReadOnlyDictionary<SentimentLabel, IReadOnlyList<ReliabilityBin>>? Su7TestReliability { get; init; }
+
     /// <summary>How far the subjectivity bias was moved on dev (null: no subjectivity part; the neutral band decides).</summary>
     public float? SubjectivityOffset { get; init; }
+
+    /// <summary>Training rows from staff corrections (the latest per item), in the set <see cref="ModelTrainer.CorrectionsSet"/>.</summary>
+    public int CorrectionRows { get; init; }
 
     /// <summary>With domain adaptation: the domain classifier's dev accuracy and the mixing rules tried on dev.</summary>
     public DomainReport? Domains { get; init; }
@@ -41,4 +47,7 @@ public sealed record SetFigures(string Set, int Train, int Dev, int Test, double
 
     /// <summary>A three-class set's calibration error per class on its test rows (models with subjectivity weights).</summary>
     public IReadOnlyDictionary<SentimentLabel, double>? TestClassCalibration { get; init; }
+
+    /// <summary>A three-class set's reliability bins per class on its test rows (models with subjectivity weights).</summary>
+    public IReadOnlyDictionary<SentimentLabel, IReadOnlyList<ReliabilityBin>>? TestReliability { get; init; }
 }

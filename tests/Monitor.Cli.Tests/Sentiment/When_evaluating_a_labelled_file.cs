@@ -60,4 +60,22 @@ public sealed class When_evaluating_a_labelled_file : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--errors", run.Error);
     }
+
+    [Fact]
+    public async Task Should_print_each_class_s_reliability_after_the_figures_for_a_three_class_file()
+    {
+        var threeClass = Path.Combine(Path.GetDirectoryName(_file)!, "three.tsv");
+        File.WriteAllLines(threeClass, ["label\ttext", "positive\tthis is an excellent, wonderful phone", "negative\ttruly awful, I hate it",
+            "neutral\tthe store opens at nine", "neutral\t请问保险一年多少钱"]);
+
+        var run = await CliRun.RunAsync(NoEnvironment, "sentiment", "evaluate", threeClass);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n');
+        var figures = Array.FindIndex(lines, l => l.StartsWith("negative: precision ", StringComparison.Ordinal));
+        var reliability = lines.Select((l, i) => (l, i)).Where(x => x.l.Contains(" reliability: calibration error ")).ToArray();
+        Assert.Equal(["positive", "neutral", "negative"], reliability.Select(x => x.l.Split(' ')[0]));
+        Assert.All(reliability, x => Assert.True(x.i > figures, "the reliability lines come after the existing figures"));
+        Assert.All(reliability, x => Assert.Equal(4, x.l.Split(" → ").Skip(1).Sum(cell => int.Parse(cell[(cell.IndexOf('(') + 1)..cell.IndexOf(')')]))));
+    }
 }

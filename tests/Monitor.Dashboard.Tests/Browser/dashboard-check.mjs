@@ -6,7 +6,8 @@
 //   CHROMIUM           the browser (default /usr/bin/chromium)
 // Protocol on stdout/stdin: the script prints "waiting-for-alert", the test appends an AlertRaised
 // and writes its id as one line; the script sees it appear without a reload and acknowledges it
-// ("acknowledged <id>"); the card shows its channel's delivery retrying. Every wait is bounded; on failure the browser's console is printed.
+// ("acknowledged <id>"); the card shows its channel's delivery retrying. Before that it corrects the first mention's
+// label ("corrected <id> <label>") and sees the correction in a fresh tab, as the API serves it from then on. Every wait is bounded; on failure the browser's console is printed.
 import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,6 +180,34 @@ async function run(page) {
   check(/\bto\b/.test(problem), `the error does not name the field that was wrong: "${problem}"`);
   console.log(`error shown: ${problem}`);
   await second.close();
+
+  step('correct a mention\'s label');
+  const first = page.locator('.mention').first();
+  const mentionId = await first.getAttribute('data-mention-id');
+  const was = await first.getAttribute('data-sentiment');
+  const to = was === 'negative' ? 'positive' : 'negative';
+  await first.locator('.correct-sentiment summary').click();
+  await first.getByLabel('Why (optional)').fill('checked by the browser test');
+  await first.getByRole('button', { name: `Mark as ${to}` }).click();
+  const corrected = page.locator(`.mention[data-mention-id="${mentionId}"]`);
+  await corrected.locator('.sentiment-badge .corrected').waitFor({ state: 'visible', ...wait })
+    .catch(() => { throw new Error(`mention ${mentionId} does not show its correction`); });
+  check(await corrected.getAttribute('data-sentiment') === to, `mention ${mentionId} shows ${await corrected.getAttribute('data-sentiment')} after being marked ${to}`);
+  console.log(`corrected ${mentionId} ${to}`);
+  // It sticks: a fresh page reads the corrected label back from the API (its read model follows within moments).
+  const fresh = await page.context().newPage();
+  fresh.on('console', m => consoleLines.push(`[fresh tab ${m.type()}] ${m.text()}`));
+  let seen = null;
+  for (let attempt = 0; attempt < 10 && seen !== to; attempt++) {
+    await fresh.goto(page.url(), { waitUntil: 'domcontentloaded' });
+    await waitForPanels(fresh, ['panel-mentions']);
+    seen = await fresh.locator(`.mention[data-mention-id="${mentionId}"]`).getAttribute('data-sentiment', { timeout: 5_000 }).catch(() => null);
+    if (seen !== to) await fresh.waitForTimeout(500);
+  }
+  check(seen === to, `after a reload mention ${mentionId} shows ${seen}, not the corrected ${to}`);
+  check(await fresh.locator(`.mention[data-mention-id="${mentionId}"] .sentiment-badge .corrected`).textContent() === 'corrected by admin',
+    `after a reload mention ${mentionId} does not say who corrected it`);
+  await fresh.close();
 
   step('live alert');
   await page.waitForFunction(() => document.getElementById('live-status').dataset.state === 'live', null, wait)

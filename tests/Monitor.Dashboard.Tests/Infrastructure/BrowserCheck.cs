@@ -27,6 +27,11 @@ public sealed class BrowserCheck
 
     public string? Acknowledged => Output.LastOrDefault(l => l.StartsWith("acknowledged "))?["acknowledged ".Length..];
 
+    /// <summary>The mention the browser corrected and the label it gave, from its "corrected &lt;id&gt; &lt;label&gt;" line.</summary>
+    public (Guid Id, string Label)? Corrected => Output.LastOrDefault(l => l.StartsWith("corrected ")) is { } line && line.Split(' ') is [_, var id, var label]
+        ? (Guid.Parse(id), label)
+        : null;
+
     /// <summary>Fails with what to install when node, the npm packages, the built assets or chromium are missing.</summary>
     public static void RequirePrerequisites()
     {

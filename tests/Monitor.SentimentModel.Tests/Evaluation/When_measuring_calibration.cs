@@ -72,4 +72,33 @@ public class When_measuring_calibration
         Assert.Equal(Math.Abs(0.5 - p.Neutral), errors[SentimentLabel.Neutral], 9);
         Assert.Equal(p.Negative, errors[SentimentLabel.Negative], 9);
     }
+
+    [Fact]
+    public void Should_bin_each_class_probability_with_its_mean_and_the_share_of_the_class()
+    {
+        // 0.15 twice (once the class), 0.95 four times (three times the class)
+        (double, bool)[] scored = [(0.1, true), (0.2, false), (0.95, true), (0.95, true), (0.95, true), (0.95, false)];
+
+        var bins = Calibration.ReliabilityBins(scored);
+
+        Assert.Equal([new ReliabilityBin(0.1, 1, 0.1, 1), new ReliabilityBin(0.2, 1, 0.2, 0), new ReliabilityBin(0.9, 4, 0.95, 0.75)],
+            bins.Select(b => b with { MeanProbability = Math.Round(b.MeanProbability, 9) }));
+        Assert.Equal((0.9 + 0.2 + 4 * 0.2) / 6, Calibration.ClassError(bins), 9);
+    }
+
+    [Fact]
+    public void Should_sum_the_reliability_bins_into_the_class_calibration_error_and_show_them_per_class()
+    {
+        var classifier = new SentimentClassifier(Scoring.ThreeClassModels.BiasesOnly(polarityBias: 3f, subjectivityBias: 1.15f));
+        var rows = Enumerable.Range(0, 100).Select(i => new LabelledText(i < 50 ? SentimentLabel.Positive : SentimentLabel.Neutral, $"text {i}", "", i)).ToList();
+
+        var reliability = Calibration.Reliability(classifier, rows)!;
+        var table = ReliabilityTable.Markdown(reliability);
+
+        Assert.Equal(Calibration.ClassErrors(classifier, rows)!.Values, reliability.Values.Select(Calibration.ClassError));
+        Assert.All(reliability.Values, bins => Assert.Equal(100, Assert.Single(bins).Rows));
+        Assert.Equal(5, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("→ 0.50 (100)", table);
+        Assert.StartsWith("negative reliability: calibration error ", ReliabilityTable.Line(SentimentLabel.Negative, reliability[SentimentLabel.Negative]));
+    }
 }

@@ -1,3 +1,4 @@
+using Monitor.SentimentModel.Evaluation;
 using Monitor.SentimentModel.Data;
 using Monitor.SentimentModel.Training;
 
@@ -50,6 +51,8 @@ public class When_training_three_classes : IDisposable
         Assert.Null(toy.TestMatrix);
         Assert.True(toy.TestAccuracy > 0.95, $"held-out two-class accuracy {toy.TestAccuracy}");
         Assert.Contains("toy3 test confusion", ModelCard.Render(report, Small));
+        Assert.Contains("toy3 test reliability", ModelCard.Render(report, Small));
+        Assert.Equal(toy3.TestClassCalibration.Values, toy3.TestReliability!.Values.Select(Calibration.ClassError));
     }
 
     [Fact]

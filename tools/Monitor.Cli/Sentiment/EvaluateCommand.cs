@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Monitor.Cli.Sentiment;
 
-/// <summary>./monitor sentiment evaluate FILE [--model path] [--errors N]: accuracy, macro-F1, the calibration error of its confidence, the confusion matrix and, when asked, the rows it got wrong.</summary>
+/// <summary>./monitor sentiment evaluate FILE [--model path] [--errors N]: accuracy, macro-F1, the calibration error of its confidence, the confusion matrix, for three classes each class's reliability and, when asked, the rows it got wrong.</summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -37,6 +37,9 @@ internal static class EvaluateCommand
             foreach (var g in matrix.Classes)
                 table.AddRow([g.Name(), .. matrix.Classes.Select(p => matrix[g, p].ToString(c))]);
             AnsiConsole.Write(table);
+            if (matrix.Classes.Count == 3 && Calibration.Reliability(classifier, rows) is { } reliability)
+                foreach (var (label, bins) in reliability)
+                    Console.WriteLine(ReliabilityTable.Line(label, bins));
             if (parse.GetValue(errors) is > 0 and var limit)
                 PrintMistakes(Evaluator.Mistakes(classifier, rows, limit), matrix);
         }));

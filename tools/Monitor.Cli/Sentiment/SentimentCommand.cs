@@ -7,10 +7,11 @@ internal static class SentimentCommand
 {
     public static Command Create()
     {
-        var command = new Command("sentiment", "Train, evaluate and rescore with the sentiment model.");
+        var command = new Command("sentiment", "Train, evaluate and rescore with the sentiment model; correct a mention's label.");
         command.Subcommands.Add(TrainCommand.Create());
         command.Subcommands.Add(EvaluateCommand.Create());
         command.Subcommands.Add(RescoreCommand.Create());
+        command.Subcommands.Add(CorrectCommand.Create());
         return command;
     }
 }

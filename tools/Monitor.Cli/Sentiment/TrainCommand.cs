@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Monitor.Cli.Sentiment.Correct;
 using Monitor.SentimentModel;
 using Monitor.SentimentModel.Features;
 using Monitor.SentimentModel.Scoring;
@@ -48,11 +49,13 @@ internal static class TrainCommand
         var embeddingEpochs = new Option<int?>("--embedding-epochs") { Description = "With --ensemble: override the embedding bag's epochs." };
         var embeddingRate = new Option<double?>("--embedding-rate") { Description = "With --ensemble: override the embedding bag's starting SGD step." };
         var embeddingInit = new Option<double?>("--embedding-init") { Description = "With --ensemble: override the range of the embedding bag's initial vectors." };
+        var corrections = new Option<bool>("--corrections") { Description = "Also train on the labels staff corrected in Monitor (MONITOR_POSTGRES, MONITOR_EVENTSTORE_SCHEMA): the latest per item, weighted as the set 'staff corrections'." };
         var domainArguments = new DomainArguments();
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, su7Train, twoClass, subjectivityBits, subjectivityTwoClass, subjectivityNb, subsample, epochs, learningRate, l2, seed, dropout, folds, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
             chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
+            corrections,
         };
         foreach (var option in domainArguments.All) command.Options.Add(option);
         command.SetAction(parse => CommandErrors.Run(() =>
@@ -124,7 +127,13 @@ internal static class TrainCommand
                 PrintCrossValidation(trainer.CrossValidate(dataPath, k, lexiconPath), k);
                 return;
             }
-            var (model, report) = trainer.Train(dataPath, devPath, testPath, lexiconPath, trainPath);
+            CorrectionRows? stored = null;
+            if (parse.GetValue(corrections))
+            {
+                stored = StoredCorrections.ReadFromEnvironment();
+                Console.Error.WriteLine($"corrections: {stored.Rows.Count} training rows from {stored.Corrections} corrections of {stored.Items} items");
+            }
+            var (model, report) = trainer.Train(dataPath, devPath, testPath, lexiconPath, trainPath, stored?.Rows);
             ModelFile.Save(model, outPath);
             var card = Path.Combine(Path.GetDirectoryName(outPath)!, "MODEL_CARD.md");
             ModelCard.UpdateFigures(card, report, options);

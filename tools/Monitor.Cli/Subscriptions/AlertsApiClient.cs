@@ -13,11 +13,15 @@ namespace Monitor.Cli.Subscriptions;
 /// <summary>An answer with the version it carried (ETag), when it carried one.</summary>
 public sealed record Versioned<T>(T Value, string? Version);
 
-/// <summary>Where the alerts service is and the key to show it (X-Api-Key).</summary>
-public sealed record AlertsApiOptions(Uri BaseUrl, string Key, TimeSpan AttemptTimeout, int MaxRetries)
+/// <summary>Where the alerts service (or the query API, which answers the same keys) is and the key to show it (X-Api-Key).</summary>
+/// <param name="Service">How error messages name the service.</param>
+public sealed record AlertsApiOptions(Uri BaseUrl, string Key, TimeSpan AttemptTimeout, int MaxRetries, string Service = AlertsApiOptions.AlertsService)
 {
     public const string DefaultUrl = "http://127.0.0.1:5105";
+    public const string QueryApiUrl = "http://127.0.0.1:5106";
     public const string KeyVariable = "MONITOR_API_KEY";
+    public const string AlertsService = "the alerts service";
+    public const string QueryApi = "the API";
 }
 
 /// <summary>
@@ -124,7 +128,7 @@ public sealed partial class AlertsApiClient : IDisposable
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
         {
             throw new PipelineCommandException(ExitCodes.InfrastructureUnreachable,
-                $"cannot reach the alerts service at {_options.BaseUrl}: {e.Message} (is it running? ./monitor up starts it; --url points elsewhere)", e);
+                $"cannot reach {_options.Service} at {_options.BaseUrl}: {e.Message} (is it running? ./monitor up starts it; --url points elsewhere)", e);
         }
 
         using (response)
@@ -139,17 +143,17 @@ public sealed partial class AlertsApiClient : IDisposable
                 }
                 catch (JsonException e)
                 {
-                    throw new PipelineCommandException(ExitCodes.Failed, $"the alerts service answered with a body this CLI cannot read ({e.Message}): {Shorten(body)}");
+                    throw new PipelineCommandException(ExitCodes.Failed, $"{_options.Service} answered with a body this CLI cannot read ({e.Message}): {Shorten(body)}");
                 }
             }
             throw new PipelineCommandException(ExitCodes.Failed, response.StatusCode switch
             {
-                HttpStatusCode.Unauthorized => $"the alerts service did not accept the API key (--key or {AlertsApiOptions.KeyVariable})",
+                HttpStatusCode.Unauthorized => $"{_options.Service} did not accept the API key (--key or {AlertsApiOptions.KeyVariable})",
                 HttpStatusCode.Forbidden => $"the API key may not do this: {Title(body) ?? "forbidden"}",
                 HttpStatusCode.NotFound => $"{what} not found (or it belongs to another analyst)",
-                HttpStatusCode.BadRequest => "the alerts service refused the request:" + Environment.NewLine + Problems(body),
+                HttpStatusCode.BadRequest => $"{_options.Service} refused the request:" + Environment.NewLine + Problems(body),
                 HttpStatusCode.Conflict => $"{Title(body) ?? "the subscription changed since it was read"}: nothing more was changed; run the command again",
-                _ => $"the alerts service answered {(int)response.StatusCode} {response.ReasonPhrase}: {Shorten(body)}",
+                _ => $"{_options.Service} answered {(int)response.StatusCode} {response.ReasonPhrase}: {Shorten(body)}",
             });
         }
     }

@@ -31,21 +31,21 @@ public static class SubscriptionsCommand
         return command;
     }
 
-    /// <summary>Adds --url, --key and --timeout: every command that talks to the alerts service takes them.</summary>
-    internal static Command WithConnection(Command command)
+    /// <summary>Adds --url, --key and --timeout: every command that talks to the alerts service (or, with <paramref name="url"/>, another) takes them.</summary>
+    internal static Command WithConnection(Command command, Option<Uri>? url = null)
     {
-        command.Options.Add(Url);
+        command.Options.Add(url ?? Url);
         command.Options.Add(Key);
         command.Options.Add(Timeout);
         return command;
     }
 
-    internal static AlertsApiClient Client(ParseResult result)
+    internal static AlertsApiClient Client(ParseResult result, Option<Uri>? url = null, string service = AlertsApiOptions.AlertsService)
     {
         var key = result.GetValue(Key) ?? Environment.GetEnvironmentVariable(AlertsApiOptions.KeyVariable);
         if (string.IsNullOrWhiteSpace(key))
             throw new PipelineCommandException(ExitCodes.Usage, $"no API key: give --key or set {AlertsApiOptions.KeyVariable}");
-        return new AlertsApiClient(new AlertsApiOptions(result.GetValue(Url)!, key, TimeSpan.FromSeconds(result.GetValue(Timeout)), MaxRetries: 3));
+        return new AlertsApiClient(new AlertsApiOptions(result.GetValue(url ?? Url)!, key, TimeSpan.FromSeconds(result.GetValue(Timeout)), MaxRetries: 3, service));
     }
 
     private static Argument<Guid> IdArgument() => new("id")

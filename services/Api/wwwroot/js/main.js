@@ -58,7 +58,12 @@ function createPanels() {
     sentiment: new SentimentPanel(),
     volume: new VolumePanel(),
     share: new SharePanel(entity => setFilters({ entity })),
-    mentions: new MentionsPanel(page => { state.mentions.page = page; loadMentions(); }),
+    mentions: new MentionsPanel(page => { state.mentions.page = page; loadMentions(); }, {
+      // viewers read only; a session opened before this page was loaded has no known role, and the API decides
+      canCorrect: () => sessionStorage.getItem(roleKey) !== 'viewer',
+      toast,
+      onUnauthorized: showSignIn,
+    }),
     alerts: new AlertsPanel({
       onStatus: showLiveStatus,
       onOpenCount: count => { $('kpi-alerts').textContent = formatInteger(count); },
@@ -70,6 +75,9 @@ function createPanels() {
 }
 
 // ---- sign-in
+
+/** The signed-in key's role (admin, analyst, viewer), as POST /api/session answered it. */
+const roleKey = 'monitor.role';
 
 function wireSignIn() {
   $('sign-in-form').addEventListener('submit', async event => {
@@ -85,7 +93,8 @@ function wireSignIn() {
     const button = event.target.querySelector('button[type="submit"]');
     button.disabled = true;
     try {
-      await api.post('/api/session', { key: input.value.trim() });
+      const session = await api.post('/api/session', { key: input.value.trim() });
+      if (session?.role) sessionStorage.setItem(roleKey, session.role);
       input.value = '';
       await showDashboard();
     } catch (e) {
@@ -97,6 +106,7 @@ function wireSignIn() {
   });
   $('sign-out').addEventListener('click', async () => {
     try { await api.remove('/api/session'); } catch { /* the cookie is cleared or already gone */ }
+    sessionStorage.removeItem(roleKey);
     showSignIn();
   });
 }
