@@ -1,0 +1,146 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitor.Contracts;
+using Monitor.Feeds.Sdk.Configuration;
+using Monitor.Feeds.Sdk.Hosting;
+using Monitor.Feeds.Sdk.Http;
+using Monitor.Feeds.Sdk.Polling;
+using Monitor.Feeds.Sdk.Testing;
+using Monitor.Feeds.Tests.Support;
+using Monitor.Feeds.Weibo;
+using Xunit;
+
+namespace Monitor.Feeds.Tests.Hostile;
+
+/// <summary>
+/// The first keyword's search answers what real platforms answer instead of results; the second keyword answers
+/// results. The page is refused with its reason, the other keyword is read and published, the next cycle asks again.
+/// </summary>
+public sealed class When_a_search_page_holds_no_results
+{
+    private const string Walled = "被拦截";
+    private const string Readable = "小米SU7";
+    private const string LaunchP2 = "weibo/search-20240328-launch-p2.json";
+    private const string EmptyPage = """{"ok":1,"data":{"cards":[]}}""";
+
+    public static TheoryData<string, string> Answers => new()
+    {
+        { "login wall", "answered HTML, not JSON (a login wall or captcha page?): 'Sina Visitor System'" },
+        { "captcha", "answered HTML, not JSON (a login wall or captcha page?): '安全验证'" },
+        { "truncated", "answered JSON that is cut short or broken" },
+        { "empty", "answered an empty page, not JSON" },
+        { "plain text", "did not answer JSON" },
+        { "platform error", "answered no results: Weibo page: 'ok' is 0 (请先登录)" },
+        { "forbidden", "answered 403 Forbidden" },
+        { "oversized", $"more than the {FeedHttpClient.MaxResponseBytes / (1024 * 1024)} MB a feed reads" },
+    };
+
+    private static IResult Answer(string kind) => kind switch
+    {
+        "login wall" => Results.Text(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sina Visitor System</title></head><body><script>location.href='https://passport.weibo.com/visitor/visitor'</script></body></html>",
+            "text/html"),
+        "captcha" => Results.Text("\n  <html><head><title>安全验证</title></head><body>请完成验证后继续访问<form>…</form></body></html>", "text/html; charset=utf-8"),
+        "truncated" => Results.Text(Samples.Text(LaunchP2)[..300], "application/json"),
+        "empty" => Results.Text("", "application/json"),
+        "plain text" => Results.Text("Service temporarily busy, come back later", "text/plain"),
+        "platform error" => Results.Text("""{"ok":0,"msg":"请先登录","data":{"url":"https://passport.weibo.cn/signin/login"}}""", "application/json"),
+        "forbidden" => Results.Text("<html><title>403</title></html>", "text/html", statusCode: StatusCodes.Status403Forbidden),
+        "oversized" => Results.Bytes(new byte[FeedHttpClient.MaxResponseBytes + 1], "application/json"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Answers <paramref name="wall"/> to the walled keyword while <paramref name="walled"/> says so, results otherwise.</summary>
+    private static Task<LocalSourceServer> Weibo(string wall, Func<bool> walled) => LocalSourceServer.StartAsync(app =>
+        app.MapGet("/api/container/getIndex", (string containerid, int page) =>
+        {
+            if (page > 1) return Results.Text(EmptyPage, "application/json");
+            if (containerid.EndsWith("q=" + Walled, StringComparison.Ordinal) && walled()) return Answer(wall);
+            return Results.Text(Samples.Text(LaunchP2), "application/json");
+        }));
+
+    private static FeedRun Run(LocalSourceServer server, out FeedSettings settings)
+    {
+        settings = new FeedSettings
+        {
+            Name = "weibo-walled", BaseUrl = server.BaseUri, Keywords = [Walled, Readable], RequestSpacing = TimeSpan.Zero, Retries = 1,
+        };
+        return new FeedRun(new WeiboFeed(Clients.Create(settings), settings, NullLogger<WeiboFeed>.Instance), settings);
+    }
+
+    private static int SearchesFor(LocalSourceServer server, string keyword) =>
+        server.Requests.Count(r => r.Path == "/api/container/getIndex" && Uri.UnescapeDataString(r.Query).Contains("q=" + keyword, StringComparison.Ordinal)
+                                                                       && r.Query.EndsWith("page=1", StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public async Task Should_refuse_the_page_with_its_reason_read_the_other_keyword_and_ask_again_next_cycle(string answer, string reason)
+    {
+        var walled = true;
+        await using var server = await Weibo(answer, () => Volatile.Read(ref walled));
+        var run = Run(server, out _);
+
+        var first = await run.CycleAsync();
+
+        var readable = run.Publisher.Published.Select(p => p.PlatformId).ToList();
+        Assert.NotEmpty(readable);
+        Assert.Equal((1, 1), (first.PagesRefused, first.Quarantined));
+        Assert.Contains(reason, first.LastPageRefused);
+        var refused = Assert.Single(run.Journal.Quarantined);
+        Assert.Equal(first.LastPageRefused, refused.Reason);
+        Assert.Contains("/api/container/getIndex", refused.PlatformId);
+        Assert.Contains("q=" + Walled, Uri.UnescapeDataString(refused.PlatformId!));
+        var steps = run.Journal.Events.OfType<FeedCursorAdvanced>().ToList();
+        Assert.Equal((0, 1), (steps[0].Published, steps[0].Quarantined));
+        Assert.StartsWith("1|", steps[0].To); // past the walled keyword, on to the next
+        Assert.Null(run.Journal.Cursor);
+
+        Volatile.Write(ref walled, false);
+        var second = await run.CycleAsync();
+
+        Assert.Equal(2, SearchesFor(server, Walled));
+        Assert.Equal((0, 0), (second.PagesRefused, second.Quarantined));
+        Assert.Equal(readable.Count * 3, run.Publisher.Published.Count); // the walled keyword's results, then the other's again
+    }
+
+    [Fact]
+    public async Task Should_report_the_refused_page_in_health_and_the_heartbeat_until_a_cycle_reads_it()
+    {
+        var walled = true;
+        await using var server = await Weibo("captcha", () => Volatile.Read(ref walled));
+        var run = Run(server, out var settings);
+        var status = new FeedStatus();
+        status.Registered();
+        var health = new FeedHealthCheck(status);
+
+        status.Succeeded(await run.CycleAsync(), DateTimeOffset.UtcNow);
+        var refusedHealth = await health.CheckHealthAsync(new HealthCheckContext());
+        Volatile.Write(ref walled, false);
+        status.Succeeded(await run.CycleAsync(), DateTimeOffset.UtcNow);
+        var readHealth = await health.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Degraded, refusedHealth.Status);
+        Assert.StartsWith("1 pages refused in the last cycle: GET ", refusedHealth.Description);
+        Assert.Contains("'安全验证'", refusedHealth.Description);
+        Assert.Equal(HealthStatus.Healthy, readHealth.Status);
+        Assert.Equal(1L, readHealth.Data["pagesRefused"]);
+        Assert.Equal(settings.Name, run.Journal.Quarantined.Single().Feed);
+    }
+
+    [Fact]
+    public async Task Should_keep_the_start_of_the_answer_with_the_refused_page()
+    {
+        await using var server = await Weibo("login wall", () => true);
+        var run = Run(server, out _);
+
+        await run.CycleAsync();
+
+        var raw = Assert.Single(run.Journal.Quarantined).Raw;
+        Assert.StartsWith("<!DOCTYPE html>", raw);
+        Assert.Contains("passport.weibo.com", raw);
+        Assert.True(Encoding.UTF8.GetByteCount(raw) <= Monitor.Feeds.Sdk.RefusedPage.RawExcerptBytes + 3);
+    }
+}
