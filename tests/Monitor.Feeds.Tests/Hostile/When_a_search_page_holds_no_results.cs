@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Contracts;
+using Monitor.Feeds.Douyin;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Hosting;
 using Monitor.Feeds.Sdk.Http;
@@ -11,6 +12,7 @@ using Monitor.Feeds.Sdk.Polling;
 using Monitor.Feeds.Sdk.Testing;
 using Monitor.Feeds.Tests.Support;
 using Monitor.Feeds.Weibo;
+using Monitor.Feeds.Xiaohongshu;
 using Xunit;
 
 namespace Monitor.Feeds.Tests.Hostile;
@@ -142,5 +144,32 @@ public sealed class When_a_search_page_holds_no_results
         Assert.StartsWith("<!DOCTYPE html>", raw);
         Assert.Contains("passport.weibo.com", raw);
         Assert.True(Encoding.UTF8.GetByteCount(raw) <= Monitor.Feeds.Sdk.RefusedPage.RawExcerptBytes + 3);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_douyin_captcha_page_and_a_xiaohongshu_login_error_the_same_way()
+    {
+        await using var server = await LocalSourceServer.StartAsync(app =>
+        {
+            app.MapGet("/aweme/v1/web/search/item/", (string keyword) => keyword == Walled
+                ? Results.Text("<html><head><title>验证码中间页</title></head><body></body></html>", "text/html")
+                : Results.Text(Samples.Text("douyin/search-20240425-zgc-forum.json"), "application/json"));
+            app.MapGet("/api/sns/web/v1/search/notes", (string keyword) => keyword == Walled
+                ? Results.Text("""{"code":-100,"success":false,"msg":"登录已过期"}""", "application/json")
+                : Results.Text(Samples.Text("xiaohongshu/search-20240425-zgc-forum.json"), "application/json"));
+        });
+        var douyinSettings = new FeedSettings { Name = "douyin-walled", BaseUrl = server.BaseUri, Keywords = [Walled, Readable], RequestSpacing = TimeSpan.Zero, Retries = 1 };
+        var xhsSettings = douyinSettings with { Name = "xhs-walled" };
+        var douyin = new FeedRun(new DouyinFeed(Clients.Create(douyinSettings), douyinSettings), douyinSettings);
+        var xiaohongshu = new FeedRun(new XiaohongshuFeed(Clients.Create(xhsSettings), xhsSettings), xhsSettings);
+
+        var douyinCycle = await douyin.CycleAsync();
+        var xiaohongshuCycle = await xiaohongshu.CycleAsync();
+
+        Assert.Contains("answered HTML, not JSON (a login wall or captcha page?): '验证码中间页'", douyinCycle.LastPageRefused);
+        Assert.Contains("answered no results: Xiaohongshu page: 'success' is false (登录已过期)", xiaohongshuCycle.LastPageRefused);
+        Assert.Equal((1, 1), (douyinCycle.PagesRefused, xiaohongshuCycle.PagesRefused));
+        Assert.NotEmpty(douyin.Publisher.Published);
+        Assert.NotEmpty(xiaohongshu.Publisher.Published);
     }
 }
