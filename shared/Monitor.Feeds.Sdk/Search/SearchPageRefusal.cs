@@ -7,8 +7,9 @@ using Monitor.Platforms;
 namespace Monitor.Feeds.Sdk.Search;
 
 /// <summary>
-/// Tells a search page that holds no results (an HTML login wall or captcha, JSON cut short, an oversized answer,
-/// the platform's own error, a 4xx) from a source that is down (5xx, timeouts, an open circuit), and says why.
+/// Tells a search page that holds no results (an HTML login wall or captcha, JSON cut short, an answer that ends
+/// before its Content-Length, an oversized answer, the platform's own error, a 4xx) from a source that is down
+/// (5xx, timeouts, a refused or reset connection, an open circuit), and says why.
 /// The first is refused and the next keyword read; the second fails the cycle and is retried where it stopped.
 /// </summary>
 public static class SearchPageRefusal
@@ -21,6 +22,9 @@ public static class SearchPageRefusal
     {
         FeedResponseTooLargeException => error.Message,
         FeedHttpException { Status: { } status } when IsPermanent(status) => error.Message,
+        // Still cut short after the retries: this page is, whatever the source's other pages do.
+        FeedHttpException { InnerException: HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } ended } =>
+            $"GET {uri} answered a page cut short: {ended.Message}",
         JsonException json => NotJson(uri, body ?? [], json),
         InvalidDataException data => $"GET {uri} answered no results: {data.Message}",
         _ => null,

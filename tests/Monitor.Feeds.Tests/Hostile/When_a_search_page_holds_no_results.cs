@@ -172,4 +172,72 @@ public sealed class When_a_search_page_holds_no_results
         Assert.NotEmpty(douyin.Publisher.Published);
         Assert.NotEmpty(xiaohongshu.Publisher.Published);
     }
+
+    [Fact]
+    public async Task Should_refuse_a_page_whose_answer_still_ends_before_its_content_length_after_the_retries()
+    {
+        using var server = new CuttingServer(Samples.Text(LaunchP2), cut: query => Uri.UnescapeDataString(query).Contains("q=" + Walled, StringComparison.Ordinal));
+        var settings = new FeedSettings { Name = "weibo-cut", BaseUrl = server.BaseUri, Keywords = [Walled, Readable], RequestSpacing = TimeSpan.Zero, Retries = 1 };
+        var run = new FeedRun(new WeiboFeed(Clients.Create(settings), settings, NullLogger<WeiboFeed>.Instance), settings);
+
+        var cycle = await run.CycleAsync();
+
+        Assert.Contains("answered a page cut short", cycle.LastPageRefused);
+        Assert.Equal(1, cycle.PagesRefused);
+        Assert.NotEmpty(run.Publisher.Published);
+        Assert.Equal(2, server.CutAnswers); // the first attempt and its retry
+    }
+
+    /// <summary>
+    /// A bare HTTP/1.1 server on 127.0.0.1: it answers <paramref name="page"/> whole, or, for requests <c>cut</c> picks,
+    /// promises it in Content-Length, sends its first 300 bytes and closes the connection cleanly, as a proxy that
+    /// gives up mid-answer does.
+    /// </summary>
+    private sealed class CuttingServer : IDisposable
+    {
+        private readonly System.Net.Sockets.TcpListener _listener = new(System.Net.IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(1));
+        private int _cutAnswers;
+
+        public CuttingServer(string page, Func<string, bool> cut)
+        {
+            _listener.Start();
+            BaseUri = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)_listener.LocalEndpoint).Port}/");
+            _ = Task.Run(() => ServeAsync(Encoding.UTF8.GetBytes(page), cut));
+        }
+
+        public Uri BaseUri { get; }
+
+        public int CutAnswers => Volatile.Read(ref _cutAnswers);
+
+        private async Task ServeAsync(byte[] page, Func<string, bool> cut)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                var stream = client.GetStream();
+                var request = new StringBuilder();
+                var buffer = new byte[4096];
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && request.Length < 64 * 1024)
+                {
+                    var read = await stream.ReadAsync(buffer, _stop.Token);
+                    if (read == 0) break;
+                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+                var target = request.ToString().Split(' ') is [_, var path, ..] ? path : "";
+                var cutting = cut(target);
+                if (cutting) Interlocked.Increment(ref _cutAnswers);
+                var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {page.Length}\r\nConnection: close\r\n\r\n");
+                await stream.WriteAsync(head, _stop.Token);
+                await stream.WriteAsync(page.AsMemory(0, cutting ? 300 : page.Length), _stop.Token);
+                client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+        }
+    }
 }
