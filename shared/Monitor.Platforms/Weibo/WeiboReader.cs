@@ -174,9 +174,10 @@ public sealed class WeiboReader
     /// </summary>
     private static string? Unavailable(JsonElement original)
     {
-        var hasText = JsonFields.Get(original, "text").ValueKind == JsonValueKind.String;
-        if (!JsonFields.OptionalBool(original, "deleted") && hasText) return null;
-        var notice = hasText ? WeiboHtml.ToText(JsonFields.RequiredString(original, "text", "retweeted_status.text")) : "";
+        var text = JsonFields.Get(original, "text");
+        var given = text.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+        if (given && !JsonFields.OptionalBool(original, "deleted")) return null;
+        var notice = text.ValueKind == JsonValueKind.String ? WeiboHtml.ToText(JsonFields.String(text, "retweeted_status.text")) : "";
         return notice.Length > 0 ? notice : OriginalUnavailable;
     }
 

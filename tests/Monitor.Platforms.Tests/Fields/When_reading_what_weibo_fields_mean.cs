@@ -109,6 +109,16 @@ public sealed class When_reading_what_weibo_fields_mean
     }
 
     [Fact]
+    public void An_original_whose_text_is_not_text_refuses_the_repost_naming_it_rather_than_passing_for_deleted()
+    {
+        var post = Post("转");
+        post["retweeted_status"] = JsonNode.Parse("""{"id":"5057600000000000","text":{"html":"原文"},"user":{"screen_name":"雷军"}}""");
+
+        Assert.Contains("weibo: retweeted_status.text: expected a string, got an object",
+            _reader.Read(JsonText.Parse(post.ToJsonString()), "f", ObservedAt).Error);
+    }
+
+    [Fact]
     public void A_long_post_takes_its_full_text_from_the_resolver_then_from_inline_long_text_then_keeps_the_cut_text()
     {
         var post = Post("前140字...<a href=\"/status/5057711122233344\">全文</a>");
