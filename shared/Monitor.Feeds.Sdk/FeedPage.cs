@@ -11,7 +11,14 @@ public sealed record FeedPage(
     IReadOnlyList<CoverageReceived> Items,
     IReadOnlyList<RejectedItem> Rejected,
     string? Next,
-    bool IsLast);
+    bool IsLast)
+{
+    /// <summary>
+    /// Why the page as a whole was refused (an HTML login wall, a captcha, a cut-off, oversized or failed answer),
+    /// or null when it was read. A refused page is kept in quarantine like an item; see <see cref="RefusedPage"/>.
+    /// </summary>
+    public string? Refused { get; init; }
+}
 
 /// <summary>An item a feed could not read.</summary>
 /// <param name="PlatformId">Its id at the source, when that much could be read.</param>

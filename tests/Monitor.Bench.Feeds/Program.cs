@@ -5,7 +5,8 @@ using Monitor.Testing;
 
 // ./monitor bench feeds [seconds-per-measurement]: HTML to text on hostile input, 1 KB to 5 MB, for the project's
 // linear scanner beside AngleSharp and HtmlAgilityPack; then every feed document and platform page tried, with
-// what became of it and how long it took. A contender is not run at a size where its growth so far says it
+// what became of it and how long it took; then every feed document again through System.ServiceModel.Syndication
+// and CodeHollow.FeedReader beside the project's reader. A contender is not run at a size where its growth so far says it
 // would take more than GiveUpAfter.
 var budget = TimeSpan.FromSeconds(args.Length > 0 && double.TryParse(args[0], out var s) ? s : 0.5);
 int[] sizes = [1 << 10, 10 << 10, 100 << 10, 1 << 20, 5 << 20];
@@ -56,6 +57,27 @@ foreach (var trial in Trials.All())
     var outcome = trial.Run();
     Console.WriteLine($"| {trial.Name} | {outcome} | {clock.Elapsed.TotalMilliseconds:0.0} |");
 }
+
+Console.WriteLine();
+Console.WriteLine("Feed documents: the project's reader beside the .NET feed libraries (entries read, or the refusal; ms)");
+Console.WriteLine();
+Console.WriteLine($"| document | {string.Join(" | ", FeedLibraries.All.Select(r => r.Name))} |");
+Console.WriteLine($"| --- |{string.Concat(FeedLibraries.All.Select(_ => " --- |"))}");
+var documentsRead = new int[FeedLibraries.All.Length];
+var documentCount = 0;
+foreach (var (name, bytes) in Trials.Documents())
+{
+    var body = bytes();
+    documentCount++;
+    var cells = FeedLibraries.All.Select((reader, i) =>
+    {
+        var (outcome, ms) = FeedLibraries.Try(reader, body);
+        if (FeedLibraries.Read(outcome)) documentsRead[i]++;
+        return $"{FeedLibraries.Describe(outcome)} ({ms:0.0} ms)";
+    }).ToList();
+    Console.WriteLine($"| {name.Replace("|", "/")} | {string.Join(" | ", cells)} |");
+}
+Console.WriteLine($"| documents with entries read, of {documentCount} | {string.Join(" | ", documentsRead)} |");
 
 static string Size(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MB" : $"{bytes >> 10} KB";
 

@@ -6,6 +6,8 @@ using Npgsql;
 namespace Monitor.Api.Feeds;
 
 /// <summary>A feed's health: status is ok, degraded, failing or silent (see FeedDocument.StatusAt).</summary>
+/// <param name="PagesRefused">Pages refused whole (login walls, captchas, cut-off answers) since the feed's first event.</param>
+/// <param name="LastPageRefused">Why a page of its last cycle was refused; null when its last cycle refused none.</param>
 public sealed record FeedView(
     string Feed,
     string Platform,
@@ -17,7 +19,9 @@ public sealed record FeedView(
     string? LastError,
     int ConsecutiveFailures,
     long ItemsPublished,
-    long Quarantined);
+    long Quarantined,
+    long PagesRefused,
+    string? LastPageRefused);
 
 public static class FeedEndpoints
 {
@@ -35,7 +39,8 @@ public static class FeedEndpoints
                 // A failure newer than the last heartbeat is the one to show; once a heartbeat follows, it is history.
                 var error = f.ConsecutiveFailures > 0 ? f.LastError : null;
                 feeds.Add(new FeedView(f.Feed, f.Platform, f.Source, f.StatusAt(now), f.RegisteredAt, f.LastHeartbeatAt, f.LastFailureAt,
-                    error, f.ConsecutiveFailures, f.ItemsPublished, f.Quarantined));
+                    error, f.ConsecutiveFailures, f.ItemsPublished, f.Quarantined, f.PagesRefused,
+                    f.LastCyclePagesRefused > 0 ? f.LastPageRefused : null));
             }
             return Results.Ok(feeds);
         })

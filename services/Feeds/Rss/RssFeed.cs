@@ -1,4 +1,3 @@
-using System.Text;
 using Monitor.Feeds.Sdk;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Http;
@@ -12,9 +11,8 @@ namespace Monitor.Feeds.Rss;
 /// date is published with the time the feed first saw it. A document that is not a readable feed is
 /// quarantined with the parser's reason and the feed moves on to the next URL.
 /// </summary>
-public sealed class RssFeed(FeedHttpClient http, FeedSettings settings, ILogger<RssFeed> logger) : IFeedSource
+public sealed class RssFeed(FeedHttpClient http, FeedSettings settings) : IFeedSource
 {
-    private const int RawExcerpt = 4096;
     private readonly FeedItemReader _reader = new();
 
     public string Platform => Monitor.Contracts.PlatformNames.News;
@@ -42,8 +40,7 @@ public sealed class RssFeed(FeedHttpClient http, FeedSettings settings, ILogger<
         catch (FeedResponseTooLargeException e)
         {
             // Like an unreadable document: quarantined with the reason, and the next URL is read.
-            logger.LogWarning("Feed document {Url} is not readable: {Reason}", url, e.Message);
-            return new FeedPage([], [new RejectedItem(url.AbsoluteUri, $"feed document {url}: {e.Message}", "")],
+            return RefusedPage.Of(url.AbsoluteUri, $"feed document {url}: {e.Message}", [],
                 new RssCursor(nextIndex, at.Validators).ToString(), nextIndex == 0);
         }
 
@@ -64,9 +61,7 @@ public sealed class RssFeed(FeedHttpClient http, FeedSettings settings, ILogger<
         {
             // Forget the validators: a broken document must be fetched again once it is fixed.
             remembered.Remove(url.AbsoluteUri);
-            logger.LogWarning("Feed document {Url} is not readable: {Reason}", url, e.Message);
-            var raw = Encoding.UTF8.GetString(response.Body, 0, Math.Min(response.Body.Length, RawExcerpt));
-            return new FeedPage([], [new RejectedItem(url.AbsoluteUri, $"feed document {url}: {e.Message}", raw)],
+            return RefusedPage.Of(url.AbsoluteUri, $"feed document {url}: {e.Message}", response.Body,
                 new RssCursor(nextIndex, remembered).ToString(), last);
         }
     }

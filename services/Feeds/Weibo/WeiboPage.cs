@@ -27,6 +27,10 @@ public static class WeiboPage
             || !mblog.TryGetProperty("isLongText", out var flag) || flag.ValueKind != JsonValueKind.True
             || !mblog.TryGetProperty("id", out var id))
             return null;
+        // The full text came with the post: nothing to fetch.
+        if (mblog.TryGetProperty("longText", out var inline) && inline.ValueKind == JsonValueKind.Object
+            && inline.TryGetProperty("longTextContent", out var content) && content.ValueKind == JsonValueKind.String)
+            return null;
         if (id.ValueKind == JsonValueKind.Number) return id.GetRawText();
         if (id.ValueKind != JsonValueKind.String) return null;
         try

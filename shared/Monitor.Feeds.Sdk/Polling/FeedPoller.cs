@@ -12,6 +12,8 @@ namespace Monitor.Feeds.Sdk.Polling;
 /// <summary>
 /// One poll cycle: fetch the page after the cursor, publish its items, quarantine its bad items,
 /// then advance the cursor; repeat until the feed says the cycle is done or MaxPages is reached.
+/// A page the feed refused whole (<see cref="FeedPage.Refused"/>) is quarantined and counted like the
+/// others, logged and counted in <c>monitor.feed.pages_refused</c>, and the cycle goes on past it.
 /// </summary>
 /// <remarks>
 /// Order matters. The cursor moves only after the broker confirmed every item of the page. A crash
@@ -31,13 +33,15 @@ public sealed class FeedPoller(
     private static readonly Meter Meter = new("Monitor.Feeds");
     private static readonly Counter<long> PublishedCounter = Meter.CreateCounter<long>("monitor.feed.published");
     private static readonly Counter<long> QuarantinedCounter = Meter.CreateCounter<long>("monitor.feed.quarantined");
+    private static readonly Counter<long> PagesRefusedCounter = Meter.CreateCounter<long>("monitor.feed.pages_refused");
 
     /// <summary>How long a fetched page may take to be published and recorded once shutdown began.</summary>
     public static readonly TimeSpan FinishPageGrace = TimeSpan.FromSeconds(15);
 
     public async Task<CycleResult> RunCycleAsync(CancellationToken stopping)
     {
-        int pages = 0, published = 0, quarantined = 0;
+        int pages = 0, published = 0, quarantined = 0, refused = 0;
+        string? lastRefused = null;
         // A keyword search reads up to MaxPages pages per keyword, plus one page of watched items;
         // other feeds up to MaxPages in all.
         var pageLimit = settings.MaxPages * Math.Max(1, settings.Keywords.Count) + (settings.Items.Count > 0 ? 1 : 0);
@@ -60,9 +64,16 @@ public sealed class FeedPoller(
             published += page.Items.Count;
             quarantined += page.Rejected.Count;
             PublishedCounter.Add(page.Items.Count, new KeyValuePair<string, object?>("feed", settings.Name));
+            if (page.Refused is { } reason)
+            {
+                refused++;
+                lastRefused = reason;
+                PagesRefusedCounter.Add(1, new KeyValuePair<string, object?>("feed", settings.Name));
+                logger.LogWarning("Feed {Feed} refused a page and reads on: {Reason}", settings.Name, reason);
+            }
             if (page.IsLast) break;
         }
-        return new CycleResult(pages, published, quarantined);
+        return new CycleResult(pages, published, quarantined, refused, lastRefused);
     }
 
     /// <summary>

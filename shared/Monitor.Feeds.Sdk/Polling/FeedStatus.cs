@@ -18,6 +18,9 @@ public sealed class FeedStatus
         Cycles = _current.Cycles + 1,
         Published = _current.Published + result.Published,
         Quarantined = _current.Quarantined + result.Quarantined,
+        PagesRefused = _current.PagesRefused + result.PagesRefused,
+        LastCyclePagesRefused = result.PagesRefused,
+        LastPageRefused = result.LastPageRefused,
     };
 
     /// <param name="notConfigured">The feed lacks a setting (the reason says which), rather than its source failing.</param>
@@ -31,6 +34,9 @@ public sealed class FeedStatus
 
     /// <param name="Published">Items published since the process started.</param>
     /// <param name="Quarantined">Items quarantined since the process started.</param>
+    /// <param name="PagesRefused">Pages refused whole since the process started.</param>
+    /// <param name="LastCyclePagesRefused">Pages refused whole in the last good cycle.</param>
+    /// <param name="LastPageRefused">Why the last page of the last good cycle that was refused was refused.</param>
     public sealed record Snapshot(
         bool Registered,
         int ConsecutiveFailures,
@@ -39,5 +45,8 @@ public sealed class FeedStatus
         long Cycles,
         long Published,
         long Quarantined,
-        bool NotConfigured = false);
+        bool NotConfigured = false,
+        long PagesRefused = 0,
+        int LastCyclePagesRefused = 0,
+        string? LastPageRefused = null);
 }

@@ -80,9 +80,10 @@ public sealed class FeedWorker(
             var result = await poller.RunCycleAsync(stopping);
             status.Succeeded(result, time.GetUtcNow());
             await journal.HeartbeatAsync(
-                new FeedHeartbeat(settings.Name, result.Published, result.Quarantined, result.Pages, time.GetUtcNow()), stopping);
-            logger.LogInformation("Feed {Feed} cycle: {Pages} pages, {Published} published, {Quarantined} quarantined",
-                settings.Name, result.Pages, result.Published, result.Quarantined);
+                new FeedHeartbeat(settings.Name, result.Published, result.Quarantined, result.Pages, time.GetUtcNow(),
+                    result.PagesRefused, result.LastPageRefused), stopping);
+            logger.LogInformation("Feed {Feed} cycle: {Pages} pages, {Published} published, {Quarantined} quarantined, {PagesRefused} pages refused",
+                settings.Name, result.Pages, result.Published, result.Quarantined, result.PagesRefused);
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {

@@ -12,6 +12,7 @@ namespace Monitor.Feeds.Sdk.Search;
 /// ingestion records as CoverageMetricsUpdated) down to MONITOR_FEED_MAX_PAGES pages or the last page.
 /// After the keywords, the single items named in MONITOR_FEED_ITEMS are fetched one by one on a
 /// page of their own, so a post worth watching gets fresh counts every cycle.
+/// A search page that holds no results (see <see cref="SearchPageRefusal"/>) is refused and the next keyword read.
 /// A platform fills in where its search and its items live and how they read.
 /// </summary>
 public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settings) : IFeedSource
@@ -54,16 +55,19 @@ public abstract class KeywordSearchFeed(FeedHttpClient http, FeedSettings settin
         var at = KeywordCursor.Parse(cursor, Phases, FirstPage);
         if (at.Keyword == Settings.Keywords.Count) return await FetchItemsAsync(context, cancellationToken);
         var uri = SearchUri(Settings.Keywords[at.Keyword], at.Page);
-        var response = await Http.GetAsync(uri, null, cancellationToken);
+        FeedResponse? response = null;
         SearchPage page;
         try
         {
+            response = await Http.GetAsync(uri, null, cancellationToken);
             using var document = JsonDocument.Parse(response.Body);
             page = await ReadPageAsync(document.RootElement, at.Page, context, cancellationToken);
         }
-        catch (JsonException e)
+        catch (Exception e) when (SearchPageRefusal.Reason(uri, response?.Body, e) is { } reason)
         {
-            throw new InvalidDataException($"GET {uri} did not answer JSON: {e.Message}", e);
+            // The keyword's other pages would answer the same; the next keyword is read, and the next cycle asks again.
+            var after = at.NextKeyword(Phases, FirstPage);
+            return RefusedPage.Of(uri.AbsoluteUri, reason, response?.Body ?? [], after?.ToString(), isLast: after is null);
         }
 
         var keywordDone = page.NextPage is null || page.Items.Count + page.Rejected.Count == 0 || at.Depth >= Settings.MaxPages;

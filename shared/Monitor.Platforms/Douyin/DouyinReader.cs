@@ -6,7 +6,8 @@ namespace Monitor.Platforms;
 /// <summary>Reads Douyin <c>aweme</c> objects and search pages into <see cref="CoverageReceived"/>.</summary>
 /// <remarks>
 /// Statistics arrive as integers from the app API and as display strings ("10w+") from web exports; both are read.
-/// A play count of 0 is "not known" (null views); the other counts mean what they say, 0 included.
+/// A play count of 0 is "not known" (null views); the other counts mean what they say, 0 included. An image post
+/// (图文) is linked at /note/{id} and has no views; a video at /video/{id}.
 /// </remarks>
 public sealed class DouyinReader
 {
@@ -64,20 +65,21 @@ public sealed class DouyinReader
             JsonFields.Count(user, "follower_count", "author.follower_count"),
             Verified: verification.Length > 0);
 
+        var imagePost = IsImagePost(aweme);
         var statistics = JsonFields.OptionalObject(aweme, "statistics", "statistics");
         var engagement = statistics is { } s
             ? new Engagement(
                 Likes: JsonFields.Count(s, "digg_count", "statistics.digg_count"),
                 Comments: JsonFields.Count(s, "comment_count", "statistics.comment_count"),
                 Shares: JsonFields.Count(s, "share_count", "statistics.share_count"),
-                Views: UnknownWhenZero(JsonFields.Count(s, "play_count", "statistics.play_count")),
+                Views: imagePost ? null : UnknownWhenZero(JsonFields.Count(s, "play_count", "statistics.play_count")),
                 Collects: JsonFields.Count(s, "collect_count", "statistics.collect_count"))
             : Engagement.None;
 
         var hashtags = TextExtraHashtags(aweme).Concat(Hashtags.FromDouyinText(text));
         var region = JsonFields.OptionalString(aweme, "ip_label", "ip_label");
         return new CoverageReceived(
-            Platform, id, $"https://www.douyin.com/video/{id}", Title: null, text, author, publishedAt, engagement,
+            Platform, id, $"https://www.douyin.com/{(imagePost ? "note" : "video")}/{id}", Title: null, text, author, publishedAt, engagement,
             Hashtags.Distinct(hashtags), string.IsNullOrWhiteSpace(region) ? null : region.Trim(), feed, observedAt);
     }
 
@@ -86,6 +88,26 @@ public sealed class DouyinReader
     /// platform does not publish plays, so 0 means "not known". A video that was found has been played.
     /// </summary>
     private static long? UnknownWhenZero(long? plays) => plays is 0 ? null : plays;
+
+    /// <summary>The aweme_type of an image post (图文): a set of pictures with music, shown at /note/{id}.</summary>
+    private const int ImagePostType = 68;
+
+    /// <summary>
+    /// An image post rather than a video: <c>aweme_type</c> 68, or a non-empty <c>images</c> list (which videos
+    /// carry as null). An image post has no plays, so its <c>play_count</c> says nothing, not even "not known yet".
+    /// </summary>
+    private static bool IsImagePost(JsonElement aweme)
+    {
+        var type = JsonFields.Get(aweme, "aweme_type");
+        if (type.ValueKind == JsonValueKind.Number && type.TryGetInt32(out var kind) && kind == ImagePostType) return true;
+        var images = JsonFields.Get(aweme, "images");
+        return images.ValueKind switch
+        {
+            JsonValueKind.Array => images.GetArrayLength() > 0,
+            JsonValueKind.Undefined or JsonValueKind.Null => false,
+            _ => throw new InvalidItemException("images", $"expected an array, got {PlatformCount.DescribeKind(images)}"),
+        };
+    }
 
     private static IEnumerable<string> TextExtraHashtags(JsonElement aweme)
     {

@@ -13,6 +13,7 @@ public sealed class WeiboReader
 {
     private const string Platform = Monitor.Contracts.PlatformNames.Weibo;
     private const string RepostWithoutWords = "转发微博";
+    private const string OriginalUnavailable = "原微博已删除或不可见";
 
     /// <summary>Reads one mblog.</summary>
     /// <param name="longText">Gives the full HTML of a post marked <c>isLongText</c>, by id (null when unknown).</param>
@@ -94,18 +95,26 @@ public sealed class WeiboReader
             JsonFields.Count(user, "followers_count", "user.followers_count"),
             JsonFields.OptionalBool(user, "verified"));
 
-        var text = VisibleText(mblog, id, "text", longText);
-        var hashtags = Hashtags.FromWeiboText(text).ToList();
+        var post = VisibleText(mblog, id, "text", longText);
+        var text = post.Text;
+        var hashtags = Topics(mblog, post, "").ToList();
         if (JsonFields.OptionalObject(mblog, "retweeted_status", "retweeted_status") is { } original)
         {
-            var originalId = JsonFields.OptionalString(original, "id", "retweeted_status.id") ?? "";
-            var originalText = VisibleText(original, originalId, "retweeted_status.text", longText);
-            var originalUser = JsonFields.OptionalObject(original, "user", "retweeted_status.user");
-            var originalName = originalUser is { } u ? JsonFields.OptionalString(u, "screen_name", "retweeted_status.user.screen_name") : null;
             // A repost without words of its own is shown by Weibo as "转发微博" (reposted).
             if (string.IsNullOrWhiteSpace(text)) text = RepostWithoutWords;
-            text += originalName is null ? $"\n//{originalText}" : $"\n//@{originalName}: {originalText}";
-            hashtags.AddRange(Hashtags.FromWeiboText(originalText));
+            if (Unavailable(original) is { } notice)
+            {
+                text += $"\n//{notice}";
+            }
+            else
+            {
+                var originalId = JsonFields.OptionalString(original, "id", "retweeted_status.id") ?? "";
+                var originalPost = VisibleText(original, originalId, "retweeted_status.text", longText);
+                var originalUser = JsonFields.OptionalObject(original, "user", "retweeted_status.user");
+                var originalName = originalUser is { } u ? JsonFields.OptionalString(u, "screen_name", "retweeted_status.user.screen_name") : null;
+                text += originalName is null ? $"\n//{originalPost.Text}" : $"\n//@{originalName}: {originalPost.Text}";
+                hashtags.AddRange(Topics(original, originalPost, "retweeted_status."));
+            }
         }
 
         var engagement = new Engagement(
@@ -118,13 +127,58 @@ public sealed class WeiboReader
             publishedAt, engagement, Hashtags.Distinct(hashtags), Region(mblog), feed, observedAt);
     }
 
-    private static string VisibleText(JsonElement mblog, string id, string path, Func<string, string?>? longText)
+    /// <summary>
+    /// The post's text: the full text of a long post (<c>isLongText</c>) from the resolver or from an inline
+    /// <c>longText.longTextContent</c>, else the text shown, which Weibo cuts at about 140 characters.
+    /// </summary>
+    private static WeiboText VisibleText(JsonElement mblog, string id, string path, Func<string, string?>? longText)
     {
         var html = JsonFields.OptionalString(mblog, "text", path)
                    ?? throw new InvalidItemException(path, "missing");
-        if (longText is not null && id.Length > 0 && JsonFields.OptionalBool(mblog, "isLongText") && longText(id) is { Length: > 0 } full)
-            html = full;
-        return WeiboHtml.ToText(html);
+        if (JsonFields.OptionalBool(mblog, "isLongText"))
+        {
+            if (longText is not null && id.Length > 0 && longText(id) is { Length: > 0 } full) html = full;
+            else if (InlineLongText(mblog, path) is { Length: > 0 } inline) html = inline;
+        }
+        return WeiboHtml.Read(html);
+    }
+
+    private static string? InlineLongText(JsonElement mblog, string path)
+    {
+        var prefix = path.EndsWith("text", StringComparison.Ordinal) ? path[..^"text".Length] : "";
+        return JsonFields.OptionalObject(mblog, "longText", prefix + "longText") is { } inline
+            ? JsonFields.OptionalString(inline, "longTextContent", prefix + "longText.longTextContent")
+            : null;
+    }
+
+    /// <summary>"#话题#" and "#话题[超话]#" in the text, the super-topics it links to, and the topics Weibo lists in <c>topic_struct</c>.</summary>
+    private static IEnumerable<string> Topics(JsonElement mblog, WeiboText text, string prefix)
+    {
+        var listed = JsonFields.Get(mblog, "topic_struct");
+        IEnumerable<string> fromStruct = [];
+        if (listed.ValueKind == JsonValueKind.Array)
+            fromStruct = listed.EnumerateArray()
+                .Select(t => JsonFields.Get(t, "topic_title"))
+                .Where(title => title.ValueKind == JsonValueKind.String)
+                .Select(title => Hashtags.WithoutSuperTopicMark(JsonFields.String(title, prefix + "topic_struct.topic_title")))
+                .ToList();
+        else if (listed.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
+            throw new InvalidItemException(prefix + "topic_struct", $"expected an array, got {PlatformCount.DescribeKind(listed)}");
+        return Hashtags.FromWeiboText(text.Text).Concat(text.SuperTopics).Concat(fromStruct);
+    }
+
+    /// <summary>
+    /// What Weibo shows in place of a repost's original that was deleted or that the viewer may not see
+    /// (<c>deleted: "1"</c>, or no text at all), or null when the original is there to read. The notice is not the
+    /// original's words, so no topic is taken from it.
+    /// </summary>
+    private static string? Unavailable(JsonElement original)
+    {
+        var text = JsonFields.Get(original, "text");
+        var given = text.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+        if (given && !JsonFields.OptionalBool(original, "deleted")) return null;
+        var notice = text.ValueKind == JsonValueKind.String ? WeiboHtml.ToText(JsonFields.String(text, "retweeted_status.text")) : "";
+        return notice.Length > 0 ? notice : OriginalUnavailable;
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -47,8 +47,9 @@ public sealed class XiaohongshuReader
         var card = JsonFields.OptionalObject(item, "note_card", "note_card") ?? item;
         var id = FirstId(card, item);
 
-        var title = JsonFields.OptionalString(card, "title", "note_card.title")
-                    ?? JsonFields.OptionalString(card, "display_title", "note_card.display_title");
+        // A note's title may be empty (""); the search card then has the title Xiaohongshu shows, display_title.
+        var title = NonBlank(JsonFields.OptionalString(card, "title", "note_card.title"))
+                    ?? NonBlank(JsonFields.OptionalString(card, "display_title", "note_card.display_title"));
         var text = JsonFields.OptionalString(card, "desc", "note_card.desc") ?? "";
         var publishedAt = JsonFields.Epoch(card, "time", "note_card.time");
 
@@ -70,10 +71,12 @@ public sealed class XiaohongshuReader
         var hashtags = TopicTags(card).Concat(Hashtags.FromXiaohongshuText(text));
         var region = JsonFields.OptionalString(card, "ip_location", "note_card.ip_location");
         return new CoverageReceived(
-            Platform, id, $"https://www.xiaohongshu.com/explore/{id}", string.IsNullOrWhiteSpace(title) ? null : title,
+            Platform, id, $"https://www.xiaohongshu.com/explore/{id}", title,
             text, author, publishedAt, engagement, Hashtags.Distinct(hashtags),
             string.IsNullOrWhiteSpace(region) ? null : region.Trim(), feed, observedAt);
     }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string FirstId(JsonElement card, JsonElement item)
     {

@@ -1,6 +1,7 @@
 namespace Monitor.ReadModels.Feeds;
 
 /// <summary>A feed's health as its events tell it. <see cref="LastTxId"/>/<see cref="LastSeqId"/> is the last event applied.</summary>
+/// <param name="LastCyclePagesRefused">Pages its last heartbeat reported refused whole; <see cref="LastPageRefused"/> says why.</param>
 public sealed record FeedDocument(
     string Feed,
     string Platform,
@@ -16,7 +17,10 @@ public sealed record FeedDocument(
     long Quarantined,
     DateTimeOffset? LastQuarantinedAt,
     ulong LastTxId,
-    long LastSeqId)
+    long LastSeqId,
+    long PagesRefused = 0,
+    int LastCyclePagesRefused = 0,
+    string? LastPageRefused = null)
 {
     /// <summary>Failed cycles in a row (with no heartbeat since) from which a feed counts as failing rather than degraded.</summary>
     public const int FailingAfter = 3;
@@ -25,7 +29,8 @@ public sealed record FeedDocument(
     public static readonly TimeSpan MinimumSilence = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// ok: heartbeating; degraded: its last cycle(s) failed, fewer than <see cref="FailingAfter"/> in a row;
+    /// ok: heartbeating; degraded: its last cycle(s) failed, fewer than <see cref="FailingAfter"/> in a row, or its
+    /// last cycle refused pages;
     /// failing: at least that many in a row; silent: nothing heard for three intervals (at least five minutes).
     /// </summary>
     public string StatusAt(DateTimeOffset now)
@@ -34,7 +39,7 @@ public sealed record FeedDocument(
         var silence = TimeSpan.FromTicks(Math.Max(Interval.Ticks * 3, MinimumSilence.Ticks));
         if (lastHeard is null || now - lastHeard > silence) return FeedStatuses.Silent;
         if (ConsecutiveFailures >= FailingAfter) return FeedStatuses.Failing;
-        if (ConsecutiveFailures > 0) return FeedStatuses.Degraded;
+        if (ConsecutiveFailures > 0 || LastCyclePagesRefused > 0) return FeedStatuses.Degraded;
         return FeedStatuses.Ok;
     }
 

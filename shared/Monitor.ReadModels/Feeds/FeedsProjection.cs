@@ -39,7 +39,15 @@ public sealed class FeedsProjection(ReadModelTables tables)
         feed = e.Data switch
         {
             FeedRegistered r => feed with { Platform = r.Platform, Source = r.Source, Interval = r.Interval, RegisteredAt = r.RegisteredAt },
-            FeedHeartbeat h => feed with { LastHeartbeatAt = h.At, ConsecutiveFailures = 0, ItemsPublished = feed.ItemsPublished + h.Published },
+            FeedHeartbeat h => feed with
+            {
+                LastHeartbeatAt = h.At,
+                ConsecutiveFailures = 0,
+                ItemsPublished = feed.ItemsPublished + h.Published,
+                PagesRefused = feed.PagesRefused + h.PagesRefused,
+                LastCyclePagesRefused = h.PagesRefused,
+                LastPageRefused = h.LastPageRefused,
+            },
             FeedFailing f => feed with { LastFailureAt = f.At, LastError = f.Reason, ConsecutiveFailures = f.ConsecutiveFailures },
             FeedCursorAdvanced c => feed with { LastCursorAt = c.At },
             FeedItemQuarantined q => feed with

@@ -15,13 +15,7 @@ public class When_reading_feed_health(PostgresSchema schema) : IClassFixture<Pos
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private async Task<EventStoreFeedJournal> RegisterAsync(string feed, DateTimeOffset at)
-    {
-        var journal = new EventStoreFeedJournal(_api.Store, feed);
-        await journal.LoadAsync(default);
-        await journal.RegisterAsync(new FeedRegistered(feed, PlatformNames.Weibo, "https://weibo.example.com", ["小米SU7"], TimeSpan.FromMinutes(1), "host", "1.0", at), default);
-        return journal;
-    }
+    private Task<EventStoreFeedJournal> RegisterAsync(string feed, DateTimeOffset at) => SampleFeeds.RegisterAsync(_api, feed, at);
 
     [Fact]
     public async Task Each_feed_shows_its_status_last_error_and_counts()

@@ -34,4 +34,14 @@ public class When_writing_exports_and_feed_status
         Assert.Equal(FeedStatuses.Failing, Feed(FeedDocument.FailingAfter, now.AddMinutes(-40), now.AddMinutes(-1)).StatusAt(now));
         Assert.Equal(FeedStatuses.Silent, (Feed(0, null, null) with { RegisteredAt = null }).StatusAt(now));
     }
+
+    [Fact]
+    public void A_feed_whose_last_cycle_refused_pages_is_degraded_until_a_cycle_refuses_none()
+    {
+        var now = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var refused = Feed(0, now.AddMinutes(-1), null) with { PagesRefused = 3, LastCyclePagesRefused = 1, LastPageRefused = "GET x answered HTML" };
+
+        Assert.Equal(FeedStatuses.Degraded, refused.StatusAt(now));
+        Assert.Equal(FeedStatuses.Ok, (refused with { LastCyclePagesRefused = 0 }).StatusAt(now));
+    }
 }

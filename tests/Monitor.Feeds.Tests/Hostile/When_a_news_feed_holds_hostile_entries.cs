@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Feeds.Rss;
 using Monitor.Feeds.Sdk.Configuration;
 using Monitor.Feeds.Sdk.Http;
@@ -22,7 +21,7 @@ public sealed class When_a_news_feed_holds_hostile_entries
         await using var server = await LocalSourceServer.StartAsync(app =>
             app.MapGet("/feed.xml", () => Results.Bytes(document, contentType)));
         var settings = new FeedSettings { Name = "news-hostile", Urls = [server.Url("feed.xml")], RequestSpacing = TimeSpan.Zero, Retries = 1 };
-        var run = new FeedRun(new RssFeed(Clients.Create(settings), settings, NullLogger<RssFeed>.Instance), settings);
+        var run = new FeedRun(new RssFeed(Clients.Create(settings), settings), settings);
         await run.CycleAsync();
         return run;
     }
@@ -93,7 +92,7 @@ public sealed class When_a_news_feed_holds_hostile_entries
             app.MapGet("/good.xml", () => Results.Bytes(good, "application/rss+xml"));
         });
         var settings = new FeedSettings { Name = "news-huge", Urls = [server.Url("huge.xml"), server.Url("good.xml")], RequestSpacing = TimeSpan.Zero, Retries = 1 };
-        var run = new FeedRun(new RssFeed(Clients.Create(settings), settings, NullLogger<RssFeed>.Instance), settings);
+        var run = new FeedRun(new RssFeed(Clients.Create(settings), settings), settings);
 
         await run.CycleAsync();
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Net.Http.Headers;
 using Monitor.Feeds.Rss;
 using Monitor.Feeds.Sdk.Configuration;
@@ -42,7 +41,7 @@ public sealed class When_the_rss_feed_reads_news_sites
         Name = "news", Urls = paths.Select(server.Url).ToArray(), RequestSpacing = TimeSpan.Zero, Retries = 1,
     };
 
-    private static RssFeed Feed(FeedSettings settings) => new(Clients.Create(settings), settings, NullLogger<RssFeed>.Instance);
+    private static RssFeed Feed(FeedSettings settings) => new(Clients.Create(settings), settings);
 
     private static int ItemsIn(string sample, Uri baseUri)
     {
@@ -87,7 +86,7 @@ public sealed class When_the_rss_feed_reads_news_sites
 
         // A new feed instance (a restart) resumes from the stored cursor, which holds the validators.
         var cursor = first.Journal.Cursor;
-        var restarted = new RssFeed(Clients.Create(settings), settings, NullLogger<RssFeed>.Instance);
+        var restarted = new RssFeed(Clients.Create(settings), settings);
         var page1 = await restarted.FetchPageAsync(cursor, new global::Monitor.Feeds.Sdk.FeedContext("news", DateTimeOffset.UtcNow), CancellationToken.None);
         var page2 = await restarted.FetchPageAsync(page1.Next, new global::Monitor.Feeds.Sdk.FeedContext("news", DateTimeOffset.UtcNow), CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class When_a_feed_is_not_configured
     public async Task Should_say_which_setting_to_set_in_health_and_in_FeedFailing_without_an_exception()
     {
         var settings = Clients.Quick() with { Name = "news", Interval = TimeSpan.FromMilliseconds(20) };
-        var source = new RssFeed(Clients.Create(settings), settings, NullLogger<RssFeed>.Instance);
+        var source = new RssFeed(Clients.Create(settings), settings);
         var journal = new InMemoryFeedJournal();
         var status = new FeedStatus();
         var worker = new FeedWorker(source, journal,
