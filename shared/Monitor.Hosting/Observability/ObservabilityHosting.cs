@@ -22,20 +22,7 @@ public static class ObservabilityHosting
         builder.AddMonitorMetrics(settings);
         builder.AddMonitorTracing(settings);
 
-        builder.Logging.ClearProviders();
-        if (settings.JsonLogs)
-        {
-            builder.Logging.AddConsole(o => o.FormatterName = JsonLogFormatter.FormatterName);
-            builder.Logging.AddConsoleFormatter<JsonLogFormatter, JsonLogFormatterOptions>(o =>
-            {
-                o.Service = settings.ServiceName;
-                o.IncludeScopes = true;
-            });
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
-        }
+        builder.Logging.AddMonitorConsoleLogs(settings);
 
         builder.Services.AddPublishObserver<PublishMetricsObserver>();
         builder.Services.AddSingleton<ServiceQueues>();
