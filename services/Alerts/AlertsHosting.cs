@@ -24,10 +24,10 @@ public static class AlertsHosting
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new DeliveryOptions());
-        services.AddSingleton(sp => new ChannelDeliverer(
-            new HttpClient(settings.Guard.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) },
-            sp.GetRequiredService<DeliveryOptions>(), sp.GetRequiredService<TimeProvider>(),
+        var delivery = new DeliveryOptions();
+        services.AddSingleton(delivery);
+        services.AddChannelHttpClient(() => settings.Guard.CreateHandler(), delivery);
+        services.AddSingleton(sp => new ChannelDeliverer(sp.ChannelClient(), delivery, sp.GetRequiredService<TimeProvider>(),
             settings.Smtp is { } smtp ? new EmailSender(smtp) : null));
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<SubscriptionCommands>();
