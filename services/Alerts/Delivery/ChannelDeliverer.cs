@@ -99,8 +99,7 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
             }, ct);
             return new SendOutcome(true, attempts, null, false);
         }
-        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or TimeoutRejectedException or BrokenCircuitException
-                                  && !ct.IsCancellationRequested)
+        catch (Exception e) when ((EmailSender.IsPassing(e) || e is TimeoutRejectedException or BrokenCircuitException) && !ct.IsCancellationRequested)
         {
             return SendOutcome.Passing($"e-mail to {channel.Target}: {e.Message}", attempts);
         }
@@ -122,7 +121,7 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
         if (retries > 0)
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(EmailSender.IsPassing),
                 MaxRetryAttempts = retries,
                 Delay = options.FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
