@@ -53,7 +53,7 @@ public static class AlertsHosting
     public static WebApplication MapAlerts(this WebApplication app)
     {
         app.MapOpenApi();
-        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        var api = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Reader);
         api.MapKeyEndpoints();
         api.MapSubscriptionEndpoints();
         api.MapAlertEndpoints();
