@@ -24,10 +24,10 @@ public static class AlertsHosting
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new DeliveryOptions());
-        services.AddSingleton(sp => new ChannelDeliverer(
-            new HttpClient(settings.Guard.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) },
-            sp.GetRequiredService<DeliveryOptions>(), sp.GetRequiredService<TimeProvider>(),
+        var delivery = new DeliveryOptions();
+        services.AddSingleton(delivery);
+        services.AddChannelHttpClient(() => settings.Guard.CreateHandler(), delivery);
+        services.AddSingleton(sp => new ChannelDeliverer(sp.ChannelClient(), delivery, sp.GetRequiredService<TimeProvider>(),
             settings.Smtp is { } smtp ? new EmailSender(smtp) : null));
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<SubscriptionCommands>();
@@ -53,7 +53,7 @@ public static class AlertsHosting
     public static WebApplication MapAlerts(this WebApplication app)
     {
         app.MapOpenApi();
-        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        var api = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Reader);
         api.MapKeyEndpoints();
         api.MapSubscriptionEndpoints();
         api.MapAlertEndpoints();

@@ -59,7 +59,7 @@ public static class ApiHosting
 
         app.MapOpenApi();
         app.MapSessionEndpoints();
-        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>().WithTags("Monitor");
+        var api = app.MapGroup("/api").RequireAuthorization(AccessPolicies.Reader).WithTags("Monitor");
         api.MapKeyEndpoints();
         api.MapMentionEndpoints();
         api.MapAnalyticsEndpoints();

@@ -7,6 +7,7 @@ using Monitor.EventStore;
 using Monitor.Hosting.Configuration;
 using Monitor.Hosting.Health;
 using Monitor.Hosting.Observability;
+using Monitor.Hosting.Observability.Metrics;
 using Monitor.Hosting.Storage;
 
 namespace Monitor.Hosting;

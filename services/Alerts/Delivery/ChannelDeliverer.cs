@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Monitor.Contracts.Alerts;
@@ -13,11 +12,10 @@ namespace Monitor.Alerts.Delivery;
 /// Sends an alert (or a digest, or a quiet spell's held alerts) to one channel and says how it went. An alert gets one
 /// attempt per call: its retries are the <see cref="DeliverySchedule"/>'s, stored in the log by the <see cref="DeliveryWorker"/>.
 /// A digest or a release is retried here, with exponential back-off. Either way each attempt has a timeout, and each
-/// destination host has its own circuit breaker, so one dead bot endpoint does not slow the others.
+/// destination has its own circuit breaker: both are the <paramref name="http"/> client's (<see cref="ChannelHttp"/>).
 /// </summary>
 public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, TimeProvider clock, EmailSender? email = null)
 {
-    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _breakers = new(StringComparer.OrdinalIgnoreCase);
     private ResiliencePipeline<HttpResponseMessage>? _retry;
     private ResiliencePipeline? _emailPipeline;
     private ResiliencePipeline? _emailAttempt;
@@ -59,13 +57,11 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
         }
 
         var attempts = 0;
-        var breaker = BreakerFor(request.Url);
-        async ValueTask<HttpResponseMessage> Send(CancellationToken token) =>
-            await breaker.ExecuteAsync(async inner =>
-            {
-                Interlocked.Increment(ref attempts);
-                return await http.SendAsync(ToMessage(request), inner);
-            }, token);
+        async ValueTask<HttpResponseMessage> Send(CancellationToken token)
+        {
+            Interlocked.Increment(ref attempts);
+            return await http.SendAsync(ToMessage(request), token);
+        }
         try
         {
             using var response = retry && options.MaxRetries > 0
@@ -103,8 +99,7 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
             }, ct);
             return new SendOutcome(true, attempts, null, false);
         }
-        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or TimeoutRejectedException or BrokenCircuitException
-                                  && !ct.IsCancellationRequested)
+        catch (Exception e) when ((EmailSender.IsPassing(e) || e is TimeoutRejectedException or BrokenCircuitException) && !ct.IsCancellationRequested)
         {
             return SendOutcome.Passing($"e-mail to {channel.Target}: {e.Message}", attempts);
         }
@@ -126,7 +121,7 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
         if (retries > 0)
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<System.Net.Mail.SmtpException>().Handle<IOException>().Handle<System.Net.Sockets.SocketException>(),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(EmailSender.IsPassing),
                 MaxRetryAttempts = retries,
                 Delay = options.FirstRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
@@ -152,11 +147,8 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
         return message;
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BreakerFor(Uri url) =>
-        _breakers.GetOrAdd(url.GetLeftPart(UriPartial.Authority), _ => BuildBreaker());
-
     // Transient: network errors, attempt timeouts, 5xx, 408, 429. Never an SSRF refusal (it will not change).
-    private static PredicateBuilder<HttpResponseMessage> Transient() => new PredicateBuilder<HttpResponseMessage>()
+    internal static PredicateBuilder<HttpResponseMessage> Transient() => new PredicateBuilder<HttpResponseMessage>()
         .Handle<HttpRequestException>(e => FindRefusal(e) is null)
         .Handle<TimeoutRejectedException>()
         .HandleResult(IsTransient);
@@ -175,18 +167,5 @@ public sealed class ChannelDeliverer(HttpClient http, DeliveryOptions options, T
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
             })
-            .Build();
-
-    private ResiliencePipeline<HttpResponseMessage> BuildBreaker() =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = Transient(),
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = options.BreakerMinimumThroughput,
-                SamplingDuration = options.BreakerSamplingDuration,
-                BreakDuration = options.BreakDuration,
-            })
-            .AddTimeout(options.AttemptTimeout)
             .Build();
 }

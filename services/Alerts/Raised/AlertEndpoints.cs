@@ -27,7 +27,6 @@ public static class AlertEndpoints
         api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AlertLog log, SubscriptionRegistry registry, AlertStreamWriter writer, TimeProvider clock, CancellationToken ct) =>
         {
             var caller = http.Caller();
-            if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot acknowledge alerts");
             if (Visible(id, caller, log, registry) is not { } view) return Results.NotFound();
             if (view.Acknowledged is { } already) return Results.Ok(already);
             var ack = new AlertAcknowledged(id, caller.Owner, clock.GetUtcNow());
@@ -36,14 +35,15 @@ public static class AlertEndpoints
             if (await writer.AppendAsync(id, stream => stream.Any(e => e.Data is AlertAcknowledged) ? null : ack, _ => ackId, ct) is not null)
                 log.Apply(ack);
             return Results.Ok(log.Find(id)!.Acknowledged ?? ack);
-        });
+        })
+        .RequireRole(AccessPolicies.Writer, "Viewers cannot acknowledge alerts");
 
         api.MapPost("/alerts/{id:guid}/resend", async (Guid id, string? channel, HttpContext http, AlertLog log, SubscriptionRegistry registry, DeliveryWorker delivery, CancellationToken ct) =>
         {
-            if (!http.Caller().CanWrite) return CallerExtensions.Forbidden("Viewers cannot re-send alerts");
             if (Visible(id, http.Caller(), log, registry) is not { } view) return Results.NotFound();
             return Results.Ok((await delivery.ResendAsync(view.Alert.AlertId, channel, ct)).Select(o => o.For(http.Caller())));
-        });
+        })
+        .RequireRole(AccessPolicies.Writer, "Viewers cannot re-send alerts");
 
         // Server-sent events: one "alert" event per raised alert the caller may see, a comment every 15 s to keep proxies
         // from closing the stream. It ends when the caller's key is revoked.

@@ -11,7 +11,6 @@ public static class SubscriptionEndpoints
         api.MapPost("/subscriptions", async (HttpContext http, SubscriptionCommands commands, CancellationToken ct) =>
         {
             var caller = http.Caller();
-            if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot create subscriptions");
             var (request, unreadable) = await RequestBody.ReadAsync<CreateSubscriptionRequest>(http);
             if (request is null) return unreadable!;
             var problems = SubscriptionValidation.Create(request);
@@ -19,7 +18,8 @@ public static class SubscriptionEndpoints
             var state = await commands.CreateAsync(request, caller.Owner, ct);
             http.Response.Headers.ETag = SubscriptionVersions.ETag(state);
             return Results.Created($"/api/subscriptions/{state.SubscriptionId}", Visible(state, caller));
-        });
+        })
+        .RequireRole(AccessPolicies.Writer, "Viewers cannot create subscriptions");
 
         // Analysts see only their own; admins and viewers read all. Secrets show only to admins.
         api.MapGet("/subscriptions", (HttpContext http, SubscriptionRegistry registry) =>

@@ -34,12 +34,12 @@ public static class AlertEndpoints
         api.MapPost("/alerts/{id:guid}/ack", async (Guid id, HttpContext http, AcknowledgeAlert acknowledge, AlertOwners owners, CancellationToken ct) =>
         {
             var caller = http.Caller();
-            if (!caller.CanWrite) return CallerExtensions.Forbidden("Viewers cannot acknowledge alerts");
             // To an analyst, another's alert does not exist.
             return await owners.MaySeeAsync(caller, id, ct) && await acknowledge.AcknowledgeAsync(id, caller, ct) is { } ack
                 ? Results.Ok(ack)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no alert {id}");
         })
+        .RequireRole(AccessPolicies.Writer, "Viewers cannot acknowledge alerts")
         .WithName("AcknowledgeAlert").WithSummary("Takes charge of an alert (analysts: of their own subscriptions; admins). The first acknowledgement stands.")
         .Produces<AlertAcknowledgement>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 

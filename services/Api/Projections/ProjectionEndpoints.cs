@@ -27,9 +27,8 @@ public static class ProjectionEndpoints
         .WithName("ListProjections").WithSummary("Every read model with its checkpoint, lag, any rebuild in progress and its projection's version.")
         .Produces<IReadOnlyList<ProjectionView>>();
 
-        api.MapPost("/projections/{name}/rebuild", (string name, HttpContext http, ReadModelCatalogue catalogue, RebuildTracker rebuilds) =>
+        api.MapPost("/projections/{name}/rebuild", (string name, ReadModelCatalogue catalogue, RebuildTracker rebuilds) =>
         {
-            if (!http.Caller().IsAdmin) return CallerExtensions.Forbidden("Only admins rebuild read models");
             if (catalogue.Find(name) is not { } model)
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no read model '{name}'",
                     detail: "Read models: " + string.Join(", ", catalogue.All.Select(m => m.Name)));
@@ -37,6 +36,7 @@ public static class ProjectionEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Read model '{name}' is already being rebuilt");
             return Results.Accepted("/api/projections", new { name, status = "rebuilding" });
         })
+        .RequireRole(AccessPolicies.Admin, "Only admins rebuild read models")
         .WithName("RebuildProjection").WithSummary("Clears a read model and replays the log into it while the API keeps serving (admins).")
         .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }

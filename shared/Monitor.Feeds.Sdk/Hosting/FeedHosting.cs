@@ -41,17 +41,21 @@ public static class FeedHosting
         services.AddSingleton(_ => FeedEventTypes.Register(MonitorEventTypes.CreateRegistry()));
         builder.AddMonitorBus();
 
-        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // the pipeline's per-attempt timeout governs
-            DefaultRequestHeaders = { { "User-Agent", $"Monitor-Feed/{serviceName}" } },
-        });
+        services.AddHttpClient(FeedHttpClient.ClientName, http =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout governs
+                http.DefaultRequestHeaders.Add("User-Agent", $"Monitor-Feed/{serviceName}");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            })
+            // FeedHttpClient keeps its client for the service's life; the handler renews its connections itself.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new RequestGate(settings.RequestSpacing, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<FeedHttpClient>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FeedHttpClient>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(FeedHttpClient.ClientName)));
 
         services.AddSingleton<ICoveragePublisher, BusCoveragePublisher>();
         services.AddSingleton<IFeedJournal>(sp => new EventStoreFeedJournal(sp.GetRequiredService<global::Monitor.EventStore.EventStore>(), settings.Name));

@@ -17,6 +17,9 @@ namespace Monitor.Feeds.Sdk.Http;
 /// </summary>
 public sealed class FeedHttpClient
 {
+    /// <summary>The IHttpClientFactory client a feed service GETs with (FeedHosting configures it).</summary>
+    public const string ClientName = "feed";
+
     /// <summary>A Retry-After longer than this is not waited out inside a cycle; the cycle fails and the next one tries.</summary>
     public static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(2);
 

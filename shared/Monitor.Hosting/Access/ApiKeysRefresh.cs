@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,11 +32,13 @@ public sealed class ApiKeysRefresh(ApiKeys keys, TimeProvider clock, ILogger<Api
 
 public static class ApiKeysHosting
 {
-    /// <summary>The keys, and the refresh that picks up keys issued or revoked through another service.</summary>
+    /// <summary>The keys, the refresh that picks up keys issued or revoked through another service, and the API key scheme and policies.</summary>
     public static IServiceCollection AddApiKeys(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeys>();
         services.AddHostedService<ApiKeysRefresh>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthorizationBuilder().AddAccessPolicies();
         return services;
     }
 }

@@ -19,7 +19,6 @@ public static class KeyEndpoints
         api.MapPost("/keys", async (IssueKeyRequest request, HttpContext http, ApiKeys keys, CancellationToken ct) =>
         {
             var caller = http.Caller();
-            if (!caller.IsAdmin) return CallerExtensions.Forbidden("Only admins issue keys");
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(request.Owner)) errors["owner"] = ["must not be empty"];
             else if (InputLimits.TextProblem(request.Owner) is { } problem) errors["owner"] = [problem];
@@ -30,21 +29,21 @@ public static class KeyEndpoints
             var (key, view) = await keys.IssueAsync(request.Owner!.Trim(), request.Role!, name, caller, ct);
             return Results.Created($"/api/keys/{view.Id}", new IssuedKey(key, view.Id, view.Owner, view.Role, view.Name));
         })
+        .RequireRole(AccessPolicies.Admin, "Only admins issue keys")
         .WithName("IssueKey").WithSummary("Issues a key (admins); the answer is the only time the key is shown.");
 
-        api.MapGet("/keys", (HttpContext http, ApiKeys keys) =>
-            http.Caller().IsAdmin ? Results.Ok(keys.List()) : CallerExtensions.Forbidden("Only admins list keys"))
+        api.MapGet("/keys", (ApiKeys keys) => Results.Ok(keys.List()))
+            .RequireRole(AccessPolicies.Admin, "Only admins list keys")
             .WithName("ListKeys").WithSummary("Every issued key (admins): id, name, owner, role, when, last four characters and fingerprint; never the key.");
 
         // Revoked keys stay listed (with when and by whom); revoking twice changes nothing.
         api.MapDelete("/keys/{id:guid}", async (Guid id, HttpContext http, ApiKeys keys, CancellationToken ct) =>
         {
-            var caller = http.Caller();
-            if (!caller.IsAdmin) return CallerExtensions.Forbidden("Only admins revoke keys");
-            return await keys.RevokeAsync(id, caller, ct) is { } revoked
+            return await keys.RevokeAsync(id, http.Caller(), ct) is { } revoked
                 ? Results.Ok(revoked)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no key {id} (GET /api/keys lists them)");
         })
+        .RequireRole(AccessPolicies.Admin, "Only admins revoke keys")
         .WithName("RevokeKey").WithSummary("Revokes a key (admins): every service refuses it within seconds and ends its live streams.");
     }
 }

@@ -6,7 +6,7 @@ namespace Monitor.Hosting.Access;
 
 /// <summary>
 /// Browser sessions: POST /api/session with <c>{ "key": "..." }</c> puts the key in an HttpOnly, SameSite=Strict
-/// cookie, which ApiKeyFilter accepts when no header is sent; DELETE /api/session removes it. Map these outside
+/// cookie, which ApiKeyAuthentication accepts when no header is sent; DELETE /api/session removes it. Map these outside
 /// the key-filtered group: signing in is how a browser gets its key accepted.
 /// </summary>
 public static class SessionEndpoints

@@ -40,7 +40,7 @@ public sealed partial record MonitorSettings
         new(RabbitMqVariable, "RabbitMQ broker as amqp://user:password@host:port/vhost.", MonitorServices.All, DefaultRabbitMq),
         new(SchemaVariable, "PostgreSQL schema holding the event store's tables.", MonitorServices.All, DefaultSchema),
         new(UrlsVariable, "Where the service's HTTP surface (health, API) listens.", MonitorServices.All, "http://127.0.0.1:<port>"),
-        new(LogFormatVariable, "Console log format: json (one object per line, with traceId and spanId) or text.", MonitorServices.All, "json"),
+        new(LogFormatVariable, "Console log format: json (one object per line, with the TraceId and SpanId of the current activity) or text.", MonitorServices.All, "json"),
         new(OtlpEndpointVariable, "OTLP receiver for traces, e.g. http://otel-collector:4318 (spans go to <endpoint>/v1/traces); no export when unset.", MonitorServices.All, null),
         new(OtlpProtocolVariable, "OTLP protocol: http/protobuf or grpc (then the endpoint is e.g. http://otel-collector:4317).", MonitorServices.All, OtlpHttp),
         new(OtlpSampleRatioVariable, "Share of new traces exported, 0 to 1; a trace begun upstream keeps its sampling decision.", MonitorServices.All, "1"),

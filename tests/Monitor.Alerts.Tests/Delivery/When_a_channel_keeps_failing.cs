@@ -19,14 +19,18 @@ public sealed class When_a_channel_keeps_failing : IAsyncLifetime
     };
 
     private LocalReceiver _receiver = null!;
+    private readonly ChannelDeliverers _deliverers = new();
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync() => _receiver = await LocalReceiver.StartAsync();
 
-    public async Task DisposeAsync() => await _receiver.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _deliverers.DisposeAsync();
+        await _receiver.DisposeAsync();
+    }
 
-    private ChannelDeliverer Deliverer() =>
-        new(new HttpClient(SsrfGuard.FromSetting("127.0.0.1").CreateHandler()) { Timeout = TimeSpan.FromSeconds(20) }, NoRetries, _clock);
+    private ChannelDeliverer Deliverer() => _deliverers.Create(NoRetries, _clock);
 
     private AlertChannel Webhook => new("hook", AlertChannelKinds.Webhook, _receiver.Url + "/alerts");
 

@@ -29,6 +29,36 @@ public class When_delivering_by_email
     }
 
     [Fact]
+    public async Task Should_send_a_message_a_mail_reader_parses_back_to_the_alerts_title_and_text()
+    {
+        await using var smtp = new LocalSmtpServer();
+        var alert = Alerts.Sample() with { SubscriptionName = "小米 SU7 — 舆情" };
+
+        var outcome = await Deliverer(smtp.Port).AttemptAsync(alert, Inbox, Timeout());
+
+        Assert.True(outcome.Delivered);
+        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Assert.Single(smtp.Messages).Data));
+        var parsed = await MimeKit.MimeMessage.LoadAsync(data);
+        Assert.Equal(AlertText.Title(alert), parsed.Subject);
+        Assert.Contains("小米 SU7 — 舆情", parsed.Subject);
+        Assert.Equal("pr-team@example.com", Assert.Single(parsed.To.Mailboxes).Address);
+        Assert.Equal(ChannelMessage.For(alert).Body(AlertText.Plain).ReplaceLineEndings(), parsed.TextBody.TrimEnd().ReplaceLineEndings());
+    }
+
+    [Fact]
+    public async Task Should_call_a_server_that_cannot_be_reached_worth_retrying()
+    {
+        int port;
+        await using (var closed = new LocalSmtpServer()) port = closed.Port;
+
+        var outcome = await Deliverer(port).AttemptAsync(Alerts.Sample(), Inbox, Timeout());
+
+        Assert.False(outcome.Delivered);
+        Assert.True(outcome.Retryable);
+        Assert.StartsWith("e-mail to pr-team@example.com: ", outcome.Reason);
+    }
+
+    [Fact]
     public async Task Should_call_a_temporary_refusal_of_an_alert_worth_retrying_and_retry_a_release_within_the_call()
     {
         await using var smtp = new LocalSmtpServer(refuseFirst: 2);

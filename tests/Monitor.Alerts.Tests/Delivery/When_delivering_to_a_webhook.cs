@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Tests.Support;
 using Monitor.Contracts.Alerts;
 
 namespace Monitor.Alerts.Tests.Delivery;
@@ -17,16 +18,18 @@ public sealed class When_delivering_to_a_webhook : IAsyncLifetime
     };
 
     private LocalReceiver _receiver = null!;
+    private readonly ChannelDeliverers _deliverers = new();
 
     public async Task InitializeAsync() => _receiver = await LocalReceiver.StartAsync();
 
-    public async Task DisposeAsync() => await _receiver.DisposeAsync();
-
-    private static ChannelDeliverer Deliverer(string allowed = "127.0.0.1", Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+    public async Task DisposeAsync()
     {
-        var http = new HttpClient(SsrfGuard.FromSetting(allowed).CreateHandler(resolve)) { Timeout = TimeSpan.FromSeconds(20) };
-        return new ChannelDeliverer(http, Fast, TimeProvider.System);
+        await _deliverers.DisposeAsync();
+        await _receiver.DisposeAsync();
     }
+
+    private ChannelDeliverer Deliverer(string allowed = "127.0.0.1", Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null) =>
+        _deliverers.Create(Fast, TimeProvider.System, allowed, resolve);
 
     private AlertChannel Webhook(string? target = null) => new("hook", AlertChannelKinds.Webhook, target ?? _receiver.Url + "/alerts", "s3cret");
 

@@ -1,42 +1,63 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Monitor.Hosting.Configuration;
 using Monitor.Hosting.Observability.Logging;
 
 namespace Monitor.Hosting.Tests.Logging;
 
+[CollectionDefinition(nameof(ConsoleOutput), DisableParallelization = true)]
+public sealed class ConsoleOutput;
+
+/// <summary>The console logs every service writes with MONITOR_LOG_FORMAT=json (the default), read back from the console.</summary>
+[Collection(nameof(ConsoleOutput))]
 public sealed class When_logging_as_json
 {
-    private static JsonElement Write(LogLevel level, string template, object?[] args, Exception? exception = null, IExternalScopeProvider? scopes = null, bool includeScopes = false)
+    // A category of its own, so lines other code writes to the console meanwhile are told apart.
+    private readonly string _category = "Monitor.Sentiment.Score." + Guid.NewGuid().ToString("N")[..8];
+
+    private IReadOnlyList<JsonElement> Log(Action<ILogger> write)
     {
-        var options = new JsonLogFormatterOptions { Service = "sentiment", IncludeScopes = includeScopes };
-        var formatter = new JsonLogFormatter(new StaticOptions(options));
-        var state = new FormattedState(template, args);
-        var entry = new LogEntry<FormattedState>(level, "Monitor.Sentiment.Score", new EventId(7), state, exception, (s, _) => s.ToString());
-        using var output = new StringWriter();
-        formatter.Write(entry, scopes, output);
-        var text = output.ToString();
-        Assert.EndsWith("\n", text);
-        Assert.Single(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        return JsonDocument.Parse(text).RootElement.Clone();
+        var settings = MonitorSettings.From(new ConfigurationBuilder().Build(), MonitorServices.Sentiment);
+        var original = Console.Out;
+        var output = new StringWriter();
+        Console.SetOut(TextWriter.Synchronized(output));
+        try
+        {
+            // Disposing the factory writes out what the console logger still queues.
+            using (var factory = LoggerFactory.Create(logging => logging.AddMonitorConsoleLogs(settings)))
+                write(factory.CreateLogger(_category));
+        }
+        finally { Console.SetOut(original); }
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .Where(line => line.GetProperty("Category").GetString() == _category)
+            .ToList();
+        Assert.NotEmpty(lines);
+        return lines;
     }
 
-    [Fact]
-    public void Should_write_one_object_per_line_with_level_service_category_and_message()
-    {
-        var line = Write(LogLevel.Warning, "Scored {Count} items in {Elapsed} ms", [100, 12.5]);
+    private JsonElement LogOne(Action<ILogger> write) => Assert.Single(Log(write));
 
-        Assert.Equal("Warning", line.GetProperty("level").GetString());
-        Assert.Equal("sentiment", line.GetProperty("service").GetString());
-        Assert.Equal("Monitor.Sentiment.Score", line.GetProperty("category").GetString());
-        Assert.Equal("Scored 100 items in 12.5 ms", line.GetProperty("message").GetString());
-        Assert.Equal(7, line.GetProperty("eventId").GetInt32());
-        Assert.Equal(100, line.GetProperty("state").GetProperty("Count").GetInt32());
-        Assert.Equal(12.5, line.GetProperty("state").GetProperty("Elapsed").GetDouble());
-        Assert.True(DateTimeOffset.TryParse(line.GetProperty("timestamp").GetString(), out _));
-        Assert.EndsWith("Z", line.GetProperty("timestamp").GetString());
+    private static IEnumerable<JsonElement> Scopes(JsonElement line) =>
+        line.TryGetProperty("Scopes", out var scopes) ? scopes.EnumerateArray() : [];
+
+    [Fact]
+    public void Should_write_one_object_per_line_with_level_category_message_and_the_templates_values()
+    {
+        var line = LogOne(logger => logger.Log(LogLevel.Warning, new EventId(7), "Scored {Count} items in {Elapsed} ms", 100, 12.5));
+
+        Assert.Equal("Warning", line.GetProperty("LogLevel").GetString());
+        Assert.Equal("Scored 100 items in 12.5 ms", line.GetProperty("Message").GetString());
+        Assert.Equal(7, line.GetProperty("EventId").GetInt32());
+        Assert.Equal("100", line.GetProperty("State").GetProperty("Count").ToString());
+        Assert.Equal("12.5", line.GetProperty("State").GetProperty("Elapsed").ToString());
+        var timestamp = line.GetProperty("Timestamp").GetString()!;
+        Assert.EndsWith("Z", timestamp);
+        Assert.True(DateTimeOffset.TryParse(timestamp, out var at));
+        Assert.True(Math.Abs((DateTimeOffset.UtcNow - at).TotalMinutes) < 5, $"{timestamp} is not the current UTC time");
     }
 
     [Fact]
@@ -44,10 +65,11 @@ public sealed class When_logging_as_json
     {
         using var activity = new Activity("consume").SetIdFormat(ActivityIdFormat.W3C).Start();
 
-        var line = Write(LogLevel.Information, "Handled", []);
+        var line = LogOne(logger => logger.LogInformation("Handled"));
 
-        Assert.Equal(activity.TraceId.ToHexString(), line.GetProperty("traceId").GetString());
-        Assert.Equal(activity.SpanId.ToHexString(), line.GetProperty("spanId").GetString());
+        Assert.Contains(Scopes(line), scope =>
+            scope.TryGetProperty("TraceId", out var traceId) && traceId.GetString() == activity.TraceId.ToHexString()
+            && scope.TryGetProperty("SpanId", out var spanId) && spanId.GetString() == activity.SpanId.ToHexString());
     }
 
     [Fact]
@@ -55,59 +77,31 @@ public sealed class When_logging_as_json
     {
         Activity.Current = null;
 
-        var line = Write(LogLevel.Information, "Started", []);
+        var line = LogOne(logger => logger.LogInformation("Started"));
 
-        Assert.False(line.TryGetProperty("traceId", out _));
+        Assert.DoesNotContain(Scopes(line), scope => scope.TryGetProperty("TraceId", out _));
     }
 
     [Fact]
     public void Should_write_the_exception_with_its_message_and_escape_what_json_needs()
     {
-        var line = Write(LogLevel.Error, "Failed on {Text}", ["quote \" and\nline"], new InvalidOperationException("broker gone"));
+        var line = LogOne(logger => logger.LogError(new InvalidOperationException("broker gone"), "Failed on {Text}", "quote \" and\nline"));
 
-        Assert.Contains("InvalidOperationException: broker gone", line.GetProperty("exception").GetString());
-        Assert.Equal("quote \" and\nline", line.GetProperty("state").GetProperty("Text").GetString());
+        Assert.Contains("InvalidOperationException: broker gone", line.GetProperty("Exception").GetString());
+        Assert.Equal("quote \" and\nline", line.GetProperty("State").GetProperty("Text").GetString());
     }
 
     [Fact]
-    public void Should_include_scope_values_when_asked()
+    public void Should_include_scope_values()
     {
-        var scopes = new LoggerExternalScopeProvider();
-        using var _ = scopes.Push(new Dictionary<string, object?> { ["MessageId"] = "abc", ["Attempt"] = 2 });
-
-        var line = Write(LogLevel.Information, "Handled", [], scopes: scopes, includeScopes: true);
-
-        Assert.Equal("abc", line.GetProperty("scope").GetProperty("MessageId").GetString());
-        Assert.Equal(2, line.GetProperty("scope").GetProperty("Attempt").GetInt32());
-    }
-
-    private sealed class StaticOptions(JsonLogFormatterOptions value) : IOptionsMonitor<JsonLogFormatterOptions>
-    {
-        public JsonLogFormatterOptions CurrentValue => value;
-        public JsonLogFormatterOptions Get(string? name) => value;
-        public IDisposable? OnChange(Action<JsonLogFormatterOptions, string?> listener) => null;
-    }
-
-    /// <summary>What LoggerMessage and ILogger.Log hand a formatter: the template's values and its rendering.</summary>
-    private sealed class FormattedState(string template, object?[] args) : IReadOnlyList<KeyValuePair<string, object?>>
-    {
-        private readonly string[] _names = System.Text.RegularExpressions.Regex.Matches(template, @"\{(\w+)\}").Select(m => m.Groups[1].Value).ToArray();
-
-        public KeyValuePair<string, object?> this[int index] =>
-            index < _names.Length ? new(_names[index], args[index]) : new("{OriginalFormat}", template);
-
-        public int Count => _names.Length + 1;
-
-        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => Enumerable.Range(0, Count).Select(i => this[i]).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public override string ToString()
+        var line = LogOne(logger =>
         {
-            var text = template;
-            for (var i = 0; i < _names.Length; i++)
-                text = text.Replace("{" + _names[i] + "}", Convert.ToString(args[i], System.Globalization.CultureInfo.InvariantCulture));
-            return text;
-        }
+            using (logger.BeginScope(new Dictionary<string, object?> { ["MessageId"] = "abc", ["Attempt"] = 2 }))
+                logger.LogInformation("Handled");
+        });
+
+        Assert.Contains(Scopes(line), scope =>
+            scope.TryGetProperty("MessageId", out var id) && id.GetString() == "abc"
+            && scope.TryGetProperty("Attempt", out var attempt) && attempt.GetInt32() == 2);
     }
 }

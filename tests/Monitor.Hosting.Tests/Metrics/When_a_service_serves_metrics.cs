@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Monitor.EventStore;
@@ -21,7 +20,7 @@ public sealed class When_a_service_serves_metrics(PostgresSchema schema) : IClas
         await using (var owner = EventStore.EventStore.Create(new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name }, MonitorEventTypes.CreateRegistry()))
             await owner.EnsureSchemaAsync();
 
-        var port = FreePort();
+        var port = MetricsEndpoint.FreePort();
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,15 +34,6 @@ public sealed class When_a_service_serves_metrics(PostgresSchema schema) : IClas
         _app.MapMonitorDefaults();
         await _app.StartAsync();
         _http.BaseAddress = new Uri($"http://127.0.0.1:{port}");
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     [Fact]

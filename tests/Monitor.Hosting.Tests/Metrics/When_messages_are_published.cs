@@ -13,12 +13,13 @@ public record MetricsPublishedItem(int Number);
 public sealed class When_messages_are_published : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private readonly PrometheusExporter _exporter = new([MonitorMetrics.MeterName]);
+    private MetricsEndpoint _metrics = null!;
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
+        _metrics = await MetricsEndpoint.StartAsync([MonitorMetrics.MeterName]);
         _provider = new ServiceCollection()
             .AddPublishObserver<PublishMetricsObserver>()
             .AddMassTransitTestHarness()
@@ -27,20 +28,20 @@ public sealed class When_messages_are_published : IAsyncLifetime
         await _harness.Start();
     }
 
-    private double Sample(string name, params (string, string)[] labels) => new Scraped(_exporter.Scrape()).Value(name, labels) ?? 0;
+    private async Task<double> Sample(string name, params (string, string)[] labels) => (await _metrics.ScrapeAsync()).Value(name, labels) ?? 0;
 
     [Fact]
     public async Task Should_count_what_was_published_by_message()
     {
         for (var i = 0; i < 3; i++) await _harness.Bus.Publish(new MetricsPublishedItem(i));
 
-        Assert.True(await Until.HoldsAsync(() => Sample("monitor_messages_published_total", ("message", "metrics-published-item")) == 3, Timeout));
+        Assert.True(await Until.HoldsAsync(async () => await Sample("monitor_messages_published_total", ("message", "metrics-published-item")) == 3, Timeout));
     }
 
     public async Task DisposeAsync()
     {
         await _harness.Stop();
         await _provider.DisposeAsync();
-        _exporter.Dispose();
+        await _metrics.DisposeAsync();
     }
 }

@@ -25,7 +25,7 @@ public sealed class When_sampling_queue_lag(RabbitMqVhost vhost) : IClassFixture
         var queue = "lag-" + Guid.NewGuid().ToString("N")[..8];
         var queues = new ServiceQueues();
         queues.Add(queue);
-        using var exporter = new PrometheusExporter([MonitorMetrics.MeterName]);
+        await using var metrics = await MetricsEndpoint.StartAsync([MonitorMetrics.MeterName]);
         var sampler = Sampler(queues);
         await using var connection = await sampler.ConnectAsync(CancellationToken.None);
         await using (var channel = await connection.CreateChannelAsync())
@@ -40,9 +40,9 @@ public sealed class When_sampling_queue_lag(RabbitMqVhost vhost) : IClassFixture
         var seen = await Until.HoldsAsync(async () =>
         {
             await sampler.SampleAsync(connection, CancellationToken.None);
-            return new Scraped(exporter.Scrape()).Value("monitor_queue_lag", ("queue", queue)) == 3;
+            return (await metrics.ScrapeAsync()).Value("monitor_queue_lag", ("queue", queue)) == 3;
         }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
-        var scraped = new Scraped(exporter.Scrape());
+        var scraped = await metrics.ScrapeAsync();
 
         Assert.True(seen, scraped.Text);
         Assert.Equal(1, scraped.Value("monitor_queue_lag", ("queue", queue + "_error")));
@@ -54,12 +54,12 @@ public sealed class When_sampling_queue_lag(RabbitMqVhost vhost) : IClassFixture
         var missing = "missing-" + Guid.NewGuid().ToString("N")[..8];
         var queues = new ServiceQueues();
         queues.Add(missing);
-        using var exporter = new PrometheusExporter([MonitorMetrics.MeterName]);
+        await using var metrics = await MetricsEndpoint.StartAsync([MonitorMetrics.MeterName]);
         var sampler = Sampler(queues);
         await using var connection = await sampler.ConnectAsync(CancellationToken.None);
 
         await sampler.SampleAsync(connection, CancellationToken.None);
-        var scraped = new Scraped(exporter.Scrape());
+        var scraped = await metrics.ScrapeAsync();
 
         Assert.Equal(0, scraped.Value("monitor_queue_lag", ("queue", missing)));
         Assert.Equal(0, scraped.Value("monitor_queue_lag", ("queue", missing + "_error")));

@@ -1,6 +1,5 @@
 using Monitor.EventStore;
 using Monitor.Hosting.Observability;
-using Monitor.Hosting.Observability.Metrics;
 using Monitor.Testing;
 
 namespace Monitor.Hosting.Tests.Metrics;
@@ -12,17 +11,18 @@ public sealed class When_the_store_appends(PostgresSchema schema) : IClassFixtur
 {
     // A type name of its own: other tests in this process append too.
     private readonly string _type = "metrics-test-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly PrometheusExporter _exporter = new([MonitorMetrics.MeterName]);
+    private MetricsEndpoint _metrics = null!;
     private EventStore.EventStore _store = null!;
 
     public async Task InitializeAsync()
     {
+        _metrics = await MetricsEndpoint.StartAsync([MonitorMetrics.MeterName]);
         var registry = new EventTypeRegistry().Register<MetricsTestEvent>(_type);
         _store = EventStore.EventStore.Create(new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name }, registry);
         await _store.EnsureSchemaAsync();
     }
 
-    private double Appended() => new Scraped(_exporter.Scrape()).Value("monitor_events_appended_total", ("type", _type)) ?? 0;
+    private async Task<double> Appended() => (await _metrics.ScrapeAsync()).Value("monitor_events_appended_total", ("type", _type)) ?? 0;
 
     private static StreamAppend Stream(Guid id, params Guid[] eventIds) =>
         new(id, "metrics", ExpectedVersion.Any, eventIds.Select(e => new EventData(e, new MetricsTestEvent("x"))).ToArray());
@@ -34,11 +34,11 @@ public sealed class When_the_store_appends(PostgresSchema schema) : IClassFixtur
         var events = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
 
         await _store.AppendBatchAsync([Stream(first, events[0], events[1]), Stream(second, events[2])]);
-        var afterFirst = Appended();
+        var afterFirst = await Appended();
         await _store.AppendBatchAsync([Stream(first, events[0], events[1]), Stream(second, events[2])]);
 
         Assert.Equal(3, afterFirst);
-        Assert.Equal(3, Appended());
+        Assert.Equal(3, await Appended());
     }
 
     [Fact]
@@ -46,17 +46,17 @@ public sealed class When_the_store_appends(PostgresSchema schema) : IClassFixtur
     {
         var stream = Guid.NewGuid();
         await _store.AppendAsync(stream, "metrics", ExpectedVersion.NoStream, [new EventData(Guid.NewGuid(), new MetricsTestEvent("a"))]);
-        var before = Appended();
+        var before = await Appended();
 
         await Assert.ThrowsAsync<ConcurrencyException>(() =>
             _store.AppendAsync(stream, "metrics", ExpectedVersion.NoStream, [new EventData(Guid.NewGuid(), new MetricsTestEvent("b"))]));
 
-        Assert.Equal(before, Appended());
+        Assert.Equal(before, await Appended());
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        _exporter.Dispose();
+        await _metrics.DisposeAsync();
     }
 }

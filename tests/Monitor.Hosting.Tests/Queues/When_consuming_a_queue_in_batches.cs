@@ -54,7 +54,7 @@ public sealed class When_consuming_a_queue_in_batches : IAsyncLifetime
     private const string Exchange = "Monitor.Hosting.Tests.Queues:QueuedItem";
 
     private readonly RabbitMqVhost _vhost = new();
-    private readonly PrometheusExporter _exporter = new([MonitorMetrics.MeterName]);
+    private MetricsEndpoint _metrics = null!;
     private readonly RecordingHandler _handler = new();
     private BatchQueueConsumer<QueuedItem> _consumer = null!;
     private IConnection _publisher = null!;
@@ -62,6 +62,7 @@ public sealed class When_consuming_a_queue_in_batches : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _vhost.InitializeAsync();
+        _metrics = await MetricsEndpoint.StartAsync([MonitorMetrics.MeterName]);
         var settings = MonitorSettings.From(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [MonitorSettings.RabbitMqVariable] = _vhost.AmqpUri.ToString() })
             .Build(), "extraction");
@@ -86,10 +87,10 @@ public sealed class When_consuming_a_queue_in_batches : IAsyncLifetime
         _consumer.Dispose();
         await _publisher.DisposeAsync();
         await _vhost.DisposeAsync();
-        _exporter.Dispose();
+        await _metrics.DisposeAsync();
     }
 
-    private double Sample(string name, params (string, string)[] labels) => new Scraped(_exporter.Scrape()).Value(name, labels) ?? 0;
+    private async Task<double> Sample(string name, params (string, string)[] labels) => (await _metrics.ScrapeAsync()).Value(name, labels) ?? 0;
 
     private async Task PublishAsync(IEnumerable<int> numbers)
     {
@@ -138,7 +139,7 @@ public sealed class When_consuming_a_queue_in_batches : IAsyncLifetime
         await _consumer.StopAsync(CancellationToken.None); // whatever was not acknowledged is ready again now
 
         Assert.All(_handler.Handled.Values, count => Assert.Equal(1, count));
-        Assert.Equal(230, Sample("monitor_items_consumed_total", ("stage", Queue)));
+        Assert.Equal(230, await Sample("monitor_items_consumed_total", ("stage", Queue)));
         Assert.Equal(0u, await ReadyAsync(Queue));
         Assert.Equal(0u, await ReadyAsync(QueueTopology.ErrorQueueOf(Queue)));
     }
@@ -275,8 +276,8 @@ public sealed class When_consuming_a_queue_in_batches : IAsyncLifetime
         Assert.Equal(5, errors.Count);
         Assert.All(errors, e => Assert.Equal(typeof(TimeoutException).FullName, Header(e, "MT-Fault-ExceptionType")));
         Assert.All(errors, e => Assert.Equal("2", Header(e, "MT-Fault-RetryCount")));
-        Assert.Equal(5, Sample("monitor_failures_total", ("kind", "consume"), ("stage", Queue)));
-        Assert.Equal(0, Sample("monitor_items_consumed_total", ("stage", Queue)));
+        Assert.Equal(5, await Sample("monitor_failures_total", ("kind", "consume"), ("stage", Queue)));
+        Assert.Equal(0, await Sample("monitor_items_consumed_total", ("stage", Queue)));
         Assert.Equal([1, 2, 3, 4, 5], errors.Select(e => JsonDocument.Parse(e.Body).RootElement.GetProperty("message").GetProperty("number").GetInt32()).Order());
     }
 

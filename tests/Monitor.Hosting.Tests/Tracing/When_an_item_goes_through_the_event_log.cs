@@ -11,7 +11,6 @@ using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
-using Monitor.Hosting.Observability.Tracing;
 using Monitor.Hosting.Relay;
 using Monitor.Hosting.Storage;
 using Monitor.Testing;
@@ -43,7 +42,7 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
             [MonitorSettings.OtlpEndpointVariable] = receiver.Endpoint.ToString(),
             [MonitorSettings.RabbitMqVariable] = _vhost.AmqpUri.ToString(),
         }).Build(), "ingestion");
-        using var traces = TraceExport.Start(settings);
+        using var traces = Traces.Start(settings);
         await using var store = new EventStore.EventStore(schema.DataSource,
             new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name }, MonitorEventTypes.CreateRegistry());
         await store.EnsureSchemaAsync();
