@@ -238,6 +238,17 @@ write_batch() { # file
   } >"$1"
 }
 
+# Messages waiting in the _error queues of vhost "monitor" (0 when none exists).
+error_queue_messages() {
+  docker exec "$(containers rabbitmq)" rabbitmqctl list_queues -q -p monitor name messages 2>/dev/null |
+    awk '$1 ~ /_error$/ { sum += $2 } END { printf "%d\n", sum }'
+}
+
+# Events of one type in the "Events stored" table `monitor ingest --wait` prints.
+events_of() { # log type
+  sed -n "s/^│ $2 *│ *\([0-9]*\) │\$/\1/p" "$1" | tail -1
+}
+
 # The workers share the queues; one extraction worker killed mid-flow loses nothing.
 share() {
   local batch="$STATE/batch.csv" victim ingest_pid i c before=() after=() line
@@ -273,6 +284,12 @@ share() {
     i=$(consumed "$c" 5103); sentiment_shares+=("$i"); [ "$i" -gt 0 ] || ok=0
   done
   echo "extraction consumed (batch): ${shares[*]}; sentiment consumed (all): ${sentiment_shares[*]}"
+  # one event per item and stage: a message redelivered after the kill was not handled twice
+  local type count
+  for type in coverage-ingested content-extracted sentiment-scored; do
+    count=$(events_of "$STATE/batch.log" "$type")
+    [ "$count" = $((items + BATCH_ITEMS)) ] || { echo "$type events: ${count:-none} for $((items + BATCH_ITEMS)) items"; ok=0; }
+  done
   local errors
   errors=$(error_queue_messages)
   [ "$errors" = 0 ] || { echo "messages in _error queues: $errors"; ok=0; }
