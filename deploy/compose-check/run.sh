@@ -15,7 +15,7 @@ OVERRIDE="$HERE/docker-compose.check.yml"
 CLI_DLL="$ROOT/tools/Monitor.Cli/bin/Release/net10.0/monitor.dll"
 HEALTH_TIMEOUT="${MONITOR_COMPOSE_HEALTH_TIMEOUT:-600}"
 PIPELINE_TIMEOUT="${MONITOR_COMPOSE_PIPELINE_TIMEOUT:-300}"
-BATCH_ITEMS="${MONITOR_COMPOSE_BATCH_ITEMS:-300}"
+BATCH_ITEMS="${MONITOR_COMPOSE_BATCH_ITEMS:-1000}"
 export DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_CLI_HINTS=false
 
 mkdir -p "$STATE"
@@ -267,7 +267,10 @@ share() {
   done
   victim_consumed=$((victim_consumed - victim_before))
   docker kill "$victim" >/dev/null || return 1
-  echo "killed extraction container $(docker inspect -f '{{.Name}}' "$victim") after it consumed $victim_consumed items of the batch"
+  # what the workers had taken when it died (the others read a moment later: at most this many)
+  local taken="$victim_consumed"
+  for ((i = 0; i < ${#extraction[@]} - 1; i++)); do taken=$((taken + $(consumed "${extraction[i]}" 5102) - before[i])); done
+  echo "killed extraction container $(docker inspect -f '{{.Name}}' "$victim") after it consumed $victim_consumed items of the batch, the workers $taken of $BATCH_ITEMS"
   wait "$ingest_pid"; local rc=$?
   cat "$STATE/batch.log"
   line=$(grep '^pipeline: ' "$STATE/batch.log" | tail -1)
@@ -275,6 +278,7 @@ share() {
   [ "$rc" -eq 0 ] && [ "$(pipeline_field "$line" items)" = "$BATCH_ITEMS" ] && pipeline_complete "$line" $((items + BATCH_ITEMS)) ||
     { echo "the batch did not go through: ${line:-no pipeline line} (the store should count $((items + BATCH_ITEMS)) at every stage)"; return 1; }
   local shares=() ok=1
+  [ "$taken" -lt "$BATCH_ITEMS" ] || { echo "the kill came after the whole batch was extracted: raise MONITOR_COMPOSE_BATCH_ITEMS"; ok=0; }
   for ((i = 0; i < ${#extraction[@]} - 1; i++)); do
     c=$(( $(consumed "${extraction[i]}" 5102) - before[i] )); shares+=("$c"); [ "$c" -gt 0 ] || ok=0
   done
@@ -293,7 +297,7 @@ share() {
   local errors
   errors=$(error_queue_messages)
   [ "$errors" = 0 ] || { echo "messages in _error queues: $errors"; ok=0; }
-  echo "summary: batch ${line#pipeline: }; extraction shares ${shares[*]// //} (last killed), sentiment ${sentiment_shares[*]// //}"
+  echo "summary: batch ${line#pipeline: }; extraction shares ${shares[*]} (the last killed at $taken of $BATCH_ITEMS), sentiment ${sentiment_shares[*]}"
   [ "$ok" -eq 1 ]
 }
 
