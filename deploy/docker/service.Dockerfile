@@ -4,8 +4,13 @@
 # SERVICE is the service's folder under services/ (nested folders included); the folder
 # services/Feeds/Weibo holds Monitor.Feeds.Weibo.csproj: its slashes become dots.
 # The Api image also carries the dashboard's browser libraries, which the web stage brings from npm.
+# APP_FROM=published skips the node and SDK stages and takes what `dotnet publish` wrote on the host
+# into .monitor/publish/<SERVICE> instead (with /app/monitor-service naming the dll, as below):
+#   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=Ingestion --build-arg APP_FROM=published .
+# That needs BuildKit (DOCKER_BUILDKIT=1), which builds only the stages the image uses.
 ARG DOTNET_VERSION=10.0
 ARG NODE_VERSION=20
+ARG APP_FROM=build
 
 # Only SERVICE=Api builds anything here; every other service gets an empty folder.
 FROM node:${NODE_VERSION}-bookworm-slim AS web
@@ -33,13 +38,19 @@ RUN project="services/${SERVICE}/Monitor.$(echo "${SERVICE}" | tr / .).csproj" \
     && dotnet publish "$project" -c Release -o /app -p:UseAppHost=false \
     && basename "$project" .csproj > /app/monitor-service
 
+FROM scratch AS published
+ARG SERVICE
+COPY .monitor/publish/${SERVICE}/ /app/
+
+FROM ${APP_FROM} AS app
+
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 # curl answers the compose healthcheck (GET /health/ready)
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY --from=build /app ./
+COPY --from=app /app ./
 ENV MONITOR_LOG_FORMAT=json \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 # the non-root user the .NET images ship (uid 1654)

@@ -8,7 +8,8 @@
 #   monitor_app       ingestion, extraction, sentiment, alerts and the feeds: reads and appends
 #                     events, keeps subscription checkpoints; no DDL, no DELETE, no TRUNCATE
 #   monitor_api       the API: what monitor_app may, plus CREATE in the schema for its own
-#                     read-model tables (rm_*), which it owns and rebuilds
+#                     read-model tables (rm_*), which it owns and rebuilds, and the pg_trgm
+#                     extension (created here) for their text search
 set -euo pipefail
 : "${POSTGRES_MIGRATOR_PASSWORD:?set POSTGRES_MIGRATOR_PASSWORD (see .env.example)}"
 : "${POSTGRES_APP_PASSWORD:?set POSTGRES_APP_PASSWORD (see .env.example)}"
@@ -34,6 +35,11 @@ REVOKE ALL ON SCHEMA public FROM PUBLIC;
 CREATE SCHEMA :"schema" AUTHORIZATION monitor_migrator;
 GRANT USAGE ON SCHEMA :"schema" TO monitor_app, monitor_api;
 GRANT CREATE ON SCHEMA :"schema" TO monitor_api;
+
+-- The API's read models index the mentions' text with pg_trgm, which only a superuser or the
+-- database owner may create; its operator classes live in public, which the API may use.
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+GRANT USAGE ON SCHEMA public TO monitor_api;
 
 -- Tables, sequences and functions the migrator creates later are usable by the services at once.
 ALTER DEFAULT PRIVILEGES FOR ROLE monitor_migrator IN SCHEMA :"schema"

@@ -17,11 +17,23 @@ public partial class When_checking_the_service_dockerfile
     {
         var stages = instructions.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(3, stages.Count);
+        Assert.Equal(5, stages.Count);
         Assert.StartsWith("FROM node:", stages[0]);
         Assert.Contains("mcr.microsoft.com/dotnet/sdk:", stages[1]);
-        Assert.Contains("mcr.microsoft.com/dotnet/aspnet:", stages[2]);
-        Assert.Contains(instructions, l => l.StartsWith("COPY --from=build ", StringComparison.Ordinal));
+        Assert.EndsWith(" AS build", stages[1]);
+        Assert.Equal("FROM scratch AS published", stages[2]);
+        Assert.Equal("FROM ${APP_FROM} AS app", stages[3]);
+        Assert.Contains("mcr.microsoft.com/dotnet/aspnet:", stages[4]);
+        Assert.Contains(instructions, l => l.StartsWith("COPY --from=app ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_build_in_the_sdk_image_unless_told_to_take_the_hosts_publish_output()
+    {
+        var firstStage = Array.FindIndex(instructions, l => l.StartsWith("FROM ", StringComparison.Ordinal));
+
+        Assert.InRange(Array.IndexOf(instructions, "ARG APP_FROM=build"), 0, firstStage - 1);
+        Assert.Contains("COPY .monitor/publish/${SERVICE}/ /app/", instructions);
     }
 
     [Fact]
