@@ -15,7 +15,8 @@ OVERRIDE="$HERE/docker-compose.check.yml"
 CLI_DLL="$ROOT/tools/Monitor.Cli/bin/Release/net10.0/monitor.dll"
 HEALTH_TIMEOUT="${MONITOR_COMPOSE_HEALTH_TIMEOUT:-600}"
 PIPELINE_TIMEOUT="${MONITOR_COMPOSE_PIPELINE_TIMEOUT:-300}"
-BATCH_ITEMS="${MONITOR_COMPOSE_BATCH_ITEMS:-1000}"
+# Large enough that a quiet machine is still extracting it when the kill lands (1000 were done within the poll).
+BATCH_ITEMS="${MONITOR_COMPOSE_BATCH_ITEMS:-5000}"
 export DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_CLI_HINTS=false
 
 mkdir -p "$STATE"
