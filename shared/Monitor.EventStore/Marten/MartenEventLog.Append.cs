@@ -125,12 +125,10 @@ public sealed partial class MartenEventLog
     {
         var e = session.Events.BuildEvent(data.Data);
         e.Id = data.Id;
-        foreach (var (key, value) in (data.Headers is { Count: > 0 } own ? own : defaultHeaders) ?? EmptyHeaders)
+        foreach (var (key, value) in (data.Headers is { Count: > 0 } own ? own : defaultHeaders) ?? EventRow.NoHeaders)
             e.SetHeader(key, value);
         return e;
     }
-
-    private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
 
     private static NpgsqlBatchCommand Command(string sql, object value)
     {

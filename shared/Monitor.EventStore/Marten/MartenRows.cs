@@ -15,11 +15,9 @@ internal static class MartenRows
     public static StoredEvent ToStored(IEvent e) => new(
         e.Sequence, 0, e.Id, e.StreamId, e.Version, e.EventTypeName, e.Data, Headers(e), e.Timestamp);
 
-    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
-
     private static IReadOnlyDictionary<string, string> Headers(IEvent e)
     {
-        if (e.Headers is not { Count: > 0 } headers) return NoHeaders;
+        if (e.Headers is not { Count: > 0 } headers) return EventRow.NoHeaders;
         return headers.ToDictionary(h => h.Key, h => h.Value switch
         {
             null => "",

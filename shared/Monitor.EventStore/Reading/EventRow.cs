@@ -7,7 +7,7 @@ namespace Monitor.EventStore;
 /// <summary>Turns a row of <see cref="StoreSql.EventColumns"/> into a <see cref="StoredEvent"/>.</summary>
 internal static class EventRow
 {
-    private static readonly IReadOnlyDictionary<string, string> NoHeaders = FrozenDictionary<string, string>.Empty;
+    internal static readonly IReadOnlyDictionary<string, string> NoHeaders = FrozenDictionary<string, string>.Empty;
 
     /// <param name="rawData">Leave the data as its JSON (<see cref="EventJson"/>) instead of deserializing it.</param>
     public static StoredEvent Read(NpgsqlDataReader reader, EventTypeRegistry registry, bool rawData = false)

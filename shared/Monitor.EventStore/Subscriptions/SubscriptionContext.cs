@@ -67,6 +67,7 @@ public sealed class SubscriptionContext
     /// <summary>Appends in this batch's transaction: the events commit together with the checkpoint.</summary>
     public async Task<AppendResult> AppendAsync(Guid streamId, string streamType, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
+        EnsureTransaction();
         var result = await Store.AppendAsync(Transaction, streamId, streamType, expected, events, ct);
         Appended |= !result.WasDuplicate;
         return result;
@@ -75,8 +76,16 @@ public sealed class SubscriptionContext
     /// <summary>Batched append in this batch's transaction.</summary>
     public async Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
+        EnsureTransaction();
         var outcomes = await Store.AppendBatchAsync(Transaction, appends, ct);
         Appended |= outcomes.Any(o => o.Status == AppendStatus.Appended);
         return outcomes;
+    }
+
+    private void EnsureTransaction()
+    {
+        if (Transaction is null)
+            throw new InvalidOperationException(
+                $"Subscription '{SubscriptionName}' runs under Marten's daemon, whose batches cannot append yet; append through MartenEventLog instead.");
     }
 }
