@@ -27,8 +27,16 @@ public static class ChannelHttp
                     MinimumThroughput = options.BreakerMinimumThroughput,
                     SamplingDuration = options.BreakerSamplingDuration,
                     BreakDuration = options.BreakDuration,
-                })
-                .AddTimeout(options.AttemptTimeout))
+                }))
+            .SelectPipelineByAuthority();
+        // Inside the breaker, so a timed-out attempt counts against its destination. Network time is wall time:
+        // the service's TimeProvider (which the breaker keeps) is the clock of quiet hours and digests, which tests
+        // move by hand, and an attempt timeout on it fired whenever that clock jumped during a request.
+        client.AddResilienceHandler("attempt", pipeline =>
+            {
+                pipeline.TimeProvider = TimeProvider.System;
+                pipeline.AddTimeout(options.AttemptTimeout);
+            })
             .SelectPipelineByAuthority();
         return client;
     }
