@@ -9,7 +9,6 @@ using Monitor.Hosting;
 using Monitor.Hosting.Access;
 using Monitor.Hosting.Configuration;
 using Monitor.ReadModels;
-using Npgsql;
 
 namespace Monitor.Api;
 
@@ -26,8 +25,8 @@ public static class ApiHosting
         services.AddSingleton(TimeProvider.System);
         // The read models also read the feeds' events, which the pipeline's registry does not know.
         services.AddSingleton(ReadModelCatalogue.CreateEventTypeRegistry());
-        services.AddSingleton(ReadModelCatalogue.Create(monitor.EventStoreSchema));
-        services.AddSingleton<NpgsqlDataSource>(sp => sp.GetRequiredService<EventStore.EventStore>().DataSource);
+        var catalogue = ReadModelCatalogue.Create(monitor.EventStoreSchema);
+        services.AddSingleton(catalogue);
         services.AddApiKeys();
         services.AddSingleton<MentionQueries>();
         services.AddSingleton<AnalyticsQueries>();
@@ -37,8 +36,7 @@ public static class ApiHosting
         services.AddSingleton<AlertOwners>();
         services.AddSingleton<RebuildTracker>();
         services.AddHostedService<AccessStartup>();
-        services.AddSingleton<ProjectionRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
+        ProjectionRunner.Register(builder, catalogue);
         services.AddSingleton<AlertStream>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertStream>());
         services.AddHealthChecks().AddCheck<ProjectionRunner.HealthCheck>("read-models", tags: [MonitorDefaults.ReadyTag]);

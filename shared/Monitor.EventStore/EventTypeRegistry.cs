@@ -57,12 +57,30 @@ public sealed class EventTypeRegistry
             ? name
             : throw new EventStoreException($"Event type {type.FullName} is not registered; call EventTypeRegistry.Register<{type.Name}>(\"stable-name\") at start-up.");
 
+    /// <summary>The name <paramref name="type"/> is registered under; null when it is not.</summary>
+    public string? TryNameOf(Type type) => _namesByType.GetValueOrDefault(type);
+
     public Type TypeOf(string name) =>
         _typesByName.TryGetValue(name, out var type)
             ? type
             : throw new EventStoreException($"No event type is registered under the name '{name}'.");
 
     public bool IsRegistered(string name) => _typesByName.ContainsKey(name);
+
+    /// <summary>Every stored name an upcaster rewrites, with the registered type its chain of upcasters ends at.</summary>
+    public IEnumerable<(string StoredName, Type Type)> Upcasts =>
+        _upcasters.Keys.Where(name => !_typesByName.ContainsKey(name))
+            .Select(name => (name, ResolveType(FinalName(name))))
+            .Where(u => u.Item2 is not null)
+            .Select(u => (u.name, u.Item2!));
+
+    private string FinalName(string storedName)
+    {
+        var name = storedName;
+        for (var step = 0; step < MaxUpcastChain && _upcasters.TryGetValue(name, out var upcaster) && upcaster.ToName != name; step++)
+            name = upcaster.ToName;
+        return name;
+    }
 
     /// <summary>Every registered name and its type.</summary>
     public IEnumerable<(string Name, Type Type)> Registered => _typesByName.Select(p => (p.Key, p.Value));
@@ -109,17 +127,6 @@ public sealed class EventTypeRegistry
         {
             throw new EventStoreException($"Stored event '{name}' does not fit {type.FullName}: {e.Message} Register an upcaster for its old shape.", e);
         }
-    }
-
-    /// <summary>
-    /// The stored JSON as the current shape, without deserializing it: unchanged unless an upcaster
-    /// applies to <paramref name="storedName"/>, in which case the upcast JSON and the name it ends at.
-    /// </summary>
-    internal (string Name, object Data) UpcastJson(string storedName, string json)
-    {
-        if (!_upcasters.ContainsKey(storedName)) return (storedName, new EventJson(json));
-        var (name, data) = Deserialize(storedName, json);
-        return (name, new EventJson(JsonSerializer.Serialize(data, data.GetType(), JsonOptions)));
     }
 
     private Type? ResolveType(string name) => _typesByName.GetValueOrDefault(name);

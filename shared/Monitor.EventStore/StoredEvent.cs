@@ -2,8 +2,7 @@ namespace Monitor.EventStore;
 
 /// <summary>
 /// An event as stored. <see cref="Data"/> is an instance of the registered type, or a
-/// <see cref="System.Text.Json.JsonElement"/> when this process has not registered <see cref="Type"/>, or its
-/// <see cref="EventJson"/> when read by a subscription that asked for <see cref="SubscriptionOptions.RawData"/>.
+/// <see cref="System.Text.Json.JsonElement"/> when this process has not registered <see cref="Type"/>.
 /// </summary>
 public sealed record StoredEvent(
     long SeqId,
@@ -16,6 +15,6 @@ public sealed record StoredEvent(
     IReadOnlyDictionary<string, string> Headers,
     DateTimeOffset Timestamp)
 {
-    /// <summary>Where the event sits in the global log (ordered by transaction, then sequence).</summary>
+    /// <summary>Where the event sits in the global log.</summary>
     public GlobalPosition Position => new(TxId, SeqId);
 }

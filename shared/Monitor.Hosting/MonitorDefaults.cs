@@ -18,7 +18,7 @@ public static class MonitorDefaults
 
     /// <summary>
     /// What every Monitor service is made of: settings from the environment, console logs (JSON with
-    /// trace ids by default), metrics and traces, health checks, and the event store (one per process,
+    /// trace ids by default), metrics and traces, health checks, and the event store on Marten (one per process,
     /// its schema migrated at start, or awaited when MONITOR_EVENTSTORE_MIGRATE=false).
     /// </summary>
     public static WebApplicationBuilder AddMonitorDefaults(this WebApplicationBuilder builder, string serviceName)
@@ -31,13 +31,7 @@ public static class MonitorDefaults
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
 
-        builder.Services.AddSingleton(MonitorEventTypes.CreateRegistry());
-        builder.Services.AddSingleton(sp => global::Monitor.EventStore.EventStore.Create(
-            new EventStoreOptions { ConnectionString = settings.Postgres, Schema = settings.EventStoreSchema },
-            sp.GetRequiredService<EventTypeRegistry>(),
-            sp.GetRequiredService<ILoggerFactory>()));
-        if (settings.MigrateSchema) builder.Services.AddHostedService<EventStoreSchemaInitializer>();
-        else builder.Services.AddHostedService<EventStoreSchemaWait>();
+        builder.AddEventStore(settings);
 
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         return builder;

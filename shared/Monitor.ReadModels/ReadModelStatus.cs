@@ -1,6 +1,5 @@
 using Monitor.EventStore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Monitor.ReadModels;
 
@@ -8,7 +7,7 @@ namespace Monitor.ReadModels;
 /// <param name="Checkpoint">Null when the projection has never run.</param>
 /// <param name="Lag">Stored events of the projection's types after the checkpoint.</param>
 /// <param name="Version">
-/// The projection's version that builds the stored read model (beside the checkpoint); the code's
+/// The projection's version whose progress the store holds (the code's when it has some); the code's
 /// <see cref="Projection.Version"/> when it has never run. It differs from the code's until the API starts
 /// with the new code and rebuilds the read model.
 /// </param>
@@ -25,14 +24,17 @@ public static class ReadModelStatusQuery
         {
             GlobalPosition? checkpoint = null;
             var version = model.Projection.Version;
-            await using (var load = new NpgsqlCommand($"SELECT tx_id, seq_id, version FROM {tables.Checkpoints} WHERE name = $1", connection))
+            // Marten keeps a progress row per version: "name:All" for version 1, "name:V2:All" for version 2.
+            await using (var load = new NpgsqlCommand(
+                $"SELECT name, last_seq_id FROM {tables.Progress} WHERE name = $1 OR name LIKE $2 ORDER BY (name = $1) DESC, last_updated DESC LIMIT 1", connection))
             {
-                load.Parameters.AddWithValue(model.Name);
+                load.Parameters.AddWithValue(ProjectionRebuilder.ShardOf(model.Projection));
+                load.Parameters.AddWithValue(model.Name + ":V%:All");
                 await using var reader = await load.ExecuteReaderAsync(ct);
                 if (await reader.ReadAsync(ct))
                 {
-                    checkpoint = new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
-                    version = reader.GetInt32(2);
+                    checkpoint = new GlobalPosition(0, reader.GetInt64(1));
+                    version = VersionOf(reader.GetString(0));
                 }
             }
             var from = checkpoint ?? GlobalPosition.Start;
@@ -40,15 +42,20 @@ public static class ReadModelStatusQuery
             await using var count = new NpgsqlCommand(
                 $"""
                 SELECT count(*) FROM {tables.Events}
-                WHERE (tx_id, seq_id) > ($1, $2) {(model.Projection.IncludeArchived ? "" : "AND NOT archived")}
-                  {(types is { Count: > 0 } ? "AND type = ANY($3)" : "")}
+                WHERE seq_id > $1 {(model.Projection.IncludeArchived ? "" : "AND NOT is_archived")}
+                  {(types is { Count: > 0 } ? "AND type = ANY($2)" : "")}
                 """, connection);
-            count.Parameters.Add(new NpgsqlParameter { Value = from.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
             count.Parameters.AddWithValue(from.SeqId);
             if (types is { Count: > 0 }) count.Parameters.AddWithValue(types.ToArray());
             var lag = (long)(await count.ExecuteScalarAsync(ct))!;
             statuses.Add(new ReadModelStatus(model.Name, model.Description, checkpoint, lag, version));
         }
         return statuses;
+    }
+
+    private static int VersionOf(string shard)
+    {
+        var parts = shard.Split(':');
+        return parts.Length == 3 && parts[1].StartsWith('V') && int.TryParse(parts[1][1..], out var v) ? v : 1;
     }
 }

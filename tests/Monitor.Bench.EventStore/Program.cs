@@ -17,7 +17,7 @@ var schema = $"bench_{Guid.NewGuid():N}"[..20];
 await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 32 }.ConnectionString);
 var registry = new EventTypeRegistry(Program.JsonOptions).Register<BenchEvent>("bench-event");
 await using var store = new Monitor.EventStore.EventStore(dataSource, new EventStoreOptions { ConnectionString = connectionString, Schema = schema }, registry);
-await using var marten = new MartenEventLog(dataSource, new EventStoreOptions { ConnectionString = connectionString, Schema = schema + "_mt" }, registry);
+await using var marten = new EventStore(dataSource, new EventStoreOptions { ConnectionString = connectionString, Schema = schema + "_mt" }, registry);
 
 Console.WriteLine($"event store benchmark in schema {schema}; {Measurement.Repetitions} run(s) of {Measurement.Duration.TotalSeconds:N0} s each, median shown; load average {MachineLoad.Average()}");
 try

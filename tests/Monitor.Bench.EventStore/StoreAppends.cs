@@ -16,7 +16,7 @@ public sealed class StoreAppends(
     public StoreAppends(Monitor.EventStore.EventStore store)
         : this("store", (id, expected, events) => store.AppendAsync(id, "coverage", expected, events), appends => store.AppendBatchAsync(appends)) { }
 
-    public StoreAppends(MartenEventLog log)
+    public StoreAppends(EventStore log)
         : this("marten", (id, expected, events) => log.AppendAsync(id, "coverage", expected, events), appends => log.AppendBatchAsync(appends)) { }
 
     public Scenario OneEventPerTransaction(int writers) =>

@@ -1,11 +1,10 @@
-using System.Text.Json;
+using Marten;
 using Monitor.Alerts.Evaluate;
 using Monitor.Alerts.Rules;
 using Monitor.Alerts.Subscriptions;
 using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Storage;
-using Npgsql;
 
 namespace Monitor.Alerts.Startup;
 
@@ -66,23 +65,11 @@ public sealed class History(EventStore.EventStore store, CoverageLookup lookup, 
     /// <summary>One page of SentimentScored stored at or after <paramref name="storedFrom"/>, after the sequence number <paramref name="after"/>.</summary>
     private async Task<(IReadOnlyList<SentimentScored> Page, long Last)> PageAsync(DateTimeOffset storedFrom, long after, CancellationToken ct)
     {
-        await using var cmd = store.DataSource.CreateCommand($"""
-            SELECT seq_id, data FROM "{store.Schema}".events
-            WHERE type = @type AND NOT archived AND seq_id > @after AND timestamp >= @from
-            ORDER BY seq_id LIMIT @page
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter("type", MonitorEventTypes.SentimentScored));
-        cmd.Parameters.Add(new NpgsqlParameter("after", after));
-        cmd.Parameters.Add(new NpgsqlParameter("from", storedFrom.UtcDateTime));
-        cmd.Parameters.Add(new NpgsqlParameter("page", Page));
-        var page = new List<SentimentScored>(Page);
-        var last = after;
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            last = reader.GetInt64(0);
-            if (JsonSerializer.Deserialize<SentimentScored>(reader.GetString(1), store.Registry.JsonOptions) is { } scored) page.Add(scored);
-        }
-        return (page, last);
+        await using var session = store.Store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypeName == MonitorEventTypes.SentimentScored && e.Sequence > after && e.Timestamp >= storedFrom)
+            .OrderBy(e => e.Sequence).Take(Page)
+            .ToListAsync(ct);
+        return (events.Select(e => e.Data).OfType<SentimentScored>().ToArray(), events.Count > 0 ? events[^1].Sequence : after);
     }
 }

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using Monitor.EventStore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Monitor.Api.Alerts;
 
@@ -22,17 +20,17 @@ internal sealed class AlertCatchUp(EventStore.EventStore store, AlertMessages me
     public async Task<bool> ReloadInsteadAsync(GlobalPosition after, GlobalPosition upTo, CancellationToken ct)
     {
         await using var cmd = store.DataSource.CreateCommand(after > upTo
-            ? $"SELECT NOT EXISTS (SELECT 1 FROM {store.Schema}.events WHERE (tx_id, seq_id) >= ($1, $2))"
+            ? $"SELECT NOT EXISTS (SELECT 1 FROM {store.Schema}.mt_events WHERE seq_id >= $1)"
             : $"""
               SELECT count(*) > {Limit} FROM (
-                  SELECT 1 FROM {store.Schema}.events
-                  WHERE (tx_id, seq_id) > ($1, $2) AND (tx_id, seq_id) <= ($3, $4) AND type = ANY($5)
+                  SELECT 1 FROM {store.Schema}.mt_events
+                  WHERE seq_id > $1 AND seq_id <= $2 AND type = ANY($3)
                   LIMIT {Limit + 1}) AS missed
               """);
-        AddPosition(cmd, after);
+        cmd.Parameters.AddWithValue(after.SeqId);
         if (after <= upTo)
         {
-            AddPosition(cmd, upTo);
+            cmd.Parameters.AddWithValue(upTo.SeqId);
             cmd.Parameters.AddWithValue(AlertMessages.EventTypes);
         }
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
@@ -52,11 +50,5 @@ internal sealed class AlertCatchUp(EventStore.EventStore store, AlertMessages me
                 yield return message;
             position = page[^1].Position;
         }
-    }
-
-    private static void AddPosition(NpgsqlCommand cmd, GlobalPosition position)
-    {
-        cmd.Parameters.Add(new NpgsqlParameter { Value = position.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
-        cmd.Parameters.AddWithValue(position.SeqId);
     }
 }

@@ -47,14 +47,14 @@ internal sealed class AlertQueries(NpgsqlDataSource dataSource, ReadModelCatalog
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var checkpoint = new NpgsqlBatchCommand($"SELECT tx_id, seq_id FROM {new ReadModelTables(readModels.Schema).Checkpoints} WHERE name = $1");
-        checkpoint.Parameters.Add(new NpgsqlParameter { Value = AlertsProjection.ProjectionName });
+        var checkpoint = new NpgsqlBatchCommand($"SELECT last_seq_id FROM {new ReadModelTables(readModels.Schema).Progress} WHERE name = $1");
+        checkpoint.Parameters.Add(new NpgsqlParameter { Value = ProjectionRebuilder.ShardOf(readModels.Alerts) });
         // SET TRANSACTION must come before the snapshot's first query; the batch goes in one round trip.
         await using var batch = new NpgsqlBatch(connection, snapshot) { BatchCommands = { new("SET TRANSACTION READ ONLY"), checkpoint, counts, page } };
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         // No checkpoint row: the read model never ran (or is being rebuilt from the start of the log).
-        var position = await reader.ReadAsync(ct) ? new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : GlobalPosition.Start;
+        var position = await reader.ReadAsync(ct) ? new GlobalPosition(0, reader.GetInt64(0)) : GlobalPosition.Start;
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         var (total, open) = (reader.GetInt64(0), reader.GetInt64(1));

@@ -1,18 +1,17 @@
 using Monitor.EventStore;
-using Npgsql;
 
 namespace Monitor.Api.Alerts;
 
 /// <summary>
 /// Follows the event log from where it stood at start for AlertRaised and the events that change an alert
 /// afterwards (<see cref="AlertMessages"/>), and hands each to every connected listener in log order. It keeps
-/// no checkpoint (what came before a listener joined is read from the log by <see cref="AlertCatchUp"/>) and wakes
-/// on the store's NOTIFY after each append, polling as well in case a notification is lost. Like every log reader
-/// it reads only below the oldest open transaction, so an event that commits late is not skipped.
+/// no checkpoint (what came before a listener joined is read from the log by <see cref="AlertCatchUp"/>) and polls
+/// the log every <see cref="PollInterval"/>. Like every log reader it reads only up to Marten's high water mark, so an
+/// event that commits late is not skipped.
 /// </summary>
 internal sealed class AlertStream : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly EventStore.EventStore _store;
     private readonly AlertMessages _messages;
@@ -41,14 +40,14 @@ internal sealed class AlertStream : BackgroundService
     /// <summary>A live feed of what is stored from now on; disposing the listener ends it.</summary>
     public async Task<AlertListener> ListenAsync(CancellationToken ct)
     {
-        // Registered before the snapshot is taken: an event the follower hands out meanwhile either committed
-        // before the snapshot (seen by it: skipped) or after it (kept), and one committed after the snapshot is
-        // handed out after registering.
+        // Registered before the mark is read: an event the follower hands out meanwhile is either at or below the
+        // mark (committed before the client connected: skipped) or above it (kept), and one above it is handed out
+        // after registering. An event committed before connecting but above the mark comes once more; none is lost.
         var listener = await RegisterAsync(ct);
         try
         {
-            await using var connection = await _store.DataSource.OpenConnectionAsync(ct);
-            listener.Skips = (await SnapshotAsync(connection, ct)).Saw;
+            var mark = await _store.HighWaterMarkAsync(ct);
+            listener.Skips = position => position.SeqId <= mark;
             return listener;
         }
         catch
@@ -91,12 +90,9 @@ internal sealed class AlertStream : BackgroundService
         {
             try
             {
-                await using var connection = await _store.DataSource.OpenConnectionAsync(ct);
-                await using (var listen = new NpgsqlCommand($"LISTEN {_store.NotificationChannel}", connection))
-                    await listen.ExecuteNonQueryAsync(ct);
                 if (!started)
                 {
-                    position = await HeadAsync(connection, ct);
+                    position = new GlobalPosition(0, await _store.HighWaterMarkAsync(ct));
                     lock (_gate) _published = position;
                     started = true;
                     _ready.TrySetResult();
@@ -110,7 +106,7 @@ internal sealed class AlertStream : BackgroundService
                         position = batch[^1].Position;
                         continue;
                     }
-                    await connection.WaitAsync(PollInterval, ct);
+                    await Task.Delay(PollInterval, ct);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -150,26 +146,5 @@ internal sealed class AlertStream : BackgroundService
                 listener.Offer(position, messagesOfEvent);
             _published = last;
         }
-    }
-
-    private static async Task<LogSnapshot> SnapshotAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(
-            "SELECT pg_snapshot_xmin(s), pg_snapshot_xmax(s), ARRAY(SELECT pg_snapshot_xip(s)) FROM pg_current_snapshot() s", connection);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new LogSnapshot(reader.GetFieldValue<ulong>(0), reader.GetFieldValue<ulong>(1), reader.GetFieldValue<ulong[]>(2).ToHashSet());
-    }
-
-    private async Task<GlobalPosition> HeadAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(
-            $"""
-            SELECT tx_id, seq_id FROM {_store.Schema}.events
-            WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY tx_id DESC, seq_id DESC LIMIT 1
-            """, connection);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : GlobalPosition.Start;
     }
 }

@@ -5,10 +5,10 @@ using Npgsql;
 namespace Monitor.Api.Projections;
 
 /// <summary>
-/// A read model's state: its checkpoint ("txid/seq", null before its first batch), how many of its events lie past it,
-/// the projection's version that builds it, and whether this instance left it to an instance of another version.
+/// A read model's state: its progress in the log (null before its first page), how many of its events lie past it,
+/// and the projection's version that builds it.
 /// </summary>
-public sealed record ProjectionView(string Name, string Description, string? Checkpoint, long Lag, RebuildView? Rebuilding, string? Failure, int Version, string? SteppedAside);
+public sealed record ProjectionView(string Name, string Description, string? Checkpoint, long Lag, RebuildView? Rebuilding, string? Failure, int Version);
 
 public sealed record RebuildView(long Processed, long Total);
 
@@ -22,7 +22,7 @@ public static class ProjectionEndpoints
             return Results.Ok(statuses.Select(s => new ProjectionView(
                 s.Name, s.Description, s.Checkpoint?.ToString(), s.Lag,
                 rebuilds.IsRunning(s.Name) ? new RebuildView(rebuilds.Progress(s.Name)?.Processed ?? 0, rebuilds.Progress(s.Name)?.Total ?? 0) : null,
-                runner.Failures.GetValueOrDefault(s.Name), s.Version, runner.SteppedAside.GetValueOrDefault(s.Name))));
+                runner.Failures.GetValueOrDefault(s.Name), s.Version)));
         })
         .WithName("ListProjections").WithSummary("Every read model with its checkpoint, lag, any rebuild in progress and its projection's version.")
         .Produces<IReadOnlyList<ProjectionView>>();

@@ -5,7 +5,7 @@ using Monitor.ReadModels;
 namespace Monitor.Api.Projections;
 
 /// <summary>Rebuilds running in this process, one per read model at a time, with their latest progress.</summary>
-internal sealed class RebuildTracker(EventStore.EventStore store, IHostApplicationLifetime lifetime, ILogger<RebuildTracker> logger)
+internal sealed class RebuildTracker(EventStore.EventStore store, ProjectionRunner runner, IHostApplicationLifetime lifetime, ILogger<RebuildTracker> logger)
 {
     private readonly ConcurrentDictionary<string, RebuildProgress?> _running = new(StringComparer.Ordinal);
 
@@ -23,7 +23,9 @@ internal sealed class RebuildTracker(EventStore.EventStore store, IHostApplicati
         {
             try
             {
-                await new ProjectionRebuilder(store, logger).RebuildAsync(model.Projection, progress, lifetime.ApplicationStopping);
+                // The daemon that runs the projection replays it: this instance's when it leads, else the leader's.
+                await new ProjectionRebuilder(store, logger).RebuildAsync(model.Projection, progress, lifetime.ApplicationStopping,
+                    runner.Leads ? runner.Daemon : null, ProjectionRunner.LeaderLock);
             }
             catch (Exception e) when (!lifetime.ApplicationStopping.IsCancellationRequested)
             {

@@ -1,15 +1,16 @@
-using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Monitor.EventStore;
 
 public sealed partial class EventStore
 {
     /// <summary>
-    /// Appends events to one stream in one round trip. Throws <see cref="ConcurrencyException"/> when the
-    /// stream is not at <paramref name="expected"/>; re-appending events whose ids are stored is a success
-    /// with <see cref="AppendResult.WasDuplicate"/> set.
+    /// Appends events to one stream. Throws <see cref="ConcurrencyException"/> when the stream is not at
+    /// <paramref name="expected"/>; re-appending events whose ids are stored is a success with
+    /// <see cref="AppendResult.WasDuplicate"/> set.
     /// </summary>
     public async Task<AppendResult> AppendAsync(Guid streamId, string streamType, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
@@ -17,128 +18,28 @@ public sealed partial class EventStore
         return ToResult(outcomes[0], expected);
     }
 
-    /// <summary>Appends inside the caller's transaction (e.g. a subscription handler's); no retries.</summary>
-    public async Task<AppendResult> AppendAsync(NpgsqlTransaction transaction, Guid streamId, string streamType, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
-    {
-        var outcomes = await AppendBatchAsync(transaction, [new StreamAppend(streamId, streamType, expected, events)], ct);
-        return ToResult(outcomes[0], expected);
-    }
-
     /// <summary>
-    /// Appends to many streams in one transaction and one round trip. A stream whose expected version
-    /// does not match is reported as <see cref="AppendStatus.Conflict"/> and does not stop the others.
-    /// Outcomes come back in the order of <paramref name="appends"/>.
+    /// Appends to many streams in one transaction. A stream whose expected version does not match is reported
+    /// as <see cref="AppendStatus.Conflict"/> and does not stop the others. Outcomes come back in the order of
+    /// <paramref name="appends"/>.
     /// </summary>
-    public async Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    public Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        var request = AppendRequest.Build(appends, Registry, TraceHeaders());
-        if (request.IsEmpty) return [];
-        var inline = InlineProjections();
-
-        var outcomes = await RetryAsync(async token =>
+        AppendRequest.Check(appends);
+        foreach (var append in appends)
+            foreach (var e in append.Events)
+                Registry.NameOf(e.Data.GetType()); // an unregistered type is refused before anything is written
+        if (appends.Count == 0) return Task.FromResult<IReadOnlyList<StreamAppendOutcome>>([]);
+        var headers = Options.RecordTraceContext ? TraceContextHeaders.OfCurrentActivityAsDictionary() : null;
+        return RetryAsync<IReadOnlyList<StreamAppendOutcome>>(async token =>
         {
-            if (inline.Length == 0)
-            {
-                // autocommit: one round trip, no explicit transaction
-                await using var cmd = DataSource.CreateCommand(request.IsSingleStream ? Sql.AppendStream : Sql.Append);
-                return await ExecuteAppendAsync(cmd, request, token);
-            }
-
             await using var connection = await DataSource.OpenConnectionAsync(token);
             await using var tx = await connection.BeginTransactionAsync(token);
-            var result = await AppendInTransactionAsync(tx, request, inline, token);
+            var outcomes = await AppendInTransactionAsync(tx, appends, headers, token);
             await tx.CommitAsync(token);
-            return result;
-        }, ct);
-        if (outcomes.Any(o => o.Status == AppendStatus.Appended)) Notifier.Signal();
-        Diagnostics.StoreMetrics.Appended(request, outcomes);
-        return outcomes;
-    }
-
-    /// <summary>
-    /// Batched append inside the caller's transaction; no retries (the caller owns the transaction).
-    /// Subscriptions learn of these events at their next poll, or call <see cref="NotifySubscribers"/>
-    /// after committing (a subscription handler appending through its context needs neither).
-    /// </summary>
-    public async Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(transaction);
-        var request = AppendRequest.Build(appends, Registry, TraceHeaders());
-        if (request.IsEmpty) return [];
-        try
-        {
-            // Counted before the caller commits; a rolled-back transaction still counts (rare: subscription handlers).
-            var outcomes = await AppendInTransactionAsync(transaction, request, InlineProjections(), ct);
-            Diagnostics.StoreMetrics.Appended(request, outcomes);
+            Diagnostics.StoreMetrics.Appended(appends, outcomes, Registry);
             return outcomes;
-        }
-        catch (PostgresException e) { throw Explain(e); }
-    }
-
-    /// <summary>Wakes subscriptions in every process now rather than at their next poll.</summary>
-    public void NotifySubscribers() => Notifier.Signal();
-
-    private async Task<IReadOnlyList<StreamAppendOutcome>> AppendInTransactionAsync(
-        NpgsqlTransaction tx, AppendRequest request, IInlineProjection[] inline, CancellationToken ct)
-    {
-        var connection = tx.Connection ?? throw new ArgumentException("The transaction is already completed.", nameof(tx));
-        IReadOnlyList<StreamAppendOutcome> outcomes;
-        await using (var cmd = new NpgsqlCommand(request.IsSingleStream ? Sql.AppendStream : Sql.Append, connection, tx))
-            outcomes = await ExecuteAppendAsync(cmd, request, ct);
-
-        if (inline.Length == 0) return outcomes;
-        var appendedIds = request.EventIdsOf(outcomes.Where(o => o.Status == AppendStatus.Appended).Select(o => o.StreamId));
-        if (appendedIds.Length == 0) return outcomes;
-
-        var stored = await ReadByIdsAsync(connection, tx, appendedIds, ct);
-        foreach (var projection in inline)
-            await projection.ApplyAsync(stored, connection, tx, ct);
-        return outcomes;
-    }
-
-    private static async Task<IReadOnlyList<StreamAppendOutcome>> ExecuteAppendAsync(NpgsqlCommand cmd, AppendRequest request, CancellationToken ct)
-    {
-        if (request.IsSingleStream) return await ExecuteSingleStreamAppendAsync(cmd, request, ct);
-
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.StreamIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.StreamTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Expected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventStreams, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Ordinals, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Headers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-
-        var byStream = new Dictionary<Guid, StreamAppendOutcome>(request.StreamIds.Length);
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var id = reader.GetGuid(0);
-                var status = (AppendStatus)reader.GetInt32(1);
-                byStream[id] = new StreamAppendOutcome(id, status, reader.GetInt32(2));
-            }
-        }
-        return request.InCallerOrder(byStream);
-    }
-
-    /// <summary>append_stream: the same rules for one stream, in fewer statements.</summary>
-    private static async Task<IReadOnlyList<StreamAppendOutcome>> ExecuteSingleStreamAppendAsync(NpgsqlCommand cmd, AppendRequest request, CancellationToken ct)
-    {
-        var streamId = request.StreamIds[0];
-        cmd.Parameters.AddWithValue(streamId);
-        cmd.Parameters.AddWithValue(request.StreamTypes[0]);
-        cmd.Parameters.AddWithValue(request.Expected[0]);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.EventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Headers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-            throw new EventStoreException($"The append function returned no outcome for stream {streamId}.");
-        return [new StreamAppendOutcome(streamId, (AppendStatus)reader.GetInt32(0), reader.GetInt32(1))];
+        }, ct);
     }
 
     internal static AppendResult ToResult(StreamAppendOutcome outcome, ExpectedVersion expected) => outcome.Status switch
@@ -150,8 +51,102 @@ public sealed partial class EventStore
         _ => throw new EventStoreException($"Unknown append status {outcome.Status} for stream {outcome.StreamId}."),
     };
 
-    private string? TraceHeaders() => Options.RecordTraceContext ? TraceContextHeaders.OfCurrentActivity() : null;
+    /// <summary>
+    /// Everything is decided under the streams' locks before Marten sees an event: which events are stored
+    /// already (a duplicate never reaches Marten's unique index, where it would burn a sequence number), which
+    /// streams conflict or are archived. Marten then appends the rest with the exact versions read, so its
+    /// own optimistic check cannot fail for one stream and roll back the others.
+    /// </summary>
+    internal async Task<IReadOnlyList<StreamAppendOutcome>> AppendInTransactionAsync(
+        NpgsqlTransaction tx, IReadOnlyList<StreamAppend> appends, IReadOnlyDictionary<string, string>? defaultHeaders, CancellationToken ct)
+    {
+        var connection = tx.Connection ?? throw new ArgumentException("The transaction is already completed.", nameof(tx));
+        var streamIds = appends.Select(a => a.StreamId).ToArray();
+        var eventIds = appends.SelectMany(a => a.Events.Select(e => e.Id)).ToArray();
 
-    internal static string? SerializeHeaders(IReadOnlyDictionary<string, string>? headers) =>
-        headers is null || headers.Count == 0 ? null : JsonSerializer.Serialize(headers);
+        var states = new Dictionary<Guid, StreamState>();
+        var stored = new Dictionary<Guid, (Guid StreamId, long Version)>();
+        await using (var batch = new NpgsqlBatch(connection, tx))
+        {
+            batch.BatchCommands.Add(Command(_sql.LockStreams, streamIds));
+            batch.BatchCommands.Add(Command(_sql.StreamStates, streamIds));
+            batch.BatchCommands.Add(Command(_sql.StoredEventIds, eventIds));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var state = MartenRows.StreamState(reader);
+                states[state.Id] = state;
+            }
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+                stored[reader.GetGuid(0)] = (reader.GetGuid(1), reader.GetInt64(2));
+        }
+
+        var outcomes = new StreamAppendOutcome[appends.Count];
+        var toAppend = new List<(int Index, StreamAppend Append, long Base)>();
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var append = appends[i];
+            var state = states.GetValueOrDefault(append.StreamId);
+            var decided = Decide(append, state, stored);
+            if (decided is not null) outcomes[i] = decided;
+            else toAppend.Add((i, append, state?.Version ?? 0));
+        }
+        if (toAppend.Count == 0) return outcomes;
+
+        await using var session = Store.LightweightSession(SessionOptions.ForTransaction(tx));
+        foreach (var (_, append, baseVersion) in toAppend)
+        {
+            var events = append.Events.Select(e => Wrap(session, e, defaultHeaders)).ToArray();
+            session.Events.Append(append.StreamId, baseVersion + events.Length, events);
+        }
+        var created = toAppend.Where(x => x.Base == 0).ToArray();
+        if (created.Length > 0)
+            session.QueueSqlCommand(_sql.NameStreams, created.Select(x => x.Append.StreamId).ToArray(), created.Select(x => x.Append.StreamType).ToArray());
+        await session.SaveChangesAsync(ct);
+
+        foreach (var (index, append, baseVersion) in toAppend)
+            outcomes[index] = new StreamAppendOutcome(append.StreamId, AppendStatus.Appended, baseVersion + append.Events.Count);
+        return outcomes;
+    }
+
+    /// <summary>The outcome of a stream that takes no events (duplicate, conflict, archived); null when it takes them.</summary>
+    private static StreamAppendOutcome? Decide(StreamAppend append, StreamState? state, IReadOnlyDictionary<Guid, (Guid StreamId, long Version)> stored)
+    {
+        var found = append.Events.Where(e => stored.ContainsKey(e.Id)).Select(e => stored[e.Id]).ToArray();
+        if (found.Length > 0)
+        {
+            var foreign = found.Count(f => f.StreamId != append.StreamId);
+            // A redelivered append reads as success, whatever version it expected the first time.
+            if (found.Length == append.Events.Count && foreign == 0)
+                return new StreamAppendOutcome(append.StreamId, AppendStatus.Duplicate, found.Max(f => f.Version));
+            throw new EventStoreException(
+                $"append to stream {append.StreamId}: {found.Length} of its {append.Events.Count} event ids are already stored" +
+                (foreign > 0 ? $" ({foreign} in other streams)" : "") + "; a re-append must repeat exactly the same events");
+        }
+
+        var expected = append.Expected.Value;
+        if (state is null)
+            return expected > 0 ? new StreamAppendOutcome(append.StreamId, AppendStatus.Conflict, 0) : null;
+        if (state.Archived) return new StreamAppendOutcome(append.StreamId, AppendStatus.Archived, state.Version);
+        if (expected >= 0 && expected != state.Version) return new StreamAppendOutcome(append.StreamId, AppendStatus.Conflict, state.Version);
+        return null;
+    }
+
+    private static IEvent Wrap(IDocumentSession session, EventData data, IReadOnlyDictionary<string, string>? defaultHeaders)
+    {
+        var e = session.Events.BuildEvent(data.Data);
+        e.Id = data.Id;
+        foreach (var (key, value) in (data.Headers is { Count: > 0 } own ? own : defaultHeaders) ?? MartenRows.NoHeaders)
+            e.SetHeader(key, value);
+        return e;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, object value)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
 }

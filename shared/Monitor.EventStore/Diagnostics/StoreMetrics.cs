@@ -13,19 +13,14 @@ internal static class StoreMetrics
     private static readonly Counter<long> EventsAppended = Meter.CreateCounter<long>(
         "monitor.events.appended", "{event}", "Events appended to the event store, by event type.");
 
-    public static void Appended(AppendRequest request, IReadOnlyList<StreamAppendOutcome> outcomes)
+    public static void Appended(IReadOnlyList<StreamAppend> appends, IReadOnlyList<StreamAppendOutcome> outcomes, EventTypeRegistry registry)
     {
         if (!EventsAppended.Enabled) return;
-        var appended = outcomes.Where(o => o.Status == AppendStatus.Appended).Select(o => o.StreamId).ToHashSet();
-        if (appended.Count == 0) return;
-        // The request holds its events stream after stream, Counts[s] of them for StreamIds[s].
-        var first = 0;
-        for (var s = 0; s < request.StreamIds.Length; s++)
+        for (var i = 0; i < appends.Count; i++)
         {
-            if (appended.Contains(request.StreamIds[s]))
-                for (var e = first; e < first + request.Counts[s]; e++)
-                    EventsAppended.Add(1, new KeyValuePair<string, object?>("type", request.EventTypes[e]));
-            first += request.Counts[s];
+            if (outcomes[i].Status != AppendStatus.Appended) continue;
+            foreach (var e in appends[i].Events)
+                EventsAppended.Add(1, new KeyValuePair<string, object?>("type", registry.NameOf(e.Data.GetType())));
         }
     }
 }

@@ -19,13 +19,16 @@ public sealed class HandlerSubscription : SubscriptionBase
     private readonly ISubscriptionHandler _handler;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ResiliencePipeline _retry;
+    private readonly EventTypeRegistry? _registry;
 
     /// <param name="maxHandlerAttempts">
     /// How often a failing handler is tried on one page before the page fails and the daemon pauses the
     /// subscription (it records the error and restarts the agent later).
     /// </param>
-    public HandlerSubscription(string name, ISubscriptionHandler handler, NpgsqlDataSource dataSource, int batchSize = 500, int version = 1, int maxHandlerAttempts = 5)
+    public HandlerSubscription(string name, ISubscriptionHandler handler, NpgsqlDataSource dataSource, int batchSize = 500, int version = 1, int maxHandlerAttempts = 5,
+        EventTypeRegistry? registry = null)
     {
+        _registry = registry;
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
@@ -52,7 +55,7 @@ public sealed class HandlerSubscription : SubscriptionBase
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(registry);
-        var subscription = new HandlerSubscription(projection.Name, projection, dataSource, projection.BatchSize, projection.Version);
+        var subscription = new HandlerSubscription(projection.Name, projection, dataSource, projection.BatchSize, projection.Version, registry: registry);
         foreach (var name in projection.EventTypes ?? [])
             subscription.IncludeType(registry.TypeOf(name));
         subscription.IncludeArchivedEvents = projection.IncludeArchived;
@@ -61,7 +64,7 @@ public sealed class HandlerSubscription : SubscriptionBase
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
-        var batch = page.Events.Select(MartenRows.ToStored).ToArray();
+        var batch = page.Events.Select(e => MartenRows.ToStored(e, _registry)).ToArray();
         if (batch.Length == 0) return NullChangeListener.Instance;
         // A failed attempt's writes are dropped with it: only the attempt that succeeds reaches the unit of work.
         var writes = await _retry.ExecuteAsync(async token =>

@@ -1,6 +1,8 @@
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using System.Reflection;
+using Marten.Services.Json.Transformations;
 using Npgsql;
 using Weasel.Core;
 
@@ -14,7 +16,7 @@ public static class MartenStoreSetup
 {
     /// <summary>
     /// Builds the document store on <paramref name="dataSource"/> in <paramref name="schema"/>. It never changes the
-    /// database by itself (<see cref="AutoCreate.None"/>): the schema is created by <see cref="MartenEventLog.EnsureSchemaAsync"/>,
+    /// database by itself (<see cref="AutoCreate.None"/>): the schema is created by <see cref="EventStore.EnsureSchemaAsync"/>,
     /// which the migration role runs; the services' roles only read and write.
     /// </summary>
     /// <param name="configure">Adds what one process runs on the store: its subscriptions and projections.</param>
@@ -44,7 +46,7 @@ public static class MartenStoreSetup
         // Timestamps from the database server: one clock for every writer.
         events.AppendMode = EventAppendMode.Quick;
         events.MetadataConfig.HeadersEnabled = true;
-        // A safety net only: MartenEventLog finds stored ids before it appends, so this index never fires in
+        // A safety net only: EventStore finds stored ids before it appends, so this index never fires in
         // normal work (a violation would burn a sequence number and hold every subscriber at the gap).
         events.EnableUniqueIndexOnEventId = true;
         // The expected-version check takes the stream row's lock, so two writers of one stream queue instead
@@ -54,5 +56,15 @@ public static class MartenStoreSetup
         events.UseListenNotifyForEventAppends = true;
         foreach (var (name, type) in registry.Registered)
             events.MapEventType(type, name);
+        // Old shapes are rewritten as Marten reads them, by the registry's upcasters.
+        foreach (var (storedName, type) in registry.Upcasts)
+            events.Upcast(type, storedName, Transformation(type, json => registry.Deserialize(storedName, json).Data));
     }
+
+    private static JsonTransformation Transformation(Type type, Func<string, object> read) =>
+        (JsonTransformation)typeof(MartenStoreSetup).GetMethod(nameof(TransformationOf), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(type).Invoke(null, [read])!;
+
+    private static JsonTransformation TransformationOf<T>(Func<string, object> read) =>
+        Marten.Services.Json.Transformations.SystemTextJson.JsonTransformations.Upcast(document => (T)read(document.RootElement.GetRawText()));
 }

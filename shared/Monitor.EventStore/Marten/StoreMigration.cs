@@ -19,7 +19,7 @@ public sealed record StoreMigrationReport(long Streams, long ArchivedStreams, lo
 /// </summary>
 public static class StoreMigration
 {
-    public static async Task<StoreMigrationReport> MigrateAsync(NpgsqlDataSource source, string sourceSchema, MartenEventLog target, CancellationToken ct = default)
+    public static async Task<StoreMigrationReport> MigrateAsync(NpgsqlDataSource source, string sourceSchema, EventStore target, CancellationToken ct = default)
     {
         EventStoreOptions.ValidateSchema(sourceSchema);
         var started = System.Diagnostics.Stopwatch.StartNew();

@@ -9,13 +9,13 @@ namespace Monitor.EventStore;
 /// </summary>
 public abstract class Projection : ISubscriptionHandler
 {
-    /// <summary>Also the subscription's name, so its checkpoint and lock.</summary>
+    /// <summary>Also the subscription's name, so its progress row.</summary>
     public abstract string Name { get; }
 
     /// <summary>
-    /// Raise it when the read model's shape, the events it reads or how it applies them change. It is stored
-    /// beside the checkpoint; <see cref="ProjectionExtensions.StartProjectionAsync"/> finds a stored version
-    /// that is older, clears the read model and replays the log from the start. Starts at 1.
+    /// Raise it when the read model's shape, the events it reads or how it applies them change. Marten keeps the
+    /// progress of each version apart; <see cref="ProjectionRebuilder.PrepareAsync"/> finds no progress for this
+    /// version, clears the read model, and the daemon replays the log from the start. Starts at 1.
     /// </summary>
     public virtual int Version => 1;
 
@@ -26,9 +26,6 @@ public abstract class Projection : ISubscriptionHandler
 
     public virtual int BatchSize => 500;
 
-    /// <summary>See <see cref="SubscriptionOptions.SynchronousCommit"/>; a read model kept in this database can safely say false.</summary>
-    public virtual bool SynchronousCommit => true;
-
     /// <summary>Creates the read model's tables if missing. Called before the projection runs or rebuilds.</summary>
     public virtual Task EnsureStorageAsync(NpgsqlConnection connection, CancellationToken ct) => Task.CompletedTask;
 
@@ -36,15 +33,4 @@ public abstract class Projection : ISubscriptionHandler
     public abstract Task ClearAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct);
 
     public abstract Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct);
-
-    public SubscriptionOptions ToSubscriptionOptions(TimeSpan? pollInterval = null) => new()
-    {
-        Name = Name,
-        Version = Version,
-        BatchSize = BatchSize,
-        EventTypes = EventTypes,
-        IncludeArchived = IncludeArchived,
-        SynchronousCommit = SynchronousCommit,
-        PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(100),
-    };
 }

@@ -1,123 +1,166 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Monitor.EventStore;
 
 /// <summary>
-/// Rebuilds a projection while the system runs: resets its checkpoint and clears its read model in one
-/// transaction, then replays the log up to what existed when the rebuild began. The replay is done by
-/// whichever instance holds the projection's lock: a running service instance notices the reset and
-/// starts over; if none runs, the rebuilder takes the lock and replays itself.
+/// Readies and rebuilds read models that Marten's daemon keeps (<see cref="HandlerSubscription.For"/>). Marten keeps
+/// each projection version's progress in a row of its own; what it does not know is that a new version's read model
+/// must be emptied first, or that a rebuild must empty the read model in the same transaction that sets the
+/// progress back to the start. That is what this does; the replay itself is always the daemon's.
 /// </summary>
 public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null)
 {
-    private readonly ILogger _logger = logger ?? store.LoggerFactory.CreateLogger<ProjectionRebuilder>();
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly ProjectionSql _sql = new(store.Schema);
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    public async Task RebuildAsync(Projection projection, IProgress<RebuildProgress>? progress, CancellationToken ct)
+    /// <summary>The daemon's name for the projection's progress row (one per version).</summary>
+    public static string ShardOf(Projection projection) => new ShardName(projection.Name, "All", (uint)projection.Version).Identity;
+
+    /// <summary>
+    /// Before the daemon starts: creates the read model's tables and, when this version has no progress yet (a first
+    /// start, or new code), empties the read model so the daemon replays into an empty one. The check and the emptying
+    /// hold a lock on the progress table that the daemon's first progress insert waits for: a page another instance's
+    /// daemon is writing either commits before (and its progress is seen here) or after the emptying (and keeps its rows).
+    /// </summary>
+    public async Task PrepareAsync(Projection projection, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(projection);
-        await using (var connection = await store.DataSource.OpenConnectionAsync(ct))
-        {
-            await projection.EnsureStorageAsync(connection, ct);
-            await ResetAndClearAsync(connection, projection, ct);
-        }
-
-        var target = await HeadAsync(projection, ct);
-        var total = target is { } t ? await CountUpToAsync(projection, t, ct) : 0;
-        _logger.LogInformation("Rebuilding projection {Name}: {Total} events up to {Target}", projection.Name, total, target);
-        if (target is null)
-        {
-            progress?.Report(new RebuildProgress(projection.Name, 0, 0, GlobalPosition.Start, GlobalPosition.Start));
-            return;
-        }
-
-        using var replayCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var subscription = new Subscription(store, projection.ToSubscriptionOptions(TimeSpan.FromMilliseconds(50)), projection, _logger);
-        var replay = subscription.RunAsync(replayCts.Token);
-        try
-        {
-            while (true)
-            {
-                var checkpoint = await CheckpointAsync(projection.Name, ct);
-                var done = checkpoint >= target.Value;
-                var processed = done ? total : await CountUpToAsync(projection, checkpoint, ct);
-                progress?.Report(new RebuildProgress(projection.Name, processed, total, checkpoint, target.Value));
-                if (done) break;
-                if (replay.IsCompleted)
-                {
-                    await replay; // surfaces a handler failure
-                    if (subscription.SupersededBy is { } other)
-                        throw new EventStoreException(
-                            $"Rebuilding projection {projection.Name} (version {projection.Version}) stopped: an instance running version {other} rebuilt it meanwhile.");
-                }
-                await Task.WhenAny(replay, Task.Delay(ProgressInterval, ct));
-            }
-        }
-        finally
-        {
-            await replayCts.CancelAsync();
-            try { await replay; }
-            catch (Exception e) when (ct.IsCancellationRequested || e is OperationCanceledException) { }
-        }
-        _logger.LogInformation("Rebuilt projection {Name}", projection.Name);
-    }
-
-    private async Task ResetAndClearAsync(NpgsqlConnection connection, Projection projection, CancellationToken ct)
-    {
+        if (projection.Version < 1)
+            throw new ArgumentException($"Projection {projection.Name} has Version {projection.Version}; versions start at 1.", nameof(projection));
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        await projection.EnsureStorageAsync(connection, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await ResetAndClearAsync(store, connection, tx, projection, ct);
+        await ExecuteAsync(connection, tx, _sql.LockProgressTable, ct);
+        if (await ScalarAsync(connection, tx, _sql.Progress, ShardOf(projection), ct) is null)
+        {
+            _logger.LogInformation("Projection {Name} version {Version} has no progress: emptying its read model for a replay from the start",
+                projection.Name, projection.Version);
+            await projection.ClearAsync(connection, tx, ct);
+        }
         await tx.CommitAsync(ct);
     }
 
     /// <summary>
-    /// Puts the checkpoint back to the start, records the projection's <see cref="Projection.Version"/> as the
-    /// one building the read model, and empties it, in the caller's transaction. The checkpoint row is locked
-    /// before the read model is cleared, the same order a running subscription takes them in; its in-flight
-    /// batch either commits before the reset (and is cleared) or finds the checkpoint moved and rolls back.
+    /// Rebuilds a read model while the system runs: empties it and takes its progress back to the start in one
+    /// transaction, then waits until a daemon has replayed the log up to what existed when the rebuild began. Exactly
+    /// one daemon may run the projection, or two would apply the same pages:
+    /// <list type="bullet">
+    /// <item>a process that runs it passes its <paramref name="daemon"/>: the agent is stopped around the reset and started again;</item>
+    /// <item>otherwise <paramref name="leaderLock"/> names the advisory lock whose holder leads the daemons that run it (HotCold): when
+    /// this process gets the lock, none leads, and a daemon is started here for the projection alone while the lock is held; when it
+    /// does not, the leader's agent finds its progress gone at its next page, rolls that page back and replays from the start.</item>
+    /// </list>
     /// </summary>
-    internal static async Task ResetAndClearAsync(EventStore store, NpgsqlConnection connection, NpgsqlTransaction tx, Projection projection, CancellationToken ct)
+    public async Task RebuildAsync(Projection projection, IProgress<RebuildProgress>? progress, CancellationToken ct,
+        IProjectionDaemon? daemon = null, int? leaderLock = null)
     {
-        await using (var reset = new NpgsqlCommand(store.Sql.ResetCheckpoint, connection, tx))
+        ArgumentNullException.ThrowIfNull(projection);
+        var shard = ShardOf(projection);
+        await PrepareAsync(projection, ct);
+
+        await using var lockConnection = daemon is null && leaderLock is { } id ? await store.DataSource.OpenConnectionAsync(ct) : null;
+        var leading = lockConnection is not null && await TryLockAsync(lockConnection, leaderLock!.Value, ct);
+        using var own = daemon is null && (leaderLock is null || leading) ? await BuildDaemonAsync(projection) : null;
+        if (daemon is not null) await daemon.StopAgentAsync(shard);
+        await ResetAsync(projection, ct);
+        var target = await ScalarAsync<long>(_sql.Head, ct);
+        var total = await CountUpToAsync(projection, target, ct);
+        _logger.LogInformation("Rebuilding projection {Name}: {Total} events up to {Target}, replayed by {Runner}", projection.Name, total, target,
+            daemon is not null ? "this process's daemon" : own is not null ? "a daemon of its own" : "the daemon that leads");
+        if ((daemon ?? own) is { } runner) await runner.StartAgentAsync(shard, ct);
+        try
         {
-            reset.Parameters.AddWithValue(projection.Name);
-            await reset.ExecuteNonQueryAsync(ct);
+            while (true)
+            {
+                var done = await ScalarAsync<long>(_sql.Progress, ct, shard);
+                var processed = done >= target ? total : await CountUpToAsync(projection, done, ct);
+                progress?.Report(new RebuildProgress(projection.Name, processed, total, new GlobalPosition(0, done), new GlobalPosition(0, target)));
+                if (done >= target) break;
+                await Task.Delay(ProgressInterval, ct);
+            }
         }
-        await using (var record = new NpgsqlCommand(store.Sql.RecordCheckpointVersion, connection, tx))
+        finally
         {
-            record.Parameters.AddWithValue(projection.Name);
-            record.Parameters.AddWithValue(projection.Version);
-            await record.ExecuteNonQueryAsync(ct);
+            if (own is not null) await own.StopAllAsync();
         }
+        _logger.LogInformation("Rebuilt projection {Name}", projection.Name);
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, int id, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+        cmd.Parameters.AddWithValue((long)id);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<IProjectionDaemon> BuildDaemonAsync(Projection projection)
+    {
+        var local = MartenStoreSetup.Build(store.DataSource, store.Schema, store.Registry,
+            options => options.Events.Subscribe(HandlerSubscription.For(projection, store.DataSource, store.Registry)));
+        return await local.BuildProjectionDaemonAsync();
+    }
+
+    /// <summary>
+    /// The progress row goes (Marten starts a shard without one from the start) under the lock on the progress table,
+    /// with the read model emptied: a daemon's page in flight either commits before the reset (and is emptied) or finds
+    /// its progress row gone and rolls back.
+    /// </summary>
+    private async Task ResetAsync(Projection projection, CancellationToken ct)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ExecuteAsync(connection, tx, _sql.LockProgressTable, ct);
         await projection.ClearAsync(connection, tx, ct);
+        await ExecuteAsync(connection, tx, _sql.DeleteProgress, ct, ShardOf(projection));
+        await tx.CommitAsync(ct);
     }
 
-    private async Task<GlobalPosition?> HeadAsync(Projection projection, CancellationToken ct)
+    private async Task<long> CountUpToAsync(Projection projection, long sequence, CancellationToken ct)
     {
-        var filter = projection.EventTypes is { Count: > 0 };
-        await using var cmd = store.DataSource.CreateCommand(store.Sql.HeadPosition(projection.IncludeArchived, filter));
-        if (filter) cmd.Parameters.AddWithValue(projection.EventTypes!.ToArray());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : null;
-    }
-
-    private async Task<long> CountUpToAsync(Projection projection, GlobalPosition position, CancellationToken ct)
-    {
-        var filter = projection.EventTypes is { Count: > 0 };
-        await using var cmd = store.DataSource.CreateCommand(store.Sql.CountUpTo(projection.IncludeArchived, filter));
-        cmd.Parameters.Add(new NpgsqlParameter { Value = position.TxId, NpgsqlDbType = NpgsqlDbType.Xid8 });
-        cmd.Parameters.AddWithValue(position.SeqId);
-        if (filter) cmd.Parameters.AddWithValue(projection.EventTypes!.ToArray());
+        var types = projection.EventTypes?.ToArray();
+        await using var cmd = store.DataSource.CreateCommand(_sql.CountUpTo(projection.IncludeArchived));
+        cmd.Parameters.AddWithValue(sequence);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)types ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task<GlobalPosition> CheckpointAsync(string name, CancellationToken ct)
+    private async Task<T> ScalarAsync<T>(string sql, CancellationToken ct, params object[] values)
     {
-        await using var cmd = store.DataSource.CreateCommand(store.Sql.LoadCheckpoint);
-        cmd.Parameters.AddWithValue(name);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : GlobalPosition.Start;
+        await using var cmd = store.DataSource.CreateCommand(sql);
+        foreach (var value in values) cmd.Parameters.AddWithValue(value);
+        return await cmd.ExecuteScalarAsync(ct) is T found ? found : default!;
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, string shard, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        cmd.Parameters.AddWithValue(shard);
+        return await cmd.ExecuteScalarAsync(ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken ct, params object[] values)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        foreach (var value in values) cmd.Parameters.AddWithValue(value);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private sealed class ProjectionSql(string schema)
+    {
+        // SHARE ROW EXCLUSIVE conflicts with itself and with the daemon's inserts, not with its reads.
+        public string LockProgressTable { get; } = $"LOCK TABLE {schema}.mt_event_progression IN SHARE ROW EXCLUSIVE MODE";
+        public string Progress { get; } = $"SELECT last_seq_id FROM {schema}.mt_event_progression WHERE name = $1";
+        public string DeleteProgress { get; } = $"DELETE FROM {schema}.mt_event_progression WHERE name = $1";
+        public string Head { get; } = $"SELECT coalesce(max(seq_id), 0) FROM {schema}.mt_events";
+
+        public string CountUpTo(bool includeArchived) =>
+            $"SELECT count(*) FROM {schema}.mt_events WHERE seq_id <= $1 AND ($2::text[] IS NULL OR type = ANY($2))" +
+            (includeArchived ? "" : " AND is_archived = false");
     }
 }

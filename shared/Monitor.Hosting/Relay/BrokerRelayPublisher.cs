@@ -10,13 +10,11 @@ namespace Monitor.Hosting.Relay;
 /// The relay's hot path on RabbitMQ.Client directly: a whole batch of committed events is published
 /// on one confirming channel with every publish in flight at once, in MassTransit's envelope to the
 /// exchange of each event's type. It returns only when the broker has confirmed every publish; the
-/// subscription then saves its checkpoint (same contract as <see cref="RelayPublisher"/>, which goes
-/// through MassTransit and confirms far fewer messages per second).
+/// daemon then saves the relay's progress.
 /// Each message carries the trace context its event was appended in (AMQP header traceparent), so the
 /// trace goes on past the event log; the batch's span links to those traces.
-/// A broken connection fails the batch with <see cref="BrokerConnectionLostException"/>, which the
-/// subscription does not take for a passing store failure: it gives up after its handler attempts and the
-/// relay worker starts over with a new publisher (see <see cref="BrokerConnections"/>).
+/// A broken connection fails the batch with <see cref="BrokerConnectionLostException"/>; the relay then
+/// connects a new publisher and publishes the batch again (see <see cref="RelaySubscription"/>).
 /// </summary>
 public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposable
 {
@@ -34,7 +32,7 @@ public sealed class BrokerRelayPublisher : ISubscriptionHandler, IAsyncDisposabl
 
     /// <summary>
     /// Connects to the broker. <paramref name="registry"/> maps stored event names to the types whose
-    /// exchanges the events go to; the events may come as their stored JSON (<see cref="EventJson"/>).
+    /// exchanges the events go to.
     /// </summary>
     public static async Task<BrokerRelayPublisher> ConnectAsync(RabbitMqAddress address, EventTypeRegistry registry, string connectionName, CancellationToken ct)
     {

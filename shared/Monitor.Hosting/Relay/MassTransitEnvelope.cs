@@ -8,8 +8,7 @@ namespace Monitor.Hosting.Relay;
 /// The JSON envelope MassTransit's consumers read (content type application/vnd.masstransit+json),
 /// written by hand so the relay can publish with RabbitMQ.Client directly. A message published to the
 /// exchange named after its type ("Monitor.Contracts:CoverageIngested") reaches every consumer of it.
-/// The message itself is the event's stored JSON, copied into the envelope as it is: the relay neither
-/// deserializes nor serializes events (the store writes them camelCase, as MassTransit reads them).
+/// The message is the event serialized with the registry's options (camelCase, as MassTransit reads it).
 /// One writer per publisher; not thread-safe.
 /// </summary>
 public sealed class MassTransitEnvelope(EventTypeRegistry registry, Uri brokerAddress, string sourceAddress)
@@ -42,15 +41,12 @@ public sealed class MassTransitEnvelope(EventTypeRegistry registry, Uri brokerAd
         writer.WriteStringValue(destination.MessageType);
         writer.WriteEndArray();
         writer.WritePropertyName("message");
-        if (stored.Data is EventJson json)
-            writer.WriteRawValue(json.Json, skipInputValidation: true); // jsonb output: valid JSON by construction
-        else
-            JsonSerializer.Serialize(writer, stored.Data, stored.Data.GetType(), registry.JsonOptions);
+        JsonSerializer.Serialize(writer, stored.Data, stored.Data.GetType(), registry.JsonOptions);
         writer.WriteString("sentTime", DateTime.UtcNow);
         writer.WriteStartObject("headers");
-        writer.WriteString(RelayPublisher.StreamIdHeader, stored.StreamId);
-        writer.WriteNumber(RelayPublisher.StreamVersionHeader, stored.Version);
-        writer.WriteString(RelayPublisher.EventTypeHeader, stored.Type);
+        writer.WriteString(RelaySubscription.StreamIdHeader, stored.StreamId);
+        writer.WriteNumber(RelaySubscription.StreamVersionHeader, stored.Version);
+        writer.WriteString(RelaySubscription.EventTypeHeader, stored.Type);
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.Flush();
@@ -60,7 +56,7 @@ public sealed class MassTransitEnvelope(EventTypeRegistry registry, Uri brokerAd
     private Destination DestinationOf(StoredEvent stored)
     {
         if (_destinations.TryGetValue(stored.Type, out var known)) return known;
-        var exchange = ExchangeFor(stored.Data is EventJson ? registry.TypeOf(stored.Type) : stored.Data.GetType());
+        var exchange = ExchangeFor(stored.Data.GetType());
         return _destinations[stored.Type] = new Destination(exchange, new Uri(brokerAddress, exchange).ToString(), $"urn:message:{exchange}");
     }
 

@@ -5,7 +5,7 @@ namespace Monitor.Hosting.Storage;
 
 /// <summary>
 /// For a service that runs without DDL rights (MONITOR_EVENTSTORE_MIGRATE=false): instead of
-/// migrating, waits until the role that owns the schema has created the store's tables and functions,
+/// migrating, waits until the role that owns the schema has created Marten's tables and functions as this release configures them,
 /// then lets the service start. Gives up after about a minute with an error that says what to do.
 /// </summary>
 internal sealed class EventStoreSchemaWait(EventStore.EventStore store, ILogger<EventStoreSchemaWait> logger) : IHostedService
@@ -38,16 +38,7 @@ internal sealed class EventStoreSchemaWait(EventStore.EventStore store, ILogger<
         }
     }
 
-    private async Task<bool> IsReadyAsync(CancellationToken ct)
-    {
-        await using var command = store.DataSource.CreateCommand("""
-            SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename IN ('events', 'streams', 'subscriptions', 'schema_version')) = 4
-               AND (SELECT count(DISTINCT p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                    WHERE n.nspname = $1 AND p.proname IN ('append_events', 'append_stream')) = 2
-            """);
-        command.Parameters.AddWithValue(store.Schema);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
+    private async Task<bool> IsReadyAsync(CancellationToken ct) => await store.SchemaIsCurrentAsync(ct);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -18,8 +18,6 @@ public sealed class AlertsProjection(ReadModelTables tables)
     /// <summary>2: reads AlertHeld and HeldAlertsReleased (the quiet-hours hold and release). 3: each channel's delivery state.</summary>
     public override int Version => 3;
 
-    public override bool SynchronousCommit => false;
-
     public override IReadOnlyCollection<string> EventTypes { get; } =
         [
             MonitorEventTypes.AlertRaised, MonitorEventTypes.AlertAcknowledged, MonitorEventTypes.AlertDelivered, MonitorEventTypes.AlertDeliveryFailed,

@@ -16,8 +16,6 @@ public sealed class FeedsProjection(ReadModelTables tables)
 
     public override string Name => ProjectionName;
 
-    public override bool SynchronousCommit => false;
-
     public override IReadOnlyCollection<string> EventTypes { get; } = FeedEventTypes.All;
 
     protected override Guid? DocumentIdOf(StoredEvent e) => FeedOf(e.Data) is { } feed ? FeedStreams.Feed(feed) : null;

@@ -30,9 +30,9 @@ public sealed partial class ReadModelTables
     public string Feeds => $"{Schema}.{FeedsTable}";
     public string Subscriptions => $"{Schema}.{SubscriptionsTable}";
 
-    /// <summary>The event store's own tables, read for checkpoints and lag.</summary>
-    public string Events => $"{Schema}.events";
-    public string Checkpoints => $"{Schema}.subscriptions";
+    /// <summary>Marten's tables, read for the projections' progress and lag.</summary>
+    public string Events => $"{Schema}.mt_events";
+    public string Progress => $"{Schema}.mt_event_progression";
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,49}$")]
     private static partial Regex Identifier();

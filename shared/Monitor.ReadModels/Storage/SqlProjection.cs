@@ -12,9 +12,6 @@ public abstract class SqlProjection(ReadModelTables tables) : Projection
 {
     protected ReadModelTables Tables { get; } = tables;
 
-    /// <summary>The read model lives in this database, so losing the last commits in a crash only means replaying them.</summary>
-    public override bool SynchronousCommit => false;
-
     /// <summary>CREATE TABLE / INDEX IF NOT EXISTS statements, run in order.</summary>
     protected abstract IEnumerable<string> CreateStatements(string trigramSchema);
 

@@ -12,8 +12,6 @@ public sealed class SubscriptionsProjection(ReadModelTables tables)
 
     public override string Name => ProjectionName;
 
-    public override bool SynchronousCommit => false;
-
     public override IReadOnlyCollection<string> EventTypes { get; } =
     [
         MonitorEventTypes.SubscriptionCreated, MonitorEventTypes.SubscriptionRulesChanged, MonitorEventTypes.SubscriptionScopeChanged,

@@ -41,17 +41,13 @@ public sealed class When_a_stream_is_archived(PostgresSchema schema) : IClassFix
         await store.AppendAsync(live, "cart", ExpectedVersion.NoStream, [TestEvents.Note(2)]);
         var skipping = new RecordingHandler(archived, live);
         var including = new RecordingHandler(archived, live);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var daemon = await RunningDaemon.StartAsync(store,
+            new HandlerSubscription("skips-archived", skipping, store.DataSource),
+            new HandlerSubscription("includes-archived", including, store.DataSource) { IncludeArchivedEvents = true });
 
-        var runs = new[]
-        {
-            new Subscription(store, new SubscriptionOptions { Name = "skips-archived" }, skipping).RunAsync(cts.Token),
-            new Subscription(store, new SubscriptionOptions { Name = "includes-archived", IncludeArchived = true }, including).RunAsync(cts.Token),
-        };
         var arrived = await Until.HoldsAsync(() => skipping.Seen.Count >= 1 && including.Seen.Count >= 2, TimeSpan.FromSeconds(15));
         await Task.Delay(200);
-        await cts.CancelAsync();
-        await Task.WhenAll(runs);
+        await daemon.DisposeAsync();
 
         Assert.True(arrived);
         Assert.Equal([live], skipping.Seen.Select(e => e.StreamId));

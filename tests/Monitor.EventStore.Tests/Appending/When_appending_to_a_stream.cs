@@ -120,7 +120,7 @@ public sealed class When_appending_to_a_stream(PostgresSchema schema) : IClassFi
 
     private static async Task<long> LastSequenceValue(EventStore store)
     {
-        await using var cmd = store.DataSource.CreateCommand($"SELECT last_value FROM {store.Schema}.events_seq");
+        await using var cmd = store.DataSource.CreateCommand($"SELECT last_value FROM {store.Schema}.mt_events_sequence");
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 }

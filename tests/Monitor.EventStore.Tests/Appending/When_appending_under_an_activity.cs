@@ -84,29 +84,6 @@ public sealed class When_appending_under_an_activity(PostgresSchema schema) : IC
     }
 
     [Fact]
-    public async Task Should_store_the_trace_context_of_a_batch_inside_the_callers_transaction()
-    {
-        await using var store = await Stores.CreateAsync(schema);
-        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
-        string traceparent;
-
-        await using (var connection = await store.DataSource.OpenConnectionAsync())
-        await using (var tx = await connection.BeginTransactionAsync())
-        using (var activity = StartActivity())
-        {
-            traceparent = activity.Id!;
-            await store.AppendBatchAsync(tx, [
-                new StreamAppend(first, "cart", ExpectedVersion.NoStream, [TestEvents.Added("a")]),
-                new StreamAppend(second, "cart", ExpectedVersion.NoStream, [TestEvents.Added("b")]),
-            ]);
-            await tx.CommitAsync();
-        }
-
-        Assert.Equal(traceparent, Assert.Single(await store.ReadStreamAsync(first)).Headers[TraceContextHeaders.TraceParent]);
-        Assert.Equal(traceparent, Assert.Single(await store.ReadStreamAsync(second)).Headers[TraceContextHeaders.TraceParent]);
-    }
-
-    [Fact]
     public async Task Should_store_no_trace_context_when_the_option_is_off()
     {
         await using var store = new EventStore(schema.DataSource,

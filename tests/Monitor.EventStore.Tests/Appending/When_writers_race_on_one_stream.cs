@@ -46,7 +46,7 @@ public sealed class When_writers_race_on_one_stream(PostgresSchema schema) : ICl
         Assert.Equal(Enumerable.Range(1, Rounds).Select(v => (long)v), events.Select(e => e.Version));
 
         // losers took no sequence numbers: the sequence's last value is exactly the stored count
-        await using var cmd = store.DataSource.CreateCommand($"SELECT count(*), min(seq_id), max(seq_id), (SELECT last_value FROM {store.Schema}.events_seq) FROM {store.Schema}.events");
+        await using var cmd = store.DataSource.CreateCommand($"SELECT count(*), min(seq_id), max(seq_id), (SELECT last_value FROM {store.Schema}.mt_events_sequence) FROM {store.Schema}.mt_events");
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
         var (count, min, max, last) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));

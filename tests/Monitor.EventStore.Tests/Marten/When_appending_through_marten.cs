@@ -11,7 +11,7 @@ public sealed class When_appending_through_marten(PostgresSchema schema) : IClas
     [Fact]
     public async Task Should_store_events_in_order_under_their_registered_names_with_their_ids_and_headers()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         var removed = new EventData(Guid.NewGuid(), new ItemRemoved("a"), new Dictionary<string, string> { ["causation"] = "x" });
 
@@ -33,10 +33,10 @@ public sealed class When_appending_through_marten(PostgresSchema schema) : IClas
     [Fact]
     public async Task Should_refuse_a_wrong_expected_version_without_burning_sequence_numbers()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         await log.AppendAsync(stream, "cart", ExpectedVersion.Any, [TestEvents.Added("a")]);
-        var before = await MartenLogs.CountAsync(log);
+        var before = await Stores.CountAsync(log);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => log.AppendAsync(stream, "cart", ExpectedVersion.Exactly(5), [TestEvents.Added("b")]));
         var noStream = await Assert.ThrowsAsync<ConcurrencyException>(() => log.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Added("c")]));
@@ -45,35 +45,35 @@ public sealed class When_appending_through_marten(PostgresSchema schema) : IClas
         Assert.Equal((stream, 1L), (conflict.StreamId, conflict.ActualVersion!.Value));
         Assert.Equal(1L, noStream.ActualVersion);
         Assert.Null(missing.ActualVersion);
-        Assert.Equal(before, await MartenLogs.CountAsync(log));
+        Assert.Equal(before, await Stores.CountAsync(log));
     }
 
     [Fact]
     public async Task Should_treat_a_re_append_of_stored_ids_as_a_duplicate_and_reject_a_partial_one()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         EventData[] events = [TestEvents.Added("a"), TestEvents.Added("b")];
         await log.AppendAsync(stream, "cart", ExpectedVersion.NoStream, events);
         await log.AppendAsync(stream, "cart", ExpectedVersion.Exactly(2), [TestEvents.Added("c")]);
-        var before = await MartenLogs.CountAsync(log);
+        var before = await Stores.CountAsync(log);
 
         var again = await log.AppendAsync(stream, "cart", ExpectedVersion.NoStream, events);
         var partial = await Assert.ThrowsAsync<EventStoreException>(() => log.AppendAsync(stream, "cart", ExpectedVersion.Any, [events[0], TestEvents.Added("d")]));
 
         Assert.Equal((true, 2L), (again.WasDuplicate, again.Version));
         Assert.Contains("1 of its 2 event ids are already stored", partial.Message);
-        Assert.Equal(before, await MartenLogs.CountAsync(log));
+        Assert.Equal(before, await Stores.CountAsync(log));
     }
 
     [Fact]
     public async Task Should_store_a_redelivered_append_racing_with_itself_once_without_a_unique_violation_or_a_gap()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         await log.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Added("first")]);
         EventData[] redelivered = [TestEvents.Added("a"), TestEvents.Added("b")];
-        var before = await MartenLogs.CountAsync(log);
+        var before = await Stores.CountAsync(log);
 
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var copies = Enumerable.Range(0, 12).Select(async _ =>
@@ -87,20 +87,20 @@ public sealed class When_appending_through_marten(PostgresSchema schema) : IClas
         Assert.Equal(1, results.Count(r => !r.WasDuplicate));
         Assert.All(results, r => Assert.Equal(3L, r.Version));
         // no copy reached the unique index on event ids: the sequence handed out exactly the two stored numbers
-        Assert.Equal((before.Count + 2, before.LastSequence + 2), await MartenLogs.CountAsync(log));
+        Assert.Equal((before.Count + 2, before.LastSequence + 2), await Stores.CountAsync(log));
     }
 
     [Fact]
     public async Task Should_report_each_streams_outcome_in_a_batch_and_append_the_others()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var (fresh, existing, conflicting, archived) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var duplicate = TestEvents.Added("dup");
         await log.AppendAsync(existing, "cart", ExpectedVersion.NoStream, [duplicate]);
         await log.AppendAsync(conflicting, "cart", ExpectedVersion.NoStream, [TestEvents.Added("c1"), TestEvents.Added("c2")]);
         await log.AppendAsync(archived, "cart", ExpectedVersion.NoStream, [TestEvents.Added("old")]);
         await log.ArchiveStreamAsync(archived);
-        var before = await MartenLogs.CountAsync(log);
+        var before = await Stores.CountAsync(log);
 
         var outcomes = await log.AppendBatchAsync(
         [
@@ -113,7 +113,7 @@ public sealed class When_appending_through_marten(PostgresSchema schema) : IClas
         Assert.Equal(
             [(conflicting, AppendStatus.Conflict, 2L), (fresh, AppendStatus.Appended, 2L), (existing, AppendStatus.Duplicate, 1L), (archived, AppendStatus.Archived, 1L)],
             outcomes.Select(o => (o.StreamId, o.Status, o.Version)));
-        Assert.Equal((before.Count + 2, before.LastSequence + 2), await MartenLogs.CountAsync(log));
+        Assert.Equal((before.Count + 2, before.LastSequence + 2), await Stores.CountAsync(log));
         var states = await log.FetchStreamStatesAsync([fresh, archived, Guid.NewGuid()]);
         Assert.Equal(("order", 2L), (states[fresh].Type, states[fresh].Version));
         Assert.True(states[archived].Archived);
@@ -123,21 +123,21 @@ public sealed class When_appending_through_marten(PostgresSchema schema) : IClas
     [Fact]
     public async Task Should_give_writers_expecting_any_version_distinct_consecutive_versions()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
-        var before = await MartenLogs.CountAsync(log);
+        var before = await Stores.CountAsync(log);
 
         var writers = Enumerable.Range(0, 16).Select(i => log.AppendAsync(stream, "race", ExpectedVersion.Any, [TestEvents.Note(i)])).ToArray();
         var results = await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(Enumerable.Range(1, 16).Select(v => (long)v), results.Select(r => r.Version).Order());
-        Assert.Equal((before.Count + 16, before.LastSequence + 16), await MartenLogs.CountAsync(log));
+        Assert.Equal((before.Count + 16, before.LastSequence + 16), await Stores.CountAsync(log));
     }
 
     [Fact]
     public async Task Should_carry_the_current_trace_context_in_the_headers_of_events_that_bring_none()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var stream = Guid.NewGuid();
         using var source = new ActivitySource("monitor.tests.marten");
         using var listener = new ActivityListener { ShouldListenTo = s => s == source, Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData };
@@ -158,7 +158,7 @@ public sealed class When_appending_through_marten(PostgresSchema schema) : IClas
     [Fact]
     public async Task Should_read_many_streams_and_everything_committed_of_some_types()
     {
-        await using var log = await MartenLogs.CreateAsync(schema);
+        await using var log = await Stores.CreateAsync(schema);
         var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
         await log.AppendBatchAsync(
         [

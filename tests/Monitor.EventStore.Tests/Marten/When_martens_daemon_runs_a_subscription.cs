@@ -139,12 +139,12 @@ public sealed class When_martens_daemon_runs_a_subscription : IAsyncLifetime
         }, TimeSpan.FromSeconds(30)));
     }
 
-    private Task<MartenEventLog> CreateLogAsync(ISubscriptionHandler handler, int batchSize = 500) =>
+    private Task<EventStore> CreateLogAsync(ISubscriptionHandler handler, int batchSize = 500) =>
         CreateLogAsync(new HandlerSubscription("counting", handler, _schema.DataSource, batchSize));
 
-    private async Task<MartenEventLog> CreateLogAsync(HandlerSubscription subscription)
+    private async Task<EventStore> CreateLogAsync(HandlerSubscription subscription)
     {
-        var log = new MartenEventLog(_schema.DataSource, new EventStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name },
+        var log = new EventStore(_schema.DataSource, new EventStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name },
             TestEvents.Registry(), configure: options =>
             {
                 options.Events.Subscribe(subscription);
@@ -154,9 +154,9 @@ public sealed class When_martens_daemon_runs_a_subscription : IAsyncLifetime
         return log;
     }
 
-    private static async Task<AsyncDaemon> StartDaemonAsync(MartenEventLog log) => await AsyncDaemon.StartAsync(log);
+    private static async Task<AsyncDaemon> StartDaemonAsync(EventStore log) => await AsyncDaemon.StartAsync(log);
 
-    private async Task<long> ProgressAsync(MartenEventLog log, string shard)
+    private async Task<long> ProgressAsync(EventStore log, string shard)
     {
         await using var cmd = _schema.DataSource.CreateCommand($"SELECT last_seq_id FROM {log.Schema}.mt_event_progression WHERE name = $1");
         cmd.Parameters.AddWithValue(shard);
@@ -166,7 +166,7 @@ public sealed class When_martens_daemon_runs_a_subscription : IAsyncLifetime
     /// <summary>A daemon running every subscription of the log, stopped when disposed.</summary>
     private sealed class AsyncDaemon(IProjectionDaemon daemon) : IAsyncDisposable
     {
-        public static async Task<AsyncDaemon> StartAsync(MartenEventLog log)
+        public static async Task<AsyncDaemon> StartAsync(EventStore log)
         {
             var daemon = (IProjectionDaemon)await log.Store.BuildProjectionDaemonAsync();
             await daemon.StartAllAsync();

@@ -26,7 +26,7 @@ public sealed class When_two_instances_run_a_subscription_under_martens_daemon :
     {
         var first = await CountingHandler.CreateAsync(_schema.DataSource, _schema.Name);
         var second = first.Twin();
-        await using var log = await MartenLogs.CreateAsync(_schema);
+        await using var log = await Stores.CreateAsync(_schema);
         var streams = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
         using var a = await StartInstanceAsync(first);
         using var b = await StartInstanceAsync(second);
@@ -46,7 +46,7 @@ public sealed class When_two_instances_run_a_subscription_under_martens_daemon :
         Assert.Equal(5, activeHandler.Delivered.Count);
     }
 
-    private static async Task AppendRoundAsync(MartenEventLog log, Guid[] streams, int round) =>
+    private static async Task AppendRoundAsync(EventStore log, Guid[] streams, int round) =>
         await log.AppendBatchAsync(streams.Select(s => new StreamAppend(s, "cart", ExpectedVersion.Any, [TestEvents.Note(round)])).ToArray());
 
     private async Task<IHost> StartInstanceAsync(CountingHandler handler)

@@ -8,6 +8,7 @@ namespace Monitor.EventStore.Tests.Projections;
 public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema schema) : IClassFixture<PostgresSchema>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly int LeaderLock = Random.Shared.Next(1_000_000, int.MaxValue);
 
     [Fact]
     public async Task Should_end_with_the_read_model_a_fold_of_every_stream_gives_and_report_progress()
@@ -25,10 +26,9 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
         }
         for (var round = 0; round < 20; round++) await AppendRoundAsync(round);
 
-        // the service's own instance keeps running throughout
-        var service = await store.StartProjectionAsync(projection);
-        using var serviceCts = new CancellationTokenSource(Timeout * 2);
-        var serviceRun = service.RunAsync(serviceCts.Token);
+        // the service's instance leads its daemons and keeps running throughout; the rebuild comes from another process
+        await new ProjectionRebuilder(store).PrepareAsync(projection, default);
+        using var service = await RunningDaemon.StartHostAsync(store, projection, LeaderLock);
         Assert.True(await Until.HoldsAsync(async () => await projection.LoadAsync(store.DataSource, carts[^1]) is not null, Timeout));
 
         // appends keep coming while the rebuild runs
@@ -47,7 +47,7 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
         var reports = new ConcurrentQueue<RebuildProgress>();
         using var rebuildCts = new CancellationTokenSource(Timeout);
         await new ProjectionRebuilder(store) { ProgressInterval = TimeSpan.FromMilliseconds(20) }
-            .RebuildAsync(projection, new SynchronousProgress(reports), rebuildCts.Token);
+            .RebuildAsync(projection, new SynchronousProgress(reports), rebuildCts.Token, leaderLock: LeaderLock);
         await writing.CancelAsync();
         await writer.WaitAsync(Timeout);
 
@@ -63,10 +63,10 @@ public sealed class When_a_projection_is_rebuilt_while_running(PostgresSchema sc
             }
             return true;
         }, Timeout);
-        await serviceCts.CancelAsync();
-        await serviceRun;
+        await service.StopAsync();
 
         Assert.True(matches, "the read model does not equal the fold of the streams");
+        Assert.True(await Until.HoldsAsync(async () => await projection.LoadAsync(store.DataSource, carts[0]) is not null, Timeout));
         var last = reports.Last();
         Assert.True(last.IsComplete);
         Assert.Equal(last.Total, last.Processed);

@@ -20,15 +20,13 @@ public sealed class When_an_event_changes_several_documents(PostgresSchema schem
         await store.AppendAsync(Guid.NewGuid(), "tagging", ExpectedVersion.Any, [both, secondOnly]);
         await store.AppendAsync(noted, "notes", ExpectedVersion.Any, [note]);
 
-        var subscription = await store.StartProjectionAsync(projection);
-        using var cts = new CancellationTokenSource(Timeout);
-        var run = subscription.RunAsync(cts.Token);
+        await new ProjectionRebuilder(store).PrepareAsync(projection, default);
+        var daemon = await RunningDaemon.StartAsync(store, projection);
         var caughtUp = await Until.HoldsAsync(async () => await projection.LoadAsync(store.DataSource, noted) is not null, Timeout);
         var documents = new Dictionary<Guid, Tags?>();
         foreach (var id in new[] { first, second, noted })
             documents[id] = await projection.LoadAsync(store.DataSource, id);
-        await cts.CancelAsync();
-        await run;
+        await daemon.DisposeAsync();
 
         Assert.True(caughtUp, "the projection did not handle the events within 30 s");
         Assert.Equal([both.Id], documents[first]!.EventIds);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitor.EventStore.Tests.Support;
 using Monitor.Testing;
@@ -38,20 +37,6 @@ public sealed class When_reading_an_old_event_shape(PostgresSchema schema) : ICl
         await using var reader = await Stores.CreateAsync(schema, new EventTypeRegistry().Register<RenamedItemRemoved>("item-removed"));
 
         Assert.Equal(new RenamedItemRemoved("a"), Assert.Single(await reader.ReadStreamAsync(stream)).Data);
-    }
-
-    [Fact]
-    public async Task Should_hand_unregistered_types_over_as_json()
-    {
-        var stream = Guid.NewGuid();
-        await using (var writer = await Stores.CreateAsync(schema))
-            await writer.AppendAsync(stream, "cart", ExpectedVersion.NoStream, [TestEvents.Added("a", 3)]);
-
-        await using var reader = await Stores.CreateAsync(schema, new EventTypeRegistry());
-        var stored = Assert.Single(await reader.ReadStreamAsync(stream));
-
-        Assert.Equal("item-added", stored.Type);
-        Assert.Equal(3, ((JsonElement)stored.Data).GetProperty("quantity").GetInt32());
     }
 
     [Fact]

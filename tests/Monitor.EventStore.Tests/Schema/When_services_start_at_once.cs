@@ -10,7 +10,7 @@ public sealed class When_services_start_at_once
     private const int Services = 6;
 
     [Fact]
-    public async Task Should_create_the_schema_exactly_once_when_many_sessions_race()
+    public async Task Should_leave_a_schema_marten_finds_current_when_many_sessions_race()
     {
         var schemaName = TestEnvironment.UniqueName("race");
         // one data source (and so one set of sessions) per "service", as separate processes would have
@@ -24,9 +24,7 @@ public sealed class When_services_start_at_once
             await Task.WhenAll(starts).WaitAsync(TimeSpan.FromSeconds(60));
             await stores[0].EnsureSchemaAsync(); // and again, later: nothing to do
 
-            await using var cmd = dataSources[0].CreateCommand($"SELECT array_agg(version ORDER BY version) FROM {schemaName}.schema_version");
-            var versions = (int[])(await cmd.ExecuteScalarAsync())!;
-            Assert.Equal(Monitor.EventStore.Schema.SchemaSql.Migrations(schemaName).Select(m => m.Version), versions);
+            Assert.True(await stores[0].SchemaIsCurrentAsync(), "Marten finds changes still to apply");
             var appended = await stores[Services - 1].AppendAsync(Guid.NewGuid(), "cart", ExpectedVersion.NoStream, [TestEvents.Note(1)]);
             Assert.Equal(1, appended.Version);
         }

@@ -32,14 +32,12 @@ public static class VersionedCarts
             return true;
         }, timeout);
 
-    /// <summary>The projection's checkpoint row: position and the version stored beside it; null when there is none.</summary>
-    public static async Task<(GlobalPosition Position, int Version)?> CheckpointAsync(EventStore store, string name)
+    /// <summary>The progress Marten holds for the projection's version; null when there is none.</summary>
+    public static async Task<long?> ProgressAsync(EventStore store, Projection projection)
     {
-        await using var cmd = store.DataSource.CreateCommand($"SELECT tx_id, seq_id, version FROM {store.Schema}.subscriptions WHERE name = $1");
-        cmd.Parameters.AddWithValue(name);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        if (!await reader.ReadAsync()) return null;
-        return (new GlobalPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)), reader.GetInt32(2));
+        await using var cmd = store.DataSource.CreateCommand($"SELECT last_seq_id FROM {store.Schema}.mt_event_progression WHERE name = $1");
+        cmd.Parameters.AddWithValue(ProjectionRebuilder.ShardOf(projection));
+        return await cmd.ExecuteScalarAsync() as long?;
     }
 
     public static async Task<long> DocumentCountAsync(EventStore store, VersionedCartProjection projection)
@@ -48,14 +46,10 @@ public static class VersionedCarts
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Runs the projection's subscription until <paramref name="done"/> holds (or the timeout), then stops it.</summary>
-    public static async Task<bool> RunUntilAsync(Subscription subscription, Func<Task<bool>> done, TimeSpan timeout)
+    /// <summary>Runs the projection under a daemon until <paramref name="done"/> holds (or the timeout), then stops it.</summary>
+    public static async Task<bool> RunUntilAsync(EventStore store, Projection projection, Func<Task<bool>> done, TimeSpan timeout)
     {
-        using var cts = new CancellationTokenSource(timeout + TimeSpan.FromSeconds(10));
-        var run = subscription.RunAsync(cts.Token);
-        var held = await Until.HoldsAsync(done, timeout);
-        await cts.CancelAsync();
-        await run;
-        return held;
+        await using var daemon = await RunningDaemon.StartAsync(store, projection);
+        return await Until.HoldsAsync(done, timeout);
     }
 }

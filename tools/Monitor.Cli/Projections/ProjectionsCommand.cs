@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Monitor.Cli.Pipeline;
 using Monitor.EventStore;
+using Monitor.Hosting.Configuration;
+using Monitor.Hosting.Storage;
 using Monitor.ReadModels;
 using Spectre.Console;
 
@@ -82,7 +84,8 @@ public static class ProjectionsCommand
                 var last = await models.RunAsync(() => new CountingProgress(console).RunAsync(model.Name, async report =>
                 {
                     var latest = new LatestProgress(report);
-                    await rebuilder.RebuildAsync(model.Projection, latest, ct);
+                    // A running API's leading daemon replays it; with none, this process does, holding the API's leader lock meanwhile.
+                    await rebuilder.RebuildAsync(model.Projection, latest, ct, leaderLock: EventStoreHosting.DaemonLockId(MonitorServices.Api));
                     return latest.Last;
                 }));
                 Console.WriteLine($"projections rebuild: name={model.Name} events={last?.Processed ?? 0}");

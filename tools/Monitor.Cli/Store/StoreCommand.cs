@@ -27,7 +27,7 @@ public static class StoreCommand
         {
             var connection = EventStoreConnection.FromEnvironment();
             await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
-            await using var log = new MartenEventLog(dataSource, new EventStoreOptions { ConnectionString = connection.ConnectionString, Schema = connection.Schema },
+            await using var log = new EventStore.EventStore(dataSource, new EventStoreOptions { ConnectionString = connection.ConnectionString, Schema = connection.Schema },
                 ReadModelCatalogue.CreateEventTypeRegistry());
             StoreMigrationReport report;
             try

@@ -7,13 +7,12 @@ using Npgsql;
 namespace Monitor.Hosting.Observability.Metrics;
 
 /// <summary>
-/// monitor_relay_lag_events: committed events the relay has yet to publish (those past its checkpoint
-/// in the global log's (tx_id, seq_id) order, of the types it publishes), sampled every
+/// monitor_relay_lag_events: committed events the relay has yet to publish (those past its progress in
+/// Marten's event sequence, of the types it publishes), sampled every
 /// <see cref="Interval"/>. Counted up to <see cref="CountLimit"/> so a huge backlog costs a bounded scan.
 /// </summary>
 public sealed class RelayLagSampler : BackgroundService
 {
-    public const string SubscriptionName = "relay";
     public const long CountLimit = 1_000_000;
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -55,17 +54,13 @@ public sealed class RelayLagSampler : BackgroundService
         var s = _store.Schema;
         await using var command = _store.DataSource.CreateCommand($"""
             SELECT count(*) FROM (
-                SELECT 1
-                FROM {s}.events e,
-                     (SELECT tx_id, seq_id FROM {s}.subscriptions WHERE name = $2
-                      UNION ALL SELECT '0'::xid8, 0::bigint
-                      ORDER BY 1 DESC, 2 DESC LIMIT 1) checkpoint
-                WHERE (e.tx_id, e.seq_id) > (checkpoint.tx_id, checkpoint.seq_id)
+                SELECT 1 FROM {s}.mt_events e
+                WHERE e.seq_id > coalesce((SELECT last_seq_id FROM {s}.mt_event_progression WHERE name = $2), 0)
                   AND e.type = ANY($1)
                 LIMIT {CountLimit}) backlog
             """);
         command.Parameters.AddWithValue(MonitorEventTypes.Published.ToArray());
-        command.Parameters.AddWithValue(SubscriptionName);
+        command.Parameters.AddWithValue(Relay.RelaySubscription.Shard);
         var lag = (long)(await command.ExecuteScalarAsync(ct))!;
         Interlocked.Exchange(ref _lag, lag);
         return lag;

@@ -36,7 +36,7 @@ public sealed partial record EventStoreConnection(string ConnectionString, strin
         return new EventStoreConnection(connectionString, schema);
     }
 
-    public string EventsTable => $"\"{Schema}\".events";
+    public string EventsTable => $"\"{Schema}\".mt_events";
 
     public string Describe()
     {

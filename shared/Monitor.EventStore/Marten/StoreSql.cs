@@ -1,7 +1,7 @@
 namespace Monitor.EventStore;
 
-/// <summary>The SQL the append layer runs on Marten's tables before it hands the events to Marten.</summary>
-internal sealed class StreamLockSql(string schema)
+/// <summary>The SQL the store runs on Marten's tables beside Marten: the append layer's checks and the high water mark.</summary>
+internal sealed class StoreSql(string schema)
 {
     /// <summary>
     /// Serialises the writers of each stream for the rest of the transaction, existing streams and new ones
@@ -12,6 +12,9 @@ internal sealed class StreamLockSql(string schema)
 
     public string StreamStates { get; } =
         $"SELECT id, coalesce(type, ''), version, is_archived, created, timestamp FROM {schema}.mt_streams WHERE id = ANY($1)";
+
+    public string HighWaterMark { get; } =
+        $"SELECT last_seq_id FROM {schema}.mt_event_progression WHERE name = 'HighWaterMark'";
 
     public string StoredEventIds { get; } =
         $"SELECT id, stream_id, version FROM {schema}.mt_events WHERE id = ANY($1)";
