@@ -26,9 +26,10 @@ public static class ReadModelStatusQuery
             var version = model.Projection.Version;
             // Marten keeps a progress row per version: "name:All" for version 1, "name:V2:All" for version 2.
             await using (var load = new NpgsqlCommand(
-                $"SELECT name, last_seq_id FROM {tables.Progress} WHERE name = $1 OR name LIKE $2 ORDER BY (name = $1) DESC, last_updated DESC LIMIT 1", connection))
+                $"SELECT name, last_seq_id FROM {tables.Progress} WHERE name = $1 OR name = $2 OR name LIKE $3 ORDER BY (name = $1) DESC, last_updated DESC LIMIT 1", connection))
             {
                 load.Parameters.AddWithValue(ProjectionRebuilder.ShardOf(model.Projection));
+                load.Parameters.AddWithValue(model.Name + ":All");
                 load.Parameters.AddWithValue(model.Name + ":V%:All");
                 await using var reader = await load.ExecuteReaderAsync(ct);
                 if (await reader.ReadAsync(ct))

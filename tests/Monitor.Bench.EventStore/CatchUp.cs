@@ -10,28 +10,27 @@ public sealed class CatchUp(Monitor.EventStore.EventStore store)
     public async Task<double> RawReadAsync(long backlog, int pageSize)
     {
         var sql = $"""
-            SELECT seq_id, tx_id, id, stream_id, version, type, data, headers, timestamp FROM {store.Schema}.events
-            WHERE (tx_id, seq_id) > ($1, $2) ORDER BY tx_id, seq_id LIMIT $3
+            SELECT seq_id, id, stream_id, version, type, data, headers, timestamp FROM {store.Schema}.mt_events
+            WHERE seq_id > $1 ORDER BY seq_id LIMIT $2
             """;
         var rates = new List<double>();
         for (var rep = 0; rep < Measurement.Repetitions; rep++)
         {
             var stopwatch = Stopwatch.StartNew();
-            var position = GlobalPosition.Start;
+            long position = 0;
             long read = 0;
             while (read < backlog && stopwatch.Elapsed < Limit)
             {
                 await using var cmd = store.DataSource.CreateCommand(sql);
-                cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = position.TxId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Xid8 });
-                cmd.Parameters.AddWithValue(position.SeqId);
+                cmd.Parameters.AddWithValue(position);
                 cmd.Parameters.AddWithValue(pageSize);
                 await using var reader = await cmd.ExecuteReaderAsync();
                 var rows = 0;
                 while (await reader.ReadAsync())
                 {
-                    position = new GlobalPosition(reader.GetFieldValue<ulong>(1), reader.GetInt64(0));
-                    _ = (reader.GetGuid(2), reader.GetGuid(3), reader.GetInt32(4), reader.GetString(5), reader.GetString(6),
-                        reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8));
+                    position = reader.GetInt64(0);
+                    _ = (reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5),
+                        reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7));
                     rows++;
                 }
                 if (rows == 0) break;
@@ -46,26 +45,28 @@ public sealed class CatchUp(Monitor.EventStore.EventStore store)
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
-    public async Task<double> SubscriptionAsync(long backlog, int batchSize, bool synchronousCommit)
+    /// <summary>A subscription under Marten's daemon working through the backlog, pages of <paramref name="batchSize"/>.</summary>
+    public async Task<double> SubscriptionAsync(long backlog, int batchSize)
     {
         var rates = new List<double>();
         for (var rep = 0; rep < Measurement.Repetitions; rep++)
         {
             var handler = new CountingHandler();
-            using var cts = new CancellationTokenSource(Limit);
-            var subscription = new Subscription(store, new SubscriptionOptions { Name = $"bench-catch-up-{synchronousCommit}-{rep}", BatchSize = batchSize, SynchronousCommit = synchronousCommit }, handler);
+            var subscription = new HandlerSubscription($"bench-catch-up-{rep}", handler, store.DataSource, batchSize);
+            await using var log = new Monitor.EventStore.EventStore(store.DataSource, store.Options, store.Registry,
+                configure: options => options.Events.Subscribe(subscription));
+            using var daemon = await log.Store.BuildProjectionDaemonAsync();
             var stopwatch = Stopwatch.StartNew();
-            var run = subscription.RunAsync(cts.Token);
-            while (handler.Count < backlog && !cts.IsCancellationRequested && !run.IsCompleted)
+            await daemon.StartAllAsync();
+            while (handler.Count < backlog && stopwatch.Elapsed < Limit)
                 await Task.Delay(5);
             var elapsed = stopwatch.Elapsed;
-            await cts.CancelAsync();
-            await run;
+            await daemon.StopAllAsync();
             if (handler.Count < backlog) throw new InvalidOperationException($"catch-up handled {handler.Count} of {backlog} events within {Limit}");
             rates.Add(handler.Count / elapsed.TotalSeconds);
         }
         var median = rates.Order().ElementAt(rates.Count / 2);
-        Measurement.Print($"store: subscription catch-up, batches of {batchSize}{(synchronousCommit ? "" : ", SynchronousCommit off")}", median, rates);
+        Measurement.Print($"store: subscription catch-up under Marten's daemon, pages of {batchSize}", median, rates);
         return median;
     }
 
@@ -79,7 +80,7 @@ public sealed class CatchUp(Monitor.EventStore.EventStore store)
             long read = 0;
             while (read < backlog && stopwatch.Elapsed < Limit)
             {
-                var page = await store.ReadAllAsync(position, pageSize);
+                var page = await store.ReadAllAsync(position, pageSize); // up to the high water mark, advanced once before
                 if (page.Count == 0) { await Task.Delay(5); continue; }
                 read += page.Count;
                 position = page[^1].Position;

@@ -3,8 +3,7 @@ using Monitor.EventStore;
 namespace Monitor.Bench.EventStore;
 
 /// <summary>
-/// A store's append paths, one coverage-like event per new stream as ingestion does: Monitor's own store
-/// (<paramref name="label"/> "store") or the Marten-backed log ("marten").
+/// The store's append paths, one coverage-like event per new stream as ingestion does.
 /// </summary>
 public sealed class StoreAppends(
     string label,
@@ -15,9 +14,6 @@ public sealed class StoreAppends(
 
     public StoreAppends(Monitor.EventStore.EventStore store)
         : this("store", (id, expected, events) => store.AppendAsync(id, "coverage", expected, events), appends => store.AppendBatchAsync(appends)) { }
-
-    public StoreAppends(EventStore log)
-        : this("marten", (id, expected, events) => log.AppendAsync(id, "coverage", expected, events), appends => log.AppendBatchAsync(appends)) { }
 
     public Scenario OneEventPerTransaction(int writers) =>
         new($"{label}: AppendAsync, 1 event per transaction, {writers} writers", writers, async _ =>

@@ -45,7 +45,7 @@ public sealed class When_rebuilding_read_models(PostgresSchema schema) : IClassF
     {
         // a store whose alerts read model was built by an older alerts projection
         await using (var older = schema.DataSource.CreateCommand(
-            $"INSERT INTO {new ReadModelTables(schema.Name).Checkpoints} (name, version) VALUES ('alerts', 1) ON CONFLICT (name) DO UPDATE SET version = 1"))
+            $"INSERT INTO {new ReadModelTables(schema.Name).Progress} (name, last_seq_id, last_updated) VALUES ('alerts:All', 1, now()) ON CONFLICT (name) DO NOTHING"))
             await older.ExecuteNonQueryAsync();
 
         var before = await CliRun.RunAsync(Environment, "projections", "list");

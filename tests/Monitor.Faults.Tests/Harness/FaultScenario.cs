@@ -33,7 +33,7 @@ public sealed class FaultScenario : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
-    private Task _liveReadModel = Task.CompletedTask;
+    private ProjectionDaemon? _liveReadModel;
     private LiveReadModels? _readModels;
 
     private FaultScenario(PrivateServers servers, ITestOutputHelper output, string name)
@@ -74,8 +74,7 @@ public sealed class FaultScenario : IAsyncDisposable
             new EventStoreOptions { ConnectionString = scenario.Schema.ConnectionString, Schema = scenario.Schema.Name },
             ReadModelCatalogue.CreateEventTypeRegistry());
         await scenario.Store.EnsureSchemaAsync();
-        var live = await scenario.Store.StartProjectionAsync(scenario.LiveStages);
-        scenario._liveReadModel = Task.Run(() => live.RunAsync(scenario._stop.Token));
+        scenario._liveReadModel = await ProjectionDaemon.StartAsync(scenario.Store, [scenario.LiveStages]);
         scenario._readModels = await LiveReadModels.StartAsync(scenario.Store, scenario.Schema.Name);
         return scenario;
     }
@@ -187,8 +186,7 @@ public sealed class FaultScenario : IAsyncDisposable
     {
         await _stop.CancelAsync();
         if (_readModels is not null) await _readModels.StopAsync();
-        try { await _liveReadModel.WaitAsync(TimeSpan.FromSeconds(15)); }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or SubscriptionFailedException) { }
+        if (_liveReadModel is not null) await _liveReadModel.DisposeAsync();
         await Services.DisposeAsync();
         Broker.Dispose();
         await Store.DisposeAsync();

@@ -16,8 +16,7 @@ public sealed class LiveReadModels
     private readonly EventStore.EventStore _store;
     private readonly string _schema;
     private readonly ReadModelCatalogue _catalogue;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _running = new();
+    private ProjectionDaemon? _daemon;
 
     private LiveReadModels(EventStore.EventStore store, string schema)
     {
@@ -29,11 +28,7 @@ public sealed class LiveReadModels
     public static async Task<LiveReadModels> StartAsync(EventStore.EventStore store, string schema)
     {
         var models = new LiveReadModels(store, schema);
-        foreach (var model in models._catalogue.All)
-        {
-            var subscription = await store.StartProjectionAsync(model.Projection);
-            models._running.Add(Task.Run(() => subscription.RunAsync(models._stop.Token)));
-        }
+        models._daemon = await ProjectionDaemon.StartAsync(store, models._catalogue.All.Select(m => m.Projection).ToArray());
         return models;
     }
 
@@ -72,9 +67,7 @@ public sealed class LiveReadModels
 
     public async Task StopAsync()
     {
-        await _stop.CancelAsync();
-        try { await Task.WhenAll(_running).WaitAsync(TimeSpan.FromSeconds(15)); }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or SubscriptionFailedException) { }
+        if (_daemon is not null) await _daemon.DisposeAsync();
     }
 
     /// <summary>Per rm_ table: its row count and a digest of its rows in a stable order, without the documents' write times.</summary>

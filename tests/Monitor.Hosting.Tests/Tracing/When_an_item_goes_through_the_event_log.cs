@@ -12,6 +12,7 @@ using Monitor.EventStore;
 using Monitor.Hosting.Bus.Queues;
 using Monitor.Hosting.Configuration;
 using Monitor.Hosting.Relay;
+using Marten;
 using Monitor.Hosting.Storage;
 using Monitor.Testing;
 
@@ -53,13 +54,12 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
             settings, NullLogger<BatchQueueConsumer<CoverageIngested>>.Instance);
         await consumer.StartAsync(CancellationToken.None);
         await using var publisher = await BrokerRelayPublisher.ConnectAsync(settings.RabbitMq, store.Registry, "trace-test-relay", CancellationToken.None);
-        using var stopRelay = new CancellationTokenSource();
-        var relay = Task.Run(() => new Subscription(store, new SubscriptionOptions
-        {
-            Name = RelayWorker.SubscriptionName,
-            EventTypes = MonitorEventTypes.Published,
-            RawData = true,
-        }, publisher).RunAsync(stopRelay.Token));
+        var relaySubscription = new HandlerSubscription(RelaySubscription.Name, publisher, schema.DataSource, maxHandlerAttempts: 1, registry: store.Registry);
+        foreach (var type in MonitorEventTypes.Published) relaySubscription.IncludeType(store.Registry.TypeOf(type));
+        await using var relayStore = new EventStore.EventStore(schema.DataSource, store.Options, store.Registry,
+            configure: options => options.Events.Subscribe(relaySubscription));
+        using var relay = await relayStore.Store.BuildProjectionDaemonAsync();
+        await relay.StartAllAsync();
         await using var ingestion = await StartIngestionAsync(store);
         try
         {
@@ -85,9 +85,7 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
         }
         finally
         {
-            await stopRelay.CancelAsync();
-            try { await relay.WaitAsync(TimeSpan.FromSeconds(15)); }
-            catch (OperationCanceledException) { }
+            await relay.StopAllAsync();
             await consumer.StopAsync(CancellationToken.None);
         }
     }

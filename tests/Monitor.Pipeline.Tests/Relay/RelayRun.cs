@@ -4,35 +4,50 @@ using Monitor.Hosting.Storage;
 
 namespace Monitor.Pipeline.Tests.Relay;
 
-/// <summary>A relay subscription running in the background of a test, stopped (bounded) on dispose.</summary>
+/// <summary>The relay's subscription under a Marten daemon of its own, as a relay process runs it; stopped on dispose.</summary>
 public sealed class RelayRun : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
+    private readonly EventStore.EventStore _log;
+    private readonly JasperFx.Events.Daemon.IProjectionDaemon _daemon;
 
-    /// <param name="rawData">Hand the handler the stored JSON, as the relay service does.</param>
-    public RelayRun(EventStore.EventStore store, ISubscriptionHandler handler, int maxHandlerAttempts = 5, bool rawData = false)
+    private RelayRun(EventStore.EventStore log, JasperFx.Events.Daemon.IProjectionDaemon daemon)
     {
-        Subscription = new Subscription(store, new SubscriptionOptions
-        {
-            Name = RelayWorker.SubscriptionName,
-            BatchSize = RelayWorker.BatchSize,
-            EventTypes = MonitorEventTypes.Published,
-            MaxHandlerAttempts = maxHandlerAttempts,
-            RawData = rawData,
-        }, handler);
-        Completion = Task.Run(() => Subscription.RunAsync(_stop.Token));
+        _log = log;
+        _daemon = daemon;
     }
 
-    public Subscription Subscription { get; }
-    public Task Completion { get; }
+    public static async Task<RelayRun> StartAsync(EventStore.EventStore store, ISubscriptionHandler handler, int maxHandlerAttempts = 5)
+    {
+        var subscription = new HandlerSubscription(RelaySubscription.Name, handler, store.DataSource, RelaySubscription.BatchSize,
+            maxHandlerAttempts: maxHandlerAttempts, registry: store.Registry);
+        foreach (var type in MonitorEventTypes.Published) subscription.IncludeType(store.Registry.TypeOf(type));
+        var log = new EventStore.EventStore(store.DataSource, store.Options, store.Registry, configure: options => options.Events.Subscribe(subscription));
+        var daemon = await log.Store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
+        return new RelayRun(log, daemon);
+    }
+
+    /// <summary>The relay's progress in the log (0 before its first page).</summary>
+    public async Task<long> ProgressAsync()
+    {
+        await using var cmd = _log.DataSource.CreateCommand($"SELECT last_seq_id FROM {_log.Schema}.mt_event_progression WHERE name = $1");
+        cmd.Parameters.AddWithValue(RelaySubscription.Shard);
+        return await cmd.ExecuteScalarAsync() as long? ?? 0;
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        try { await Completion.WaitAsync(TimeSpan.FromSeconds(15)); }
-        catch (Exception e) when (e is OperationCanceledException or SubscriptionFailedException or RelayCrashed) { }
-        _stop.Dispose();
+        await _daemon.StopAllAsync();
+        _daemon.Dispose();
+        await _log.DisposeAsync();
     }
+}
+
+/// <summary>Publishes through the relay's own publisher on the test's vhost.</summary>
+public static class RelayPublishers
+{
+    public static Task<BrokerRelayPublisher> ConnectAsync(Monitor.Testing.RabbitMqVhost vhost, EventTypeRegistry registry, string name) =>
+        BrokerRelayPublisher.ConnectAsync(Monitor.Hosting.Configuration.RabbitMqAddress.Parse(vhost.AmqpUri.ToString(), "test vhost"), registry, name, CancellationToken.None);
 }
 
 /// <summary>Stands for a relay process that dies after the broker confirmed its publishes but before its checkpoint was saved.</summary>

@@ -51,7 +51,7 @@ public class When_the_relay_publishes_events_appended_under_a_trace(RelayFixture
         await using var publisher = await BrokerRelayPublisher.ConnectAsync(address, fixture.Store.Registry, "relay-trace-test", CancellationToken.None);
         using var queues = new RabbitMqQueues(fixture.Vhost);
         IReadOnlyList<RabbitMqQueues.PeekedMessage> published = [];
-        await using (new RelayRun(fixture.Store, publisher, rawData: true))
+        await using (await RelayRun.StartAsync(fixture.Store, publisher))
         {
             var all = traced.Count + untraced.Count;
             var complete = await Until.HoldsAsync(async () => (published = await queues.PeekAsync(ObserverQueue)).Count >= all, Patience);

@@ -27,8 +27,8 @@ public class When_the_relay_publishes_stored_json_with_RabbitMQ_Client(RelayFixt
         {
             e.Handler<CoverageIngested>(ctx =>
             {
-                ingested.Add((ctx.MessageId, ctx.Message, ctx.Headers.Get<string>(RelayPublisher.StreamIdHeader),
-                    ctx.Headers.Get<int>(RelayPublisher.StreamVersionHeader), ctx.Headers.Get<string>(RelayPublisher.EventTypeHeader)));
+                ingested.Add((ctx.MessageId, ctx.Message, ctx.Headers.Get<string>(RelaySubscription.StreamIdHeader),
+                    ctx.Headers.Get<int>(RelaySubscription.StreamVersionHeader), ctx.Headers.Get<string>(RelaySubscription.EventTypeHeader)));
                 return Task.CompletedTask;
             });
             e.Handler<CoverageMetricsUpdated>(ctx =>
@@ -48,7 +48,7 @@ public class When_the_relay_publishes_stored_json_with_RabbitMQ_Client(RelayFixt
 
             var address = RabbitMqAddress.Parse(fixture.Vhost.AmqpUri.ToString(), "test vhost");
             await using var publisher = await BrokerRelayPublisher.ConnectAsync(address, fixture.Store.Registry, "broker-relay-test", CancellationToken.None);
-            await using (new RelayRun(fixture.Store, publisher, rawData: true))
+            await using (await RelayRun.StartAsync(fixture.Store, publisher))
             {
                 var complete = await Until.HoldsAsync(() => Task.FromResult(ingested.Count >= items.Count && updated.Count >= 1), Patience);
                 await Task.Delay(TimeSpan.FromSeconds(1)); // room for a stray extra publish to show up
