@@ -30,6 +30,8 @@ public static class MonitorDefaults
         builder.AddMonitorObservability(settings);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        // Marten logs every schema statement it applies at start as information.
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
 
         builder.AddEventStore(settings);
 

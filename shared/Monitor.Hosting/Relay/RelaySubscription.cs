@@ -28,13 +28,15 @@ public static class RelaySubscription
     public static HandlerSubscription Create(IServiceProvider services)
     {
         var settings = services.GetRequiredService<MonitorSettings>();
-        var store = services.GetRequiredService<EventStore.EventStore>();
+        // Not the EventStore: this runs while Marten's store (which the EventStore wraps) is being built.
+        var registry = services.GetRequiredService<EventTypeRegistry>();
+        var dataSource = services.GetRequiredService<Npgsql.NpgsqlDataSource>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RelaySubscription));
-        ISubscriptionHandler handler = new ReconnectingPublisher(settings, store.Registry, logger);
+        ISubscriptionHandler handler = new ReconnectingPublisher(settings, registry, logger);
         if (services.GetService<ExitAfterPublishing>() is { } exit) handler = exit.Around(handler);
         // The handler rides out a broker outage itself (it reconnects), so the page is never failed over to the daemon.
-        var subscription = new HandlerSubscription(Name, handler, store.DataSource, BatchSize, maxHandlerAttempts: 1, registry: store.Registry);
-        foreach (var type in MonitorEventTypes.Published) subscription.IncludeType(store.Registry.TypeOf(type));
+        var subscription = new HandlerSubscription(Name, handler, dataSource, BatchSize, maxHandlerAttempts: 1, registry: registry);
+        foreach (var type in MonitorEventTypes.Published) subscription.IncludeType(registry.TypeOf(type));
         return subscription;
     }
 

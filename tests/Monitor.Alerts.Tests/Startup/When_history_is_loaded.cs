@@ -86,7 +86,7 @@ public sealed class When_history_is_loaded(PostgresSchema schema) : IClassFixtur
 
     private async Task Backdate(Guid[] streams, TimeSpan by)
     {
-        await using var cmd = schema.DataSource.CreateCommand($"UPDATE \"{schema.Name}\".events SET timestamp = timestamp - @by WHERE stream_id = ANY(@ids)");
+        await using var cmd = schema.DataSource.CreateCommand($"UPDATE \"{schema.Name}\".mt_events SET timestamp = timestamp - @by WHERE stream_id = ANY(@ids)");
         cmd.Parameters.Add(new NpgsqlParameter("by", by));
         cmd.Parameters.Add(new NpgsqlParameter("ids", streams));
         await cmd.ExecuteNonQueryAsync();

@@ -92,6 +92,17 @@ public sealed class ApiApp : IAsyncDisposable
         Assert.True(caughtUp, "read models did not catch up: " + string.Join(", ", last.Select(s => $"{s.Name} lag {s.Lag}")));
     }
 
+    /// <summary>
+    /// Takes the read models' subscriptions back to the start of the log through Marten's daemon, as after a crash
+    /// between handling pages and saving their progress: every event is delivered again.
+    /// </summary>
+    public async Task RedeliverAsync(IEnumerable<string> projections)
+    {
+        var daemon = App.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>().DaemonForMainDatabase();
+        foreach (var name in projections)
+            await daemon.RewindSubscriptionAsync(name, CancellationToken.None, sequenceFloor: 0);
+    }
+
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var http = Client(key: null);

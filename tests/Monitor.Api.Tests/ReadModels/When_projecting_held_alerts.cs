@@ -120,11 +120,7 @@ public class When_projecting_held_alerts(SampleApi sample) : IClassFixture<Sampl
         var (ids, before) = await HeldAndReleasedAsync("again");
 
         // As after a crash between handling and saving the checkpoint: every event is delivered again.
-        await using (var redeliver = Api.Store.DataSource.CreateCommand($"UPDATE {Api.Schema.Name}.subscriptions SET tx_id = '0', seq_id = 0 WHERE name = $1"))
-        {
-            redeliver.Parameters.AddWithValue(AlertsProjection.ProjectionName);
-            Assert.Equal(1, await redeliver.ExecuteNonQueryAsync());
-        }
+        await Api.RedeliverAsync([AlertsProjection.ProjectionName]);
         await Api.WaitForProjectionsAsync();
         var after = await RowsAsync(ids);
 

@@ -91,11 +91,7 @@ public class When_rebuilding_read_models(SampleApi sample) : IClassFixture<Sampl
         var before = await SnapshotAsync();
 
         // As after a crash between handling and saving the checkpoint: every event is delivered again.
-        await using (var redeliver = Api.Store.DataSource.CreateCommand($"UPDATE {Api.Schema.Name}.subscriptions SET tx_id = '0', seq_id = 0 WHERE name = ANY($1)"))
-        {
-            redeliver.Parameters.AddWithValue(Catalogue.All.Select(m => m.Name).ToArray());
-            Assert.Equal(Catalogue.All.Count, await redeliver.ExecuteNonQueryAsync());
-        }
+        await Api.RedeliverAsync(Catalogue.All.Select(m => m.Name));
         await Api.WaitForProjectionsAsync();
         var after = await SnapshotAsync();
 

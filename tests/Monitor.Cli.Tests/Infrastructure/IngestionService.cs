@@ -31,7 +31,7 @@ public sealed class IngestionService : IAsyncLifetime
     public async Task<IReadOnlyList<string>> IngestedIdsAsync()
     {
         await using var command = _schema.DataSource.CreateCommand(
-            $"SELECT data->>'platformId' FROM \"{_schema.Name}\".events WHERE type = 'coverage-ingested' ORDER BY 1");
+            $"SELECT data->>'platformId' FROM \"{_schema.Name}\".mt_events WHERE type = 'coverage-ingested' ORDER BY 1");
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<string>();
         while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
@@ -42,7 +42,7 @@ public sealed class IngestionService : IAsyncLifetime
     public async Task<IReadOnlyList<string>> IngestedInOrderAsync()
     {
         await using var command = _schema.DataSource.CreateCommand(
-            $"SELECT data->>'platformId' FROM \"{_schema.Name}\".events WHERE type = 'coverage-ingested' ORDER BY seq_id");
+            $"SELECT data->>'platformId' FROM \"{_schema.Name}\".mt_events WHERE type = 'coverage-ingested' ORDER BY seq_id");
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<string>();
         while (await reader.ReadAsync()) ids.Add(reader.GetString(0));

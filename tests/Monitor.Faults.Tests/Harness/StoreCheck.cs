@@ -18,7 +18,7 @@ public static class StoreCheck
     public static async Task<long> ScoredAsync(NpgsqlDataSource db, string schema, IReadOnlyCollection<Guid> streams)
     {
         await using var command = db.CreateCommand(
-            $"SELECT count(DISTINCT stream_id) FROM \"{schema}\".events WHERE type = $1 AND stream_id = ANY($2)");
+            $"SELECT count(DISTINCT stream_id) FROM \"{schema}\".mt_events WHERE type = $1 AND stream_id = ANY($2)");
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.SentimentScored });
         command.Parameters.Add(new NpgsqlParameter { Value = streams.ToArray() });
         return (long)(await command.ExecuteScalarAsync())!;
@@ -27,7 +27,7 @@ public static class StoreCheck
     public static async Task<StoreOutcome> CompareAsync(NpgsqlDataSource db, string schema, IReadOnlyCollection<Guid> accepted)
     {
         var perStream = new Dictionary<Guid, Dictionary<string, int>>();
-        await using (var command = db.CreateCommand($"SELECT stream_id, type, count(*)::int FROM \"{schema}\".events GROUP BY stream_id, type"))
+        await using (var command = db.CreateCommand($"SELECT stream_id, type, count(*)::int FROM \"{schema}\".mt_events GROUP BY stream_id, type"))
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync())
             {

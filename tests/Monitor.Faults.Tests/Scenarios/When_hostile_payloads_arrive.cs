@@ -142,7 +142,7 @@ public class When_hostile_payloads_arrive(PrivateServers servers, ITestOutputHel
     private static async Task AssertStoredVerbatimAsync(FaultScenario scenario)
     {
         await using var command = scenario.Store.DataSource.CreateCommand(
-            $"SELECT count(*) FROM \"{scenario.Schema.Name}\".events WHERE type = $1 AND data->>'text' LIKE '%' || $2 || '%'");
+            $"SELECT count(*) FROM \"{scenario.Schema.Name}\".mt_events WHERE type = $1 AND data->>'text' LIKE '%' || $2 || '%'");
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = MonitorEventTypes.CoverageIngested });
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = ScriptTag });
         Assert.Equal((long)(ValidOverHttp + ValidOverQueue) / 10, (long)(await command.ExecuteScalarAsync())!);

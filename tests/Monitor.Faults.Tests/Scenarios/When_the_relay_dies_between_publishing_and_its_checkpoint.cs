@@ -53,7 +53,7 @@ public class When_the_relay_dies_between_publishing_and_its_checkpoint(PrivateSe
     private static async Task<IReadOnlyList<string>> StoredEventIdsAsync(FaultScenario scenario)
     {
         await using var command = scenario.Store.DataSource.CreateCommand(
-            $"SELECT id::text FROM \"{scenario.Schema.Name}\".events WHERE type = ANY($1)");
+            $"SELECT id::text FROM \"{scenario.Schema.Name}\".mt_events WHERE type = ANY($1)");
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = MonitorEventTypes.Published.ToArray() });
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

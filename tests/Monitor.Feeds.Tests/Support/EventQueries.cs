@@ -7,7 +7,7 @@ public static class EventQueries
 {
     public static async Task<long> CountAsync(PostgresSchema schema, string type)
     {
-        await using var command = schema.DataSource.CreateCommand($"SELECT count(*) FROM \"{schema.Name}\".events WHERE type = $1");
+        await using var command = schema.DataSource.CreateCommand($"SELECT count(*) FROM \"{schema.Name}\".mt_events WHERE type = $1");
         command.Parameters.AddWithValue(type);
         try { return (long)(await command.ExecuteScalarAsync())!; }
         catch (Npgsql.PostgresException e) when (e.SqlState == "42P01") { return 0; } // the services have not created the tables yet
@@ -17,7 +17,7 @@ public static class EventQueries
     public static async Task<Dictionary<Guid, long>> PerStreamAsync(PostgresSchema schema, string type)
     {
         await using var command = schema.DataSource.CreateCommand(
-            $"SELECT stream_id, count(*) FROM \"{schema.Name}\".events WHERE type = $1 GROUP BY stream_id");
+            $"SELECT stream_id, count(*) FROM \"{schema.Name}\".mt_events WHERE type = $1 GROUP BY stream_id");
         command.Parameters.AddWithValue(type);
         var counts = new Dictionary<Guid, long>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -29,7 +29,7 @@ public static class EventQueries
     public static async Task<List<string>> StreamTypesAsync(PostgresSchema schema, Guid stream)
     {
         await using var command = schema.DataSource.CreateCommand(
-            $"SELECT type FROM \"{schema.Name}\".events WHERE stream_id = $1 ORDER BY version");
+            $"SELECT type FROM \"{schema.Name}\".mt_events WHERE stream_id = $1 ORDER BY version");
         command.Parameters.AddWithValue(stream);
         var types = new List<string>();
         try

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Contracts;
 using Monitor.EventStore;
 using Monitor.Hosting.Observability.Metrics;
+using Monitor.Hosting.Relay;
 using Monitor.Hosting.Storage;
 using Monitor.Testing;
 
@@ -35,11 +36,12 @@ public sealed class When_sampling_relay_lag(PostgresSchema schema) : IClassFixtu
 
         var before = await sampler.SampleAsync(CancellationToken.None);
         await using (var checkpoint = _store.DataSource.CreateCommand($"""
-            INSERT INTO {schema.Name}.subscriptions (name, tx_id, seq_id)
-            SELECT 'relay', tx_id, seq_id FROM {schema.Name}.events WHERE stream_id = $1
+            INSERT INTO {schema.Name}.mt_event_progression (name, last_seq_id, last_updated)
+            SELECT $2, seq_id, now() FROM {schema.Name}.mt_events WHERE stream_id = $1
             """))
         {
             checkpoint.Parameters.AddWithValue(coverage[1]);
+            checkpoint.Parameters.AddWithValue(RelaySubscription.Shard);
             await checkpoint.ExecuteNonQueryAsync();
         }
         var after = await sampler.SampleAsync(CancellationToken.None);

@@ -8,14 +8,14 @@ public sealed class EventsTable(NpgsqlDataSource dataSource, string schema)
     public async Task<long> CountAsync(string? type = null)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT count(*) FROM \"{schema}\".events" + (type is null ? "" : " WHERE type = $1"));
+            $"SELECT count(*) FROM \"{schema}\".mt_events" + (type is null ? "" : " WHERE type = $1"));
         if (type is not null) command.Parameters.Add(new NpgsqlParameter { Value = type });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async Task<long> CountInStreamsAsync(IEnumerable<Guid> streamIds)
     {
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{schema}\".events WHERE stream_id = ANY($1)");
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{schema}\".mt_events WHERE stream_id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = streamIds.ToArray() });
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -24,7 +24,7 @@ public sealed class EventsTable(NpgsqlDataSource dataSource, string schema)
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, int>>> TypesPerStreamAsync()
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT stream_id, type, count(*)::int FROM \"{schema}\".events GROUP BY stream_id, type");
+            $"SELECT stream_id, type, count(*)::int FROM \"{schema}\".mt_events GROUP BY stream_id, type");
         await using var reader = await command.ExecuteReaderAsync();
         var result = new Dictionary<Guid, Dictionary<string, int>>();
         while (await reader.ReadAsync())

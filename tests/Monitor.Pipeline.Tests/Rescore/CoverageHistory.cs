@@ -59,13 +59,13 @@ public sealed class CoverageHistory(EventStore.EventStore store)
     }
 
     /// <summary>
-    /// Waits until the global log shows the streams' events. The cluster is shared: another session's
-    /// open transaction holds the readable horizon back a while, and a rescore reads only below it.
+    /// Waits until the global log shows the streams' events: a rescore reads only up to Marten's high water mark.
     /// </summary>
     private async Task VisibleInLogAsync(IReadOnlyCollection<Guid> streams, string eventType)
     {
         var visible = await Until.HoldsAsync(async () =>
         {
+            await store.AdvanceHighWaterMarkAsync();
             var seen = (await store.ReadAllAsync(GlobalPosition.Start, 100_000, includeArchived: false, eventTypes: [eventType])).Select(e => e.StreamId).ToHashSet();
             return streams.All(seen.Contains);
         }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50));
