@@ -40,14 +40,13 @@ internal sealed class AlertStream : BackgroundService
     /// <summary>A live feed of what is stored from now on; disposing the listener ends it.</summary>
     public async Task<AlertListener> ListenAsync(CancellationToken ct)
     {
-        // Registered before the mark is read: an event the follower hands out meanwhile is either at or below the
-        // mark (committed before the client connected: skipped) or above it (kept), and one above it is handed out
-        // after registering. An event committed before connecting but above the mark comes once more; none is lost.
+        // Registered before the snapshot is taken: an event the follower hands out meanwhile either committed before
+        // the snapshot (seen by it: skipped) or after it (kept), and one committed after the snapshot is handed out
+        // after registering.
         var listener = await RegisterAsync(ct);
         try
         {
-            var mark = await _store.HighWaterMarkAsync(ct);
-            listener.Skips = position => position.SeqId <= mark;
+            listener.Skips = (await SnapshotAsync(ct)).Saw;
             return listener;
         }
         catch
@@ -146,5 +145,17 @@ internal sealed class AlertStream : BackgroundService
                 listener.Offer(position, messagesOfEvent);
             _published = last;
         }
+    }
+
+    /// <summary>What had committed when the client connected, read in one statement (one snapshot).</summary>
+    private async Task<LogSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        await using var cmd = _store.DataSource.CreateCommand($"""
+            WITH m AS (SELECT coalesce((SELECT last_seq_id FROM {_store.Schema}.mt_event_progression WHERE name = 'HighWaterMark'), 0) AS mark)
+            SELECT m.mark, ARRAY(SELECT seq_id FROM {_store.Schema}.mt_events e WHERE e.seq_id > m.mark) FROM m
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new LogSnapshot(reader.GetInt64(0), reader.GetFieldValue<long[]>(1).ToHashSet());
     }
 }

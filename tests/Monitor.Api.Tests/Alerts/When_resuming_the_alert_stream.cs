@@ -169,7 +169,7 @@ public class When_resuming_the_alert_stream(PostgresSchema schema) : IClassFixtu
     public async Task A_position_the_log_never_reached_gets_reload_then_what_is_stored_live()
     {
         // as a page kept open across a reset of the database would send it
-        await using var stream = await AlertStreamClient.ConnectAsync(_api.Client(), after: StreamPosition.Format(new GlobalPosition(ulong.MaxValue / 2, 1)));
+        await using var stream = await AlertStreamClient.ConnectAsync(_api.Client(), after: StreamPosition.Format(new GlobalPosition(0, long.MaxValue / 2)));
         var live = SampleAlerts.Alert(Guid.NewGuid(), "live", SampleCoverage.Start.AddHours(15));
         await SampleAlerts.AppendAsync(_api.Store, live);
 
