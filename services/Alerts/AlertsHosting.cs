@@ -8,6 +8,7 @@ using Monitor.Alerts.Raised;
 using Monitor.Alerts.Startup;
 using Monitor.Alerts.Subscriptions;
 using Monitor.Hosting;
+using Monitor.Hosting.Storage;
 using Monitor.Hosting.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -21,6 +22,8 @@ public static class AlertsHosting
     public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
     {
         var settings = AlertsSettings.From(builder.Configuration);
+        // Delivery follows the log up to Marten's high water mark; nothing here is a subscription that would keep it.
+        builder.AddLogReading();
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);

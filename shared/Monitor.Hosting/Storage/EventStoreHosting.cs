@@ -50,6 +50,16 @@ public static class EventStoreHosting
         return builder;
     }
 
+    /// <summary>
+    /// For a service that follows the log with <see cref="EventStore.EventStore.ReadAllAsync(GlobalPosition, int, bool, CancellationToken)"/> but
+    /// runs no subscription: keeps Marten's high water mark moving, which such readers stop at.
+    /// </summary>
+    public static WebApplicationBuilder AddLogReading(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<HighWaterMarkKeeper>();
+        return builder;
+    }
+
     /// <summary>Runs <paramref name="task"/> at start, after the schema is ready and before the daemon runs a subscription.</summary>
     public static WebApplicationBuilder BeforeDaemonStarts(this WebApplicationBuilder builder, Func<IServiceProvider, CancellationToken, Task> task)
     {
