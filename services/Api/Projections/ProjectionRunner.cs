@@ -23,7 +23,7 @@ internal sealed class ProjectionRunner(IProjectionCoordinator coordinator, ReadM
     public IProjectionDaemon Daemon => coordinator.DaemonForMainDatabase();
 
     /// <summary>The advisory lock the API's daemons lead under (HotCold).</summary>
-    public static int LeaderLock => EventStoreHosting.DaemonLockId(ApiHosting.ServiceName);
+    public int LeaderLock => EventStoreHosting.DaemonLockId(ApiHosting.ServiceName, catalogue.Schema);
 
     /// <summary>Whether this instance's daemon leads, so runs the projections.</summary>
     public bool Leads => Daemon.CurrentAgents().Count > 0;

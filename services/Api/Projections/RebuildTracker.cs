@@ -25,7 +25,7 @@ internal sealed class RebuildTracker(EventStore.EventStore store, ProjectionRunn
             {
                 // The daemon that runs the projection replays it: this instance's when it leads, else the leader's.
                 await new ProjectionRebuilder(store, logger).RebuildAsync(model.Projection, progress, lifetime.ApplicationStopping,
-                    runner.Leads ? runner.Daemon : null, ProjectionRunner.LeaderLock);
+                    runner.Leads ? runner.Daemon : null, runner.LeaderLock);
             }
             catch (Exception e) when (!lifetime.ApplicationStopping.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -66,14 +67,17 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
 
         await using var lockConnection = daemon is null && leaderLock is { } id ? await store.DataSource.OpenConnectionAsync(ct) : null;
         var leading = lockConnection is not null && await TryLockAsync(lockConnection, leaderLock!.Value, ct);
-        using var own = daemon is null && (leaderLock is null || leading) ? await BuildDaemonAsync(projection) : null;
+        using var ownStore = daemon is null && (leaderLock is null || leading) ? StoreFor(projection) : null;
+        using var own = ownStore is null ? null : await ownStore.BuildProjectionDaemonAsync();
         if (daemon is not null) await daemon.StopAgentAsync(shard);
         await ResetAsync(projection, ct);
         var target = await ScalarAsync<long>(_sql.Head, ct);
         var total = await CountUpToAsync(projection, target, ct);
         _logger.LogInformation("Rebuilding projection {Name}: {Total} events up to {Target}, replayed by {Runner}", projection.Name, total, target,
             daemon is not null ? "this process's daemon" : own is not null ? "a daemon of its own" : "the daemon that leads");
-        if ((daemon ?? own) is { } runner) await runner.StartAgentAsync(shard, ct);
+        if (daemon is not null) await daemon.StartAgentAsync(shard, ct);
+        // All of its own daemon: the one projection's agent and the high water agent it needs beside it.
+        if (own is not null) await own.StartAllAsync();
         try
         {
             while (true)
@@ -88,8 +92,17 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
         finally
         {
             if (own is not null) await own.StopAllAsync();
+            // A pooled connection keeps session locks until it is reused: let go of the leader lock now.
+            if (leading) await UnlockAsync(lockConnection!, leaderLock!.Value);
         }
         _logger.LogInformation("Rebuilt projection {Name}", projection.Name);
+    }
+
+    private static async Task UnlockAsync(NpgsqlConnection connection, int id)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+        cmd.Parameters.AddWithValue((long)id);
+        await cmd.ExecuteScalarAsync(CancellationToken.None);
     }
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, int id, CancellationToken ct)
@@ -99,12 +112,9 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task<IProjectionDaemon> BuildDaemonAsync(Projection projection)
-    {
-        var local = MartenStoreSetup.Build(store.DataSource, store.Schema, store.Registry,
+    private DocumentStore StoreFor(Projection projection) =>
+        MartenStoreSetup.Build(store.DataSource, store.Schema, store.Registry,
             options => options.Events.Subscribe(HandlerSubscription.For(projection, store.DataSource, store.Registry)));
-        return await local.BuildProjectionDaemonAsync();
-    }
 
     /// <summary>
     /// The progress row goes (Marten starts a shard without one from the start) under the lock on the progress table,

@@ -15,7 +15,7 @@ public static class EventStoreHosting
     /// The event store on Marten: one data source and one document store per process, and Marten's async daemon in
     /// HotCold mode, so of a service's instances one runs its subscriptions (and keeps the high water mark that log
     /// readers stop at) and another takes over when it stops. Each service leads under a lock of its own: the relay's
-    /// leader must not keep the API's read models from running.
+    /// leader must not keep the API's read models from running, nor another schema's API this one's.
     /// </summary>
     internal static void AddEventStore(this WebApplicationBuilder builder, MonitorSettings settings)
     {
@@ -31,7 +31,7 @@ public static class EventStoreHosting
         {
             var options = new StoreOptions();
             MartenStoreSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), settings.EventStoreSchema, sp.GetRequiredService<EventTypeRegistry>());
-            options.Projections.DaemonLockId = DaemonLockId(settings.ServiceName);
+            options.Projections.DaemonLockId = DaemonLockId(settings.ServiceName, settings.EventStoreSchema);
             return options;
         }).AddAsyncDaemon(DaemonMode.HotCold);
         services.AddSingleton(sp => new EventStore.EventStore((DocumentStore)sp.GetRequiredService<IDocumentStore>(),
@@ -68,11 +68,14 @@ public static class EventStoreHosting
         return builder;
     }
 
-    /// <summary>A lock id of the service's own (FNV-1a of its name), stable across releases and hosts.</summary>
-    public static int DaemonLockId(string serviceName)
+    /// <summary>
+    /// A lock id of the service's own in its store (FNV-1a of schema and name), stable across releases and hosts.
+    /// Advisory locks are per database: stores in other schemas of the same database must not share it.
+    /// </summary>
+    public static int DaemonLockId(string serviceName, string schema)
     {
         var hash = 2166136261u;
-        foreach (var c in serviceName) hash = (hash ^ c) * 16777619u;
+        foreach (var c in $"{schema}:{serviceName}") hash = (hash ^ c) * 16777619u;
         return (int)(hash & 0x7FFFFFFF);
     }
 }

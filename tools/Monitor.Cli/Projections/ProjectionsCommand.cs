@@ -85,7 +85,7 @@ public static class ProjectionsCommand
                 {
                     var latest = new LatestProgress(report);
                     // A running API's leading daemon replays it; with none, this process does, holding the API's leader lock meanwhile.
-                    await rebuilder.RebuildAsync(model.Projection, latest, ct, leaderLock: EventStoreHosting.DaemonLockId(MonitorServices.Api));
+                    await rebuilder.RebuildAsync(model.Projection, latest, ct, leaderLock: EventStoreHosting.DaemonLockId(MonitorServices.Api, models.Connection.Schema));
                     return latest.Last;
                 }));
                 Console.WriteLine($"projections rebuild: name={model.Name} events={last?.Processed ?? 0}");
