@@ -51,7 +51,12 @@ public static class CliRun
         RunAsync(environment, TimeSpan.FromSeconds(60), args);
 }
 
-/// <summary>A CLI process left running, for tests that interrupt it.</summary>
+/// <summary>
+/// A CLI process left running, for tests that interrupt it. It starts as a terminal's foreground job does, with
+/// SIGINT and SIGQUIT at their defaults: a test run started in the background of a script (`cmd &` without job
+/// control, as CI and agents often do) ignores both, every process under it inherits that, and .NET keeps an
+/// inherited SIG_IGN, so Ctrl+C would never reach the CLI's handler. GNU env resets them and execs dotnet in place.
+/// </summary>
 public sealed class RunningCli : IDisposable
 {
     private readonly Process _process;
@@ -60,13 +65,15 @@ public sealed class RunningCli : IDisposable
 
     public RunningCli(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot.Path,
         };
+        start.ArgumentList.Add("--default-signal=INT,QUIT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(CliRun.Assembly);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment) start.Environment[name] = value;
@@ -78,8 +85,9 @@ public sealed class RunningCli : IDisposable
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt()
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]);
-        kill.WaitForExit(5_000);
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])!;
+        if (!kill.WaitForExit(30_000) || kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -INT {_process.Id} did not succeed (the CLI has{(_process.HasExited ? "" : " not")} exited)");
     }
 
     public async Task<CliResult> WaitAsync(TimeSpan timeout)
@@ -91,10 +99,26 @@ public sealed class RunningCli : IDisposable
         }
         catch (OperationCanceledException)
         {
+            var signals = SignalDispositions();
             _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the CLI did not exit within {timeout.TotalSeconds:0}s:\n{await _output}\n{await _error}");
+            throw new TimeoutException($"the CLI did not exit within {timeout.TotalSeconds:0}s ({signals}):\n{await _output}\n{await _error}");
         }
         return new CliResult(_process.ExitCode, await _output, await _error);
+    }
+
+    /// <summary>The kernel's view of the CLI's signals (masks, SIGINT is bit 1), which tells an ignored or blocked SIGINT from a stuck handler.</summary>
+    private string SignalDispositions()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadLines($"/proc/{_process.Id}/status")
+                .Where(line => line.StartsWith("SigBlk:") || line.StartsWith("SigIgn:") || line.StartsWith("SigCgt:"))
+                .Select(line => line.Replace("\t", "")));
+        }
+        catch (IOException e)
+        {
+            return $"signal state unknown: {e.Message}";
+        }
     }
 
     public void Dispose()
