@@ -22,6 +22,7 @@ public static class FeatureExtractor
         where TSink : struct, IFeatureSink
     {
         var words = new WordState { EmphasiseContrast = (features & FeatureSet.ContrastEmphasis) != 0 };
+        var links = (features & FeatureSet.LinksAndHandles) != 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -34,6 +35,11 @@ public static class FeatureExtractor
                 if ((features & FeatureSet.ChineseWords) != 0) ExtractCjkWords(text, i, end, ref sink);
                 words.Break();
                 i = end;
+            }
+            else if (links && c is 'h' or '@' && TryLinkOrHandle(text, i, ref sink, out var afterLink))
+            {
+                words.Break();
+                i = afterLink;
             }
             else if (CharClass.IsWordChar(c) || (c == '\'' && i + 1 < text.Length && CharClass.IsWordChar(text[i + 1])))
             {
@@ -236,6 +242,34 @@ public static class FeatureExtractor
     private static bool IsWordNegator(ReadOnlySpan<char> w) =>
         w is "not" or "no" or "never" or "n't" or "nor" or "cannot" or "without" or "nothing" or "none"
             or "nobody" or "neither" or "hardly" or "barely" or "lack" or "lacks" or "lacking";
+
+    /// <summary>A link (http:// or https:// up to a space or CJK character) or an @handle in ASCII letters, digits and _ as one feature.</summary>
+    private static bool TryLinkOrHandle<TSink>(ReadOnlySpan<char> text, int at, ref TSink sink, out int next)
+        where TSink : struct, IFeatureSink
+    {
+        next = at;
+        FeatureKind kind;
+        if (text[at] == '@')
+        {
+            var end = at + 1;
+            while (end < text.Length && text[end] < 0x80 && (CharClass.IsWordChar(text[end]) || text[end] == '_')) end++;
+            if (end == at + 1) return false;
+            kind = FeatureKind.Handle;
+            next = end;
+        }
+        else
+        {
+            if (at > 0 && CharClass.IsWordChar(text[at - 1])) return false;
+            var rest = text[at..];
+            if (!rest.StartsWith("http://") && !rest.StartsWith("https://")) return false;
+            var end = at + 7;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]) && !CharClass.IsCjk(text[end])) end++;
+            kind = FeatureKind.Link;
+            next = end;
+        }
+        sink.Add(FeatureHash.Finish(FeatureHash.Seed(kind), false), at, next - at);
+        return true;
+    }
 
     private static bool TryEmoticon<TSink>(ReadOnlySpan<char> text, int open, ref TSink sink, out int next)
         where TSink : struct, IFeatureSink

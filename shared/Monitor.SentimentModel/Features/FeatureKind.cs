@@ -12,4 +12,6 @@ public enum FeatureKind : byte
     Punctuation = 7,
     CjkWord = 8,
     Language = 9,
+    Link = 10,
+    Handle = 11,
 }

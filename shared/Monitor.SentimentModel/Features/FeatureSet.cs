@@ -18,4 +18,10 @@ public enum FeatureSet
 
     /// <summary>English words after "but" / "however" (to the end of the sentence) count twice.</summary>
     ContrastEmphasis = 4,
+
+    /// <summary>
+    /// A web address (http:// or https:// to the next space or CJK character) is one feature, and so is an
+    /// @handle in Latin letters: the random characters of short links and user names are noise.
+    /// </summary>
+    LinksAndHandles = 8,
 }

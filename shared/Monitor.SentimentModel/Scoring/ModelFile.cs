@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Monitor.SentimentModel.Features;
 
@@ -9,13 +10,15 @@ namespace Monitor.SentimentModel.Scoring;
 /// then (format 3) the optional feature families and the n-gram length power, then (format 4) whether
 /// domain adaptation follows and, if so, its section (<see cref="DomainFile"/>), then (format 5) whether
 /// the three-class subjectivity weights follow and, if so, their hash bits, scale, bias and 16-bit weights.
-/// Files of formats 1 to 4 still load (with no optional features before format 3, no domains before
-/// format 4, and a neutral band instead of subjectivity weights before format 5).
+/// From format 6 everything after the format number is Deflate-compressed (most of the 16-bit weights
+/// are small, so the file shrinks to about 60%); the layout inside is that of format 5.
+/// Files of formats 1 to 5 still load (with no optional features before format 3, no domains before
+/// format 4, a neutral band instead of subjectivity weights before format 5, uncompressed before format 6).
 /// </summary>
 public static class ModelFile
 {
     private static readonly byte[] Magic = "MONSENT\0"u8.ToArray();
-    private const int FormatVersion = 5;
+    private const int FormatVersion = 6;
 
     public static void Save(ModelWeights model, string path)
     {
@@ -25,13 +28,22 @@ public static class ModelFile
         Write(model, stream);
     }
 
-    public static void Write(ModelWeights model, Stream stream)
+    public static void Write(ModelWeights model, Stream stream) => Write(model, stream, FormatVersion);
+
+    /// <summary>The uncompressed layout of format 5 (what older readers and tests that patch single fields need).</summary>
+    internal static void WriteUncompressed(ModelWeights model, Stream stream) => Write(model, stream, 5);
+
+    private static void Write(ModelWeights model, Stream stream, int format)
     {
         if (model.Weights.Length != 1 << model.HashBits)
             throw new ArgumentException($"The model has {model.Weights.Length} weights but {model.HashBits} hash bits need {1 << model.HashBits}.");
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
+        using (var header = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            header.Write(Magic);
+            header.Write(format);
+        }
+        using var compressed = format >= 6 ? new DeflateStream(stream, CompressionLevel.SmallestSize, leaveOpen: true) : null;
+        using var writer = new BinaryWriter(compressed ?? stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(model.Version);
         writer.Write(model.HashBits);
         writer.Write(model.MaxCjkGram);
@@ -104,6 +116,14 @@ public static class ModelFile
         var format = reader.ReadInt32();
         if (format is < 1 or > FormatVersion)
             throw new InvalidDataException($"Sentiment model file format {format} is not supported (expected 1 to {FormatVersion}).");
+        if (format < 6) return ReadBody(reader, format);
+        using var decompressed = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var body = new BinaryReader(decompressed, Encoding.UTF8, leaveOpen: true);
+        return ReadBody(body, format);
+    }
+
+    private static ModelWeights ReadBody(BinaryReader reader, int format)
+    {
         var version = reader.ReadString();
         var hashBits = reader.ReadInt32();
         if (hashBits is < 10 or > 24)
@@ -119,7 +139,7 @@ public static class ModelFile
         var weights = ReadWeights(reader, count);
         var ensemble = format >= 2 && reader.ReadBoolean() ? EnsembleFile.Read(reader) : null;
         var features = format >= 3 ? (FeatureSet)reader.ReadInt32() : FeatureSet.None;
-        if ((features & ~(FeatureSet.ChineseWords | FeatureSet.LanguageBias | FeatureSet.ContrastEmphasis)) != 0)
+        if ((features & ~(FeatureSet.ChineseWords | FeatureSet.LanguageBias | FeatureSet.ContrastEmphasis | FeatureSet.LinksAndHandles)) != 0)
             throw new InvalidDataException($"Sentiment model file asks for unknown feature families ({(int)features}).");
         var lengthPower = format >= 3 ? reader.ReadSingle() : ModelWeights.DefaultLengthPower;
         if (!(lengthPower is >= 0 and <= 1))

@@ -5,12 +5,12 @@ namespace Monitor.SentimentModel.Training;
 /// <summary>Hyper-parameters; the defaults are the ones the shipped model was trained with.</summary>
 public sealed record TrainingOptions
 {
-    public string Version { get; init; } = "su7-sent-2026.12.1";
+    public string Version { get; init; } = "su7-sent-2026.12.2";
     public int HashBits { get; init; } = 21;
     public int MaxCjkGram { get; init; } = 3;
 
-    /// <summary>Optional feature families (Chinese words, a language bias); stored in the model file.</summary>
-    public FeatureSet Features { get; init; } = FeatureSet.None;
+    /// <summary>Optional feature families (links and handles, Chinese words, a language bias); stored in the model file.</summary>
+    public FeatureSet Features { get; init; } = FeatureSet.LinksAndHandles;
 
     /// <summary>N-gram values are count / (n-gram occurrences)^power; stored in the model file.</summary>
     public double LengthPower { get; init; } = 0.5;

@@ -37,6 +37,34 @@ public class When_extracting_optional_features
     }
 
     [Fact]
+    public void Should_read_a_link_and_a_latin_handle_as_one_feature_each_when_asked()
+    {
+        const string text = "@tony_romo40 sacked again http://t.co/Xzl4LFhs 看这里@小米汽车";
+        var phrases = FeatureRecorder.Extract(text, featureSet: FeatureSet.LinksAndHandles).Select(f => f.Phrase).ToList();
+        var plain = FeatureRecorder.Extract(text).Select(f => f.Phrase).ToList();
+
+        Assert.Contains("@tony_romo40", phrases);
+        Assert.Contains("http://t.co/Xzl4LFhs", phrases);
+        Assert.DoesNotContain(phrases, p => p is "tony" or "co" or "xzl4lfhs" or "Xzl4LFhs" or "http");
+        Assert.Contains("sacked again", phrases);
+        // a Chinese handle has no end mark: its characters stay n-grams
+        Assert.Contains("小米汽", phrases);
+        Assert.Contains("Xzl4LFhs", plain);
+    }
+
+    [Fact]
+    public void Should_give_every_link_and_every_handle_the_same_feature()
+    {
+        static uint Only(string text) => FeatureRecorder.Hashes(text, FeatureSet.LinksAndHandles).Single();
+
+        Assert.Equal(Only("http://t.co/abc"), Only("https://example.com/x?y=1"));
+        Assert.Equal(Only("@someone"), Only("@other_1"));
+        Assert.NotEqual(Only("http://t.co/abc"), Only("@someone"));
+        // a word that only starts with "http" stays a word
+        Assert.Equal(FeatureRecorder.Hashes("https"), FeatureRecorder.Hashes("https", FeatureSet.LinksAndHandles));
+    }
+
+    [Fact]
     public void Should_give_english_texts_a_language_feature_shown_as_no_phrase()
     {
         var english = FeatureRecorder.Extract("a good car", featureSet: FeatureSet.LanguageBias);

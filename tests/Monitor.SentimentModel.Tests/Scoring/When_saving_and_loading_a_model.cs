@@ -83,7 +83,7 @@ public class When_saving_and_loading_a_model
     {
         var model = SmallModel();
         using var current = new MemoryStream();
-        ModelFile.Write(model, current);
+        ModelFile.WriteUncompressed(model, current);
         // format 1 is format 4 without the trailing "no ensemble" flag, feature families, length power and "no domains" flag
         var bytes = current.ToArray()[..^10];
         BitConverter.GetBytes(1).CopyTo(bytes, 8);
@@ -114,7 +114,7 @@ public class When_saving_and_loading_a_model
     public void Should_read_a_format_2_file_as_one_without_optional_features()
     {
         using var current = new MemoryStream();
-        ModelFile.Write(SmallModel() with { Features = FeatureSet.ChineseWords }, current);
+        ModelFile.WriteUncompressed(SmallModel() with { Features = FeatureSet.ChineseWords }, current);
         // format 2 is format 4 without the trailing feature families, length power and "no domains" flag
         var bytes = current.ToArray()[..^9];
         BitConverter.GetBytes(2).CopyTo(bytes, 8);
@@ -131,7 +131,7 @@ public class When_saving_and_loading_a_model
     {
         var model = SmallModel() with { Features = FeatureSet.LanguageBias, LengthPower = 0.4f };
         using var current = new MemoryStream();
-        ModelFile.Write(model, current);
+        ModelFile.WriteUncompressed(model, current);
         // format 3 is format 5 without the trailing "no domains" and "no subjectivity" flags
         var bytes = current.ToArray()[..^2];
         BitConverter.GetBytes(3).CopyTo(bytes, 8);
@@ -163,11 +163,33 @@ public class When_saving_and_loading_a_model
     }
 
     [Fact]
+    public void Should_compress_the_weights_and_still_read_an_uncompressed_format_5_file()
+    {
+        var model = ThreeClassModels.WithSubjectivity(SmallModel() with { Weights = new short[1 << 12] }, subjectivityBias: 0.3f);
+        using var compressed = new MemoryStream();
+        using var uncompressed = new MemoryStream();
+
+        ModelFile.Write(model, compressed);
+        ModelFile.WriteUncompressed(model, uncompressed);
+        compressed.Position = uncompressed.Position = 0;
+        var fromCompressed = ModelFile.Read(compressed);
+        var fromUncompressed = ModelFile.Read(uncompressed);
+
+        Assert.True(compressed.Length < uncompressed.Length / 2, $"{compressed.Length} bytes compressed, {uncompressed.Length} not");
+        Assert.Equal(6, BitConverter.ToInt32(compressed.ToArray(), 8));
+        Assert.Equal(5, BitConverter.ToInt32(uncompressed.ToArray(), 8));
+        Assert.Equal(model.Subjectivity!.Weights, fromCompressed.Subjectivity!.Weights);
+        Assert.Equal(model.Subjectivity.Weights, fromUncompressed.Subjectivity!.Weights);
+        Assert.Equal(model.Weights, fromUncompressed.Weights);
+        Assert.Equal(new SentimentClassifier(model).Logits("小米SU7真好看 great car"), new SentimentClassifier(fromCompressed).Logits("小米SU7真好看 great car"));
+    }
+
+    [Fact]
     public void Should_read_a_format_4_file_as_one_with_a_neutral_band()
     {
         var model = SmallModel();
         using var current = new MemoryStream();
-        ModelFile.Write(model, current);
+        ModelFile.WriteUncompressed(model, current);
         // format 4 is format 5 without the trailing "no subjectivity" flag
         var bytes = current.ToArray()[..^1];
         BitConverter.GetBytes(4).CopyTo(bytes, 8);
@@ -184,7 +206,7 @@ public class When_saving_and_loading_a_model
     public void Should_reject_subjectivity_hash_bits_out_of_range()
     {
         using var current = new MemoryStream();
-        ModelFile.Write(ThreeClassModels.WithSubjectivity(SmallModel()), current);
+        ModelFile.WriteUncompressed(ThreeClassModels.WithSubjectivity(SmallModel()), current);
         var bytes = current.ToArray();
         // the subjectivity section: hash bits, scale, bias, then 2^10 16-bit weights
         BitConverter.GetBytes(30).CopyTo(bytes, bytes.Length - (1 << 10) * 2 - 12);
@@ -206,7 +228,7 @@ public class When_saving_and_loading_a_model
     public void Should_name_unknown_feature_families()
     {
         using var current = new MemoryStream();
-        ModelFile.Write(SmallModel(), current);
+        ModelFile.WriteUncompressed(SmallModel(), current);
         var bytes = current.ToArray();
         // the feature families sit before the length power and the domains and subjectivity flags
         BitConverter.GetBytes(64).CopyTo(bytes, bytes.Length - 10);
@@ -243,7 +265,7 @@ public class When_saving_and_loading_a_model
     public void Should_name_an_unsupported_format()
     {
         using var current = new MemoryStream();
-        ModelFile.Write(SmallModel(), current);
+        ModelFile.WriteUncompressed(SmallModel(), current);
         var bytes = current.ToArray();
         BitConverter.GetBytes(9).CopyTo(bytes, 8);
 

@@ -40,6 +40,7 @@ internal static class TrainCommand
         var noNaiveBayes = new Option<bool>("--no-nb-scaling") { Description = "Train plain logistic regression without naive-Bayes feature scaling." };
         var phrasePower = new Option<double?>("--phrase-length-power") { Description = "Weigh each SST-2 phrase by (min(words, 20) / 8)^power (0 = all the same)." };
         var chineseWords = new Option<bool>("--chinese-words") { Description = "Add Chinese word features (dictionary segmentation: word bigrams and words of 4+ characters)." };
+        var linksAndHandles = new Option<bool>("--no-links-and-handles") { Description = "Read web addresses and Latin @handles character by character, as models before su7-sent-2026.12.2 did (default: each is one feature)." };
         var languageBias = new Option<bool>("--language-bias") { Description = "Add a feature on English texts, so English gets a bias of its own." };
         var contrast = new Option<bool>("--contrast-emphasis") { Description = "Count English words after \"but\" / \"however\" twice, to the end of the sentence." };
         var lengthPower = new Option<double?>("--length-power") { Description = "N-gram values are count / occurrences^power, in [0, 1] (default 0.5: a square root)." };
@@ -54,7 +55,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the sentiment model from labelled sets.")
         {
             data, output, su7Dev, su7Test, su7Train, twoClass, subjectivityBits, subjectivityTwoClass, subjectivityNb, subsample, epochs, learningRate, l2, seed, dropout, folds, cjkGrams, hashBits, noNaiveBayes, nbBeta, nbAlpha, setWeights, lexicons, lexiconWeight,
-            chineseWords, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
+            chineseWords, linksAndHandles, languageBias, contrast, lengthPower, ensemble, phrasePower, embeddingBits, hidden, embeddingEpochs, embeddingRate, embeddingInit,
             corrections,
         };
         foreach (var option in domainArguments.All) command.Options.Add(option);
@@ -87,6 +88,7 @@ internal static class TrainCommand
                 options = options with { SetWeights = ParseSetWeights(pairs) };
             if (parse.GetValue(lexiconWeight) is { } lw) options = options with { LexiconWeight = lw };
             if (parse.GetValue(chineseWords)) options = options with { Features = options.Features | FeatureSet.ChineseWords };
+            if (parse.GetValue(linksAndHandles)) options = options with { Features = options.Features & ~FeatureSet.LinksAndHandles };
             if (parse.GetValue(languageBias)) options = options with { Features = options.Features | FeatureSet.LanguageBias };
             if (parse.GetValue(contrast)) options = options with { Features = options.Features | FeatureSet.ContrastEmphasis };
             if (parse.GetValue(lengthPower) is { } lp)
