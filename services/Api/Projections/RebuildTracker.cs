@@ -23,7 +23,7 @@ internal sealed class RebuildTracker(EventStore.EventStore store, ProjectionRunn
         {
             try
             {
-                // The daemon that runs the projection replays it: this instance's when it leads, else the leader's.
+                // This instance's daemon replays it when it leads; another instance that leads refuses it here (logged).
                 await new ProjectionRebuilder(store, logger).RebuildAsync(model.Projection, progress, lifetime.ApplicationStopping,
                     runner.Leads ? runner.Daemon : null, runner.LeaderLock);
             }

@@ -28,6 +28,9 @@ public static class MartenStoreSetup
         return DocumentStore.For(options =>
         {
             Configure(options, dataSource, schema, registry);
+            // A store built here runs a daemon only when its caller builds one (a rebuild, the CLI's high water
+            // mark, tests), and then in this process alone; without this, Marten prints that its daemon is off.
+            options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo;
             configure?.Invoke(options);
         });
     }

@@ -49,13 +49,15 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
 
     /// <summary>
     /// Rebuilds a read model while the system runs: empties it and takes its progress back to the start in one
-    /// transaction, then waits until a daemon has replayed the log up to what existed when the rebuild began. Exactly
-    /// one daemon may run the projection, or two would apply the same pages:
+    /// transaction, then waits until a daemon has replayed the log up to what existed when the rebuild began.
+    /// Exactly one daemon may run the projection, or two would apply the same pages, so the rebuild goes through
+    /// the daemon that runs it:
     /// <list type="bullet">
-    /// <item>a process that runs it passes its <paramref name="daemon"/>: the agent is stopped around the reset and started again;</item>
-    /// <item>otherwise <paramref name="leaderLock"/> names the advisory lock whose holder leads the daemons that run it (HotCold): when
-    /// this process gets the lock, none leads, and a daemon is started here for the projection alone while the lock is held; when it
-    /// does not, the leader's agent finds its progress gone at its next page, rolls that page back and replays from the start.</item>
+    /// <item>a process whose daemon runs it passes that <paramref name="daemon"/>: its agent is stopped around the reset and started again;</item>
+    /// <item>otherwise <paramref name="leaderLock"/> is the daemon lock id of the service that runs it: Marten's daemon holds an advisory
+    /// lock per projection derived from it. When this process gets that lock, no daemon runs the projection, and one is started here for it
+    /// alone while the lock is held (a service starting meanwhile waits for it); when it does not, the rebuild is refused with
+    /// <see cref="EventStoreException"/> (the running agent cannot be stopped from here).</item>
     /// </list>
     /// </summary>
     public async Task RebuildAsync(Projection projection, IProgress<RebuildProgress>? progress, CancellationToken ct,
@@ -65,35 +67,46 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
         var shard = ShardOf(projection);
         await PrepareAsync(projection, ct);
 
-        await using var lockConnection = daemon is null && leaderLock is { } id ? await store.DataSource.OpenConnectionAsync(ct) : null;
-        var leading = lockConnection is not null && await TryLockAsync(lockConnection, leaderLock!.Value, ct);
-        using var ownStore = daemon is null && (leaderLock is null || leading) ? StoreFor(projection) : null;
-        using var own = ownStore is null ? null : await ownStore.BuildProjectionDaemonAsync();
-        if (daemon is not null) await daemon.StopAgentAsync(shard);
-        await ResetAsync(projection, ct);
-        var target = await ScalarAsync<long>(_sql.Head, ct);
-        var total = await CountUpToAsync(projection, target, ct);
-        _logger.LogInformation("Rebuilding projection {Name}: {Total} events up to {Target}, replayed by {Runner}", projection.Name, total, target,
-            daemon is not null ? "this process's daemon" : own is not null ? "a daemon of its own" : "the daemon that leads");
-        if (daemon is not null) await daemon.StartAgentAsync(shard, ct);
-        // All of its own daemon: the one projection's agent and the high water agent it needs beside it.
-        if (own is not null) await own.StartAllAsync();
+        await using var lockConnection = daemon is null && leaderLock is not null ? await store.DataSource.OpenConnectionAsync(ct) : null;
+        // Marten's daemon holds a lock per shard, derived from the schema, the shard and the service's daemon lock id.
+        var shardLock = leaderLock is { } id ? ProjectionLockIds.Compute(store.Schema, new ShardName(projection.Name, "All", (uint)projection.Version), id) : 0;
+        var leading = lockConnection is not null && await TryLockAsync(lockConnection, shardLock, ct);
         try
         {
-            while (true)
+            if (lockConnection is not null && !leading)
+                throw new EventStoreException(
+                    $"Projection {projection.Name} is kept by a running service's daemon (it holds the projection's lock {shardLock}); " +
+                    "rebuild it through that service (the API: POST /api/projections/{name}/rebuild with an admin key) or stop it first.");
+            using var ownStore = daemon is null ? StoreFor(projection) : null;
+            using var own = ownStore is null ? null : await ownStore.BuildProjectionDaemonAsync();
+            if (daemon is not null) await daemon.StopAgentAsync(shard);
+            await ResetAsync(projection, ct);
+            var target = await ScalarAsync<long>(_sql.Head, ct);
+            var total = await CountUpToAsync(projection, target, ct);
+            _logger.LogInformation("Rebuilding projection {Name}: {Total} events up to {Target}", projection.Name, total, target);
+            if (daemon is not null) await daemon.StartAgentAsync(shard, ct);
+            // All of its own daemon: the one projection's agent and the high water agent it needs beside it.
+            if (own is not null) await own.StartAllAsync();
+            try
             {
-                var done = await ScalarAsync<long>(_sql.Progress, ct, shard);
-                var processed = done >= target ? total : await CountUpToAsync(projection, done, ct);
-                progress?.Report(new RebuildProgress(projection.Name, processed, total, new GlobalPosition(0, done), new GlobalPosition(0, target)));
-                if (done >= target) break;
-                await Task.Delay(ProgressInterval, ct);
+                while (true)
+                {
+                    var done = await ScalarAsync<long>(_sql.Progress, ct, shard);
+                    var processed = done >= target ? total : await CountUpToAsync(projection, done, ct);
+                    progress?.Report(new RebuildProgress(projection.Name, processed, total, new GlobalPosition(0, done), new GlobalPosition(0, target)));
+                    if (done >= target) break;
+                    await Task.Delay(ProgressInterval, ct);
+                }
+            }
+            finally
+            {
+                if (own is not null) await own.StopAllAsync();
             }
         }
         finally
         {
-            if (own is not null) await own.StopAllAsync();
             // A pooled connection keeps session locks until it is reused: let go of the leader lock now.
-            if (leading) await UnlockAsync(lockConnection!, leaderLock!.Value);
+            if (leading) await UnlockAsync(lockConnection!, shardLock);
         }
         _logger.LogInformation("Rebuilt projection {Name}", projection.Name);
     }
@@ -117,9 +130,8 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
             options => options.Events.Subscribe(HandlerSubscription.For(projection, store.DataSource, store.Registry)));
 
     /// <summary>
-    /// The progress row goes (Marten starts a shard without one from the start) under the lock on the progress table,
-    /// with the read model emptied: a daemon's page in flight either commits before the reset (and is emptied) or finds
-    /// its progress row gone and rolls back.
+    /// The progress row goes (Marten starts a shard without one from the start) with the read model emptied, in one
+    /// transaction; no daemon runs the projection meanwhile (see <see cref="RebuildAsync"/>).
     /// </summary>
     private async Task ResetAsync(Projection projection, CancellationToken ct)
     {

@@ -39,14 +39,14 @@ public static class Su7Sample
     }
 
     /// <summary>
-    /// The CoverageIngested events back from the global log. The cluster is shared: another session's
-    /// open transaction can hold the readable horizon back a while, so wait (bounded) for all of them.
+    /// The CoverageIngested events back from the global log, up to the high water mark this process advances.
     /// </summary>
     private static async Task<IReadOnlyList<CoverageIngested>> ReadIngestedAsync(EventStore.EventStore store, int expected, CancellationToken ct)
     {
         IReadOnlyList<CoverageIngested> ingested = [];
         var complete = await Until.HoldsAsync(async () =>
         {
+            await store.AdvanceHighWaterMarkAsync(ct);
             var events = await store.ReadAllAsync(GlobalPosition.Start, 100_000, false, [MonitorEventTypes.CoverageIngested], ct);
             ingested = events.Select(e => (CoverageIngested)e.Data).ToArray();
             return ingested.Count >= expected;

@@ -1,8 +1,4 @@
-using JasperFx.Events.Daemon;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Monitor.EventStore.Tests.Support;
 using Monitor.Testing;
 using Xunit;
@@ -49,19 +45,12 @@ public sealed class When_two_instances_run_a_subscription_under_martens_daemon :
     private static async Task AppendRoundAsync(EventStore log, Guid[] streams, int round) =>
         await log.AppendBatchAsync(streams.Select(s => new StreamAppend(s, "cart", ExpectedVersion.Any, [TestEvents.Note(round)])).ToArray());
 
+    // One lock for this test's two instances only: advisory locks are per database, shared with every other test.
+    private readonly int _leaderLock = Random.Shared.Next(1_000_000, int.MaxValue);
+
     private async Task<IHost> StartInstanceAsync(CountingHandler handler)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddMarten(options =>
-        {
-            MartenStoreSetup.Configure(options, _schema.DataSource, _schema.Name, TestEvents.Registry());
-            options.Events.Subscribe(new HandlerSubscription("counting", handler, _schema.DataSource));
-            options.Projections.LeadershipPollingTime = 250;
-            options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(2);
-        }).AddAsyncDaemon(DaemonMode.HotCold);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
+        await using var store = await Stores.CreateAsync(_schema);
+        return await RunningDaemon.StartHostAsync(store, new HandlerSubscription("counting", handler, _schema.DataSource), _leaderLock);
     }
 }

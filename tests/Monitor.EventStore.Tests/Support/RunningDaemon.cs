@@ -35,14 +35,18 @@ public sealed class RunningDaemon : IAsyncDisposable
     }
 
     /// <summary>A service instance: a host whose daemon runs the projection in HotCold mode, leading under <paramref name="leaderLock"/>.</summary>
-    public static async Task<IHost> StartHostAsync(EventStore store, Projection projection, int leaderLock)
+    public static Task<IHost> StartHostAsync(EventStore store, Projection projection, int leaderLock) =>
+        StartHostAsync(store, HandlerSubscription.For(projection, store.DataSource, store.Registry), leaderLock);
+
+    /// <summary>A service instance whose daemon runs <paramref name="subscription"/> in HotCold mode, leading under <paramref name="leaderLock"/>.</summary>
+    public static async Task<IHost> StartHostAsync(EventStore store, HandlerSubscription subscription, int leaderLock)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddMarten(options =>
         {
             MartenStoreSetup.Configure(options, store.DataSource, store.Schema, store.Registry);
-            options.Events.Subscribe(HandlerSubscription.For(projection, store.DataSource, store.Registry));
+            options.Events.Subscribe(subscription);
             options.Projections.DaemonLockId = leaderLock;
             options.Projections.LeadershipPollingTime = 250;
             options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(2);
