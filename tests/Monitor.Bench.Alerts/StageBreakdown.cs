@@ -17,10 +17,10 @@ public static class StageBreakdown
             SELECT (extract(epoch FROM s.timestamp - i.timestamp) * 1000)::float8,
                    (extract(epoch FROM a.timestamp - s.timestamp) * 1000)::float8,
                    (extract(epoch FROM d.timestamp - a.timestamp) * 1000)::float8
-            FROM "{schema}".events a
-            JOIN "{schema}".events i ON i.stream_id = (a.data->'topMentions'->0->>'coverageId')::uuid AND i.type = $1
-            JOIN "{schema}".events s ON s.stream_id = i.stream_id AND s.type = $2
-            LEFT JOIN "{schema}".events d ON d.stream_id = a.stream_id AND d.type = $4
+            FROM "{schema}".mt_events a
+            JOIN "{schema}".mt_events i ON i.stream_id = (a.data->'topMentions'->0->>'coverageId')::uuid AND i.type = $1
+            JOIN "{schema}".mt_events s ON s.stream_id = i.stream_id AND s.type = $2
+            LEFT JOIN "{schema}".mt_events d ON d.stream_id = a.stream_id AND d.type = $4
             WHERE a.type = $3 AND i.timestamp >= $5
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.CoverageIngested });

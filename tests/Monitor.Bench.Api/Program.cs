@@ -139,7 +139,7 @@ async Task CaughtUpAsync(string? only = null)
 
 async Task<long> CountAsync(IReadOnlyCollection<string>? types)
 {
-    await using var cmd = store.DataSource.CreateCommand($"SELECT count(*) FROM {schema}.events WHERE type = ANY($1)");
+    await using var cmd = store.DataSource.CreateCommand($"SELECT count(*) FROM {schema}.mt_events WHERE type = ANY($1)");
     cmd.Parameters.AddWithValue((types ?? []).ToArray());
     return (long)(await cmd.ExecuteScalarAsync())!;
 }

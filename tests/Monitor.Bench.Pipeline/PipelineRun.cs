@@ -110,7 +110,7 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
 
     private async Task<long> CountAsync(string type, DateTimeOffset since)
     {
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{schema}\".events WHERE type = $1 AND timestamp >= $2");
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{schema}\".mt_events WHERE type = $1 AND timestamp >= $2");
         command.Parameters.Add(new NpgsqlParameter { Value = type });
         command.Parameters.Add(new NpgsqlParameter { Value = since });
         return (long)(await command.ExecuteScalarAsync())!;
@@ -122,8 +122,8 @@ public sealed class PipelineRun(Uri vhost, NpgsqlDataSource dataSource, string s
             SELECT percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY latency),
                    max(latency), max(scored_at), count(*)
             FROM (SELECT extract(epoch FROM s.timestamp - i.timestamp)::float8 AS latency, s.timestamp AS scored_at
-                  FROM "{schema}".events i
-                  JOIN "{schema}".events s ON s.stream_id = i.stream_id AND s.type = $2
+                  FROM "{schema}".mt_events i
+                  JOIN "{schema}".mt_events s ON s.stream_id = i.stream_id AND s.type = $2
                   WHERE i.type = $1 AND i.timestamp >= $3) per_item
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = MonitorEventTypes.CoverageIngested });

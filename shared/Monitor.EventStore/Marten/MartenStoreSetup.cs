@@ -68,6 +68,6 @@ public static class MartenStoreSetup
         (JsonTransformation)typeof(MartenStoreSetup).GetMethod(nameof(TransformationOf), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(type).Invoke(null, [read])!;
 
-    private static JsonTransformation TransformationOf<T>(Func<string, object> read) =>
+    private static JsonTransformation TransformationOf<T>(Func<string, object> read) where T : notnull =>
         Marten.Services.Json.Transformations.SystemTextJson.JsonTransformations.Upcast(document => (T)read(document.RootElement.GetRawText()));
 }
