@@ -3,8 +3,8 @@ namespace Monitor.EventStore;
 /// <summary>What an append must hold before the store looks at the database.</summary>
 internal static class AppendRequest
 {
-    /// <summary>Refuses a batch that names a stream twice, repeats an event id, or lacks ids, types or data.</summary>
-    public static void Check(IReadOnlyList<StreamAppend> appends)
+    /// <summary>Refuses a batch that names a stream twice, repeats an event id, lacks ids, types or data, or holds an unregistered event type.</summary>
+    public static void Check(IReadOnlyList<StreamAppend> appends, EventTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(appends);
         var streams = new HashSet<Guid>(appends.Count);
@@ -15,8 +15,11 @@ internal static class AppendRequest
             if (!streams.Add(append.StreamId))
                 throw new ArgumentException($"Stream {append.StreamId} appears twice in one batch; merge its events into one StreamAppend.", nameof(appends));
             foreach (var ev in append.Events)
+            {
+                registry.NameOf(ev.Data.GetType());
                 if (!events.Add(ev.Id))
                     throw new ArgumentException($"Event id {ev.Id} appears twice in one append; every event needs its own id.", nameof(appends));
+            }
         }
     }
 

@@ -25,10 +25,7 @@ public sealed partial class EventStore
     /// </summary>
     public Task<IReadOnlyList<StreamAppendOutcome>> AppendBatchAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        AppendRequest.Check(appends);
-        foreach (var append in appends)
-            foreach (var e in append.Events)
-                Registry.NameOf(e.Data.GetType()); // an unregistered type is refused before anything is written
+        AppendRequest.Check(appends, Registry);
         if (appends.Count == 0) return Task.FromResult<IReadOnlyList<StreamAppendOutcome>>([]);
         var headers = Options.RecordTraceContext ? TraceContextHeaders.OfCurrentActivityAsDictionary() : null;
         return RetryAsync<IReadOnlyList<StreamAppendOutcome>>(async token =>

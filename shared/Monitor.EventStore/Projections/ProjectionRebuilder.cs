@@ -65,7 +65,8 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
     {
         ArgumentNullException.ThrowIfNull(projection);
         var shard = ShardOf(projection);
-        await PrepareAsync(projection, ct);
+        await using (var connection = await store.DataSource.OpenConnectionAsync(ct))
+            await projection.EnsureStorageAsync(connection, ct);
 
         await using var lockConnection = daemon is null && leaderLock is not null ? await store.DataSource.OpenConnectionAsync(ct) : null;
         // Marten's daemon holds a lock per shard, derived from the schema, the shard and the service's daemon lock id.

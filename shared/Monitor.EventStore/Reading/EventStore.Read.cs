@@ -37,10 +37,10 @@ public sealed partial class EventStore
             await using var session = Store.QuerySession();
             var events = await session.Events.QueryAllRawEvents()
                 .Where(e => e.MaybeArchived() && ids.Contains(e.StreamId))
-                .OrderBy(e => e.Sequence)
+                .OrderBy(e => e.Version)
                 .ToListAsync(token);
             foreach (var stream in events.GroupBy(e => e.StreamId))
-                streams[stream.Key] = stream.OrderBy(e => e.Version).Select(e => MartenRows.ToStored(e, Registry)).ToArray();
+                streams[stream.Key] = stream.Select(e => MartenRows.ToStored(e, Registry)).ToArray();
             return streams;
         }, ct);
     }
