@@ -30,12 +30,18 @@ internal sealed class DeliveryScenario : IAsyncDisposable
     }
 
     public ManualClock Clock { get; }
+    /// <summary>
+    /// The entity this scenario's items are about and its subscription watches. The tests of a class share a schema and
+    /// their clocks can stand on the same second: an item another test stored could otherwise count for this
+    /// subscription, and its alert cool down the one this test raises in the same window.
+    /// </summary>
+    public string EntityId { get; } = "delivery-" + Guid.NewGuid().ToString("N")[..8];
     public InProcessAlerts Service { get; private set; } = null!;
     public Guid SubscriptionId { get; private set; }
     /// <summary>The schema's store, apart from the service's: usable while the service is stopped.</summary>
     public EventStore.EventStore Store { get; }
 
-    /// <summary>Starts the service and creates a subscription that sends every negative item of reach ≥ 1000 to <paramref name="channels"/> (id, URL).</summary>
+    /// <summary>Starts the service and creates a subscription that sends every negative item of reach ≥ 1000 about <see cref="EntityId"/> to <paramref name="channels"/> (id, URL).</summary>
     public static async Task<DeliveryScenario> StartAsync(PostgresSchema schema, string retrySchedule, params (string Id, string Url)[] channels)
     {
         // Real time, to the second, so stored timestamps and the clock agree.
@@ -46,7 +52,7 @@ internal sealed class DeliveryScenario : IAsyncDisposable
         using var created = await admin.PostAsJsonAsync("/api/subscriptions", new
         {
             name = "delivery " + Guid.NewGuid().ToString("N")[..6],
-            scope = new { platforms = new[] { "weibo" }, entityIds = Array.Empty<string>(), requiredTerms = Array.Empty<string>(), excludedTerms = Array.Empty<string>(), languages = Array.Empty<string>() },
+            scope = new { platforms = new[] { "weibo" }, entityIds = new[] { scenario.EntityId }, requiredTerms = Array.Empty<string>(), excludedTerms = Array.Empty<string>(), languages = Array.Empty<string>() },
             rules = new[] { new { ruleId = "reach", kind = "negative-reach", window = "00:15:00", threshold = 1_000, cooldown = "00:00:00" } },
             channels = channels.Select(c => new { channelId = c.Id, kind = "webhook", target = c.Url }).ToArray(),
         });
@@ -72,7 +78,7 @@ internal sealed class DeliveryScenario : IAsyncDisposable
     /// <summary>A negative item with a large reach, scored now: evaluated, it raises one alert (appended and scheduled).</summary>
     public async Task<AlertRaised> RaiseAsync()
     {
-        var item = StoredItems.Scored(SentimentLabels.Negative, 50_000, Clock.GetUtcNow());
+        var item = StoredItems.Scored(SentimentLabels.Negative, 50_000, Clock.GetUtcNow(), entityId: EntityId);
         await StoredItems.AppendAsync(Store, item, $"https://weibo.com/1/{item.CoverageId:N}");
         var raised = await Service.Get<EvaluateScored>().HandleAsync([item], CancellationToken.None);
         return Assert.Single(raised, a => a.SubscriptionId == SubscriptionId);

@@ -18,7 +18,7 @@ internal static class StoredItems
         ]);
     }
 
-    public static SentimentScored Scored(string label, long reach, DateTimeOffset publishedAt, string platform = PlatformNames.Weibo) =>
+    public static SentimentScored Scored(string label, long reach, DateTimeOffset publishedAt, string platform = PlatformNames.Weibo, string entityId = "xiaomi-su7") =>
         new(Guid.NewGuid(), platform, publishedAt, label, label == SentimentLabels.Negative ? -0.8 : label == SentimentLabels.Positive ? 0.8 : 0,
-            0.9, "test", [], ["xiaomi-su7"], reach);
+            0.9, "test", [], [entityId], reach);
 }
