@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -80,21 +81,29 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
                     "rebuild it through that service (the API: POST /api/projections/{name}/rebuild with an admin key) or stop it first.");
             using var ownStore = daemon is null ? StoreFor(projection) : null;
             using var own = ownStore is null ? null : await ownStore.BuildProjectionDaemonAsync();
-            if (daemon is not null) await daemon.StopAgentAsync(shard);
-            await ResetAsync(projection, ct);
-            var target = await ScalarAsync<long>(_sql.Head, ct);
-            var total = await CountUpToAsync(projection, target, ct);
-            _logger.LogInformation("Rebuilding projection {Name}: {Total} events up to {Target}", projection.Name, total, target);
-            if (daemon is not null) await daemon.StartAgentAsync(shard, ct);
+            var (target, total) = await ResetAndStartAsync(projection, daemon, ct);
             // All of its own daemon: the one projection's agent and the high water agent it needs beside it.
             if (own is not null) await own.StartAllAsync();
             try
             {
-                while (true)
+                for (var restarts = 0; ; )
                 {
-                    var done = await ScalarAsync<long>(_sql.Progress, ct, shard);
-                    var processed = done >= target ? total : await CountUpToAsync(projection, done, ct);
-                    progress?.Report(new RebuildProgress(projection.Name, processed, total, new GlobalPosition(0, done), new GlobalPosition(0, target)));
+                    ThrowIfPaused(daemon ?? own!, shard, projection.Name);
+                    // The agent's position first: one the daemon reports was committed with its progress row.
+                    var position = (daemon ?? own!).CurrentAgents().FirstOrDefault(a => a.Name.Identity == shard)?.Position ?? 0;
+                    var done = await ScalarAsync<long?>(_sql.Progress, ct, shard);
+                    if (daemon is not null && done is null && position > 0)
+                    {
+                        // The daemon's coordinator restarts agents it finds stopped; one it restarted before the reset goes on
+                        // from its old place over the emptied read model, writing no progress. Reset and start it again.
+                        if (++restarts > MaxRestarts)
+                            throw new EventStoreException($"Rebuilding projection {projection.Name}: its agent kept its old position through {MaxRestarts} resets.");
+                        _logger.LogWarning("Rebuilding projection {Name}: its agent went on from position {Position} after the reset; resetting again", projection.Name, position);
+                        (target, total) = await ResetAndStartAsync(projection, daemon, ct);
+                        continue;
+                    }
+                    var processed = done >= target ? total : await CountUpToAsync(projection, done ?? 0, ct);
+                    progress?.Report(new RebuildProgress(projection.Name, processed, total, new GlobalPosition(0, done ?? 0), new GlobalPosition(0, target)));
                     if (done >= target) break;
                     await Task.Delay(ProgressInterval, ct);
                 }
@@ -110,6 +119,32 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
             if (leading) await UnlockAsync(lockConnection!, shardLock);
         }
         _logger.LogInformation("Rebuilt projection {Name}", projection.Name);
+    }
+
+    /// <summary>
+    /// A handler that keeps failing pauses its agent, and the progress then never moves: say why instead of waiting.
+    /// </summary>
+    private const int MaxRestarts = 3;
+
+    /// <summary>Empties the read model and its progress with the daemon's agent stopped, then starts it; returns what the replay must reach.</summary>
+    private async Task<(long Target, long Total)> ResetAndStartAsync(Projection projection, IProjectionDaemon? daemon, CancellationToken ct)
+    {
+        var shard = ShardOf(projection);
+        if (daemon is not null) await daemon.StopAgentAsync(shard);
+        await ResetAsync(projection, ct);
+        var target = await ScalarAsync<long>(_sql.Head, ct);
+        var total = await CountUpToAsync(projection, target, ct);
+        _logger.LogInformation("Rebuilding projection {Name}: {Total} events up to {Target}", projection.Name, total, target);
+        if (daemon is not null) await daemon.StartAgentAsync(shard, ct);
+        return (target, total);
+    }
+
+    private static void ThrowIfPaused(IProjectionDaemon daemon, string shard, string name)
+    {
+        var agent = daemon.CurrentAgents().FirstOrDefault(a => a.Name.Identity == shard);
+        if (agent is { Status: AgentStatus.Paused })
+            throw new EventStoreException(
+                $"Rebuilding projection {name} stopped: the daemon paused it ({agent.Failure?.Message ?? "no reason given"}).");
     }
 
     private static async Task UnlockAsync(NpgsqlConnection connection, int id)
