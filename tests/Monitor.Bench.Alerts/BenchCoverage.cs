@@ -50,15 +50,24 @@ public static class BenchCoverage
         return JsonSerializer.Serialize(items, Json);
     }
 
+    /// <summary>The platforms probes take in turn, one subscription each.</summary>
+    public static readonly string[] ProbePlatforms = [PlatformNames.Weibo, PlatformNames.Douyin, PlatformNames.Xiaohongshu, PlatformNames.News];
+
+    /// <summary>Probe n's publication time: one 15-minute rule window after the previous probe on its platform.</summary>
+    public static DateTimeOffset ProbeTime(DateTimeOffset first, int n) => first.AddMinutes(15 * (n / ProbePlatforms.Length));
+
     /// <summary>
-    /// One item that tips the reach rule. Each probe is dated one rule window after the one before: the rule's
-    /// cooldown lets one story alert once per window, so probes in one window would be held back as the same story.
+    /// One item that tips the reach rule on every platform (20 million followers: a tenth of them, Douyin's and
+    /// Xiaohongshu's share, is still twice the threshold). Each probe is dated one rule window after the one before
+    /// on its platform: the rule's cooldown lets one story alert once per window, so probes in one window would be
+    /// held back as the same story.
     /// </summary>
     public static (string Body, string Url) Probe(string runId, int n, DateTimeOffset publishedAt)
     {
-        var url = $"https://weibo.example.com/probe/{runId}-{n}";
-        var item = new CoverageReceived(PlatformNames.Weibo, $"{runId}-probe-{n:D5}", url, null, Angry,
-            new Author("probe", "大V车评人", 5_000_000, Verified: true), publishedAt, new Engagement(100, 50, 20), [], null, "bench", publishedAt);
+        var platform = ProbePlatforms[n % ProbePlatforms.Length];
+        var url = $"https://{platform}.example.com/probe/{runId}-{n}";
+        var item = new CoverageReceived(platform, $"{runId}-probe-{n:D5}", url, null, Angry,
+            new Author("probe", "大V车评人", 20_000_000, Verified: true), publishedAt, new Engagement(100, 50, 20), [], null, "bench", publishedAt);
         return (JsonSerializer.Serialize(item, Json), url);
     }
 }

@@ -51,14 +51,21 @@ try
 
     using var alerts = new HttpClient { BaseAddress = services["Alerts"].BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     alerts.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
-    using var created = await alerts.PostAsJsonAsync("/api/subscriptions", new
+    // One subscription per platform, each probe on the next platform: an alert cools its rule down for the rest of
+    // its 15-minute window, so each probe must fall in a window of its own, and ingestion takes nothing published
+    // more than a day ahead; four platforms give four times the windows.
+    foreach (var platform in BenchCoverage.ProbePlatforms)
     {
-        name = "bench: one large negative mention",
-        rules = new[] { new { ruleId = "reach", kind = "negative-reach", window = "00:15:00", threshold = BenchCoverage.ReachThreshold, cooldown = "00:00:00" } },
-        channels = new[] { new { channelId = "hook", kind = "webhook", target = receiver.Url + "/alerts", secret = "bench-secret" } },
-    });
-    if (!created.IsSuccessStatusCode)
-        throw new InvalidOperationException($"creating the subscription failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        using var created = await alerts.PostAsJsonAsync("/api/subscriptions", new
+        {
+            name = $"bench: one large negative mention on {platform}",
+            scope = new { platforms = new[] { platform } },
+            rules = new[] { new { ruleId = "reach", kind = "negative-reach", window = "00:15:00", threshold = BenchCoverage.ReachThreshold, cooldown = "00:00:00" } },
+            channels = new[] { new { channelId = "hook", kind = "webhook", target = receiver.Url + "/alerts", secret = "bench-secret" } },
+        });
+        if (!created.IsSuccessStatusCode)
+            throw new InvalidOperationException($"creating the subscription failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+    }
 
     var runId = Guid.NewGuid().ToString("N")[..8];
     using var ingestion = new HttpClient { BaseAddress = services["Ingestion"].BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -68,14 +75,14 @@ try
     await Task.Delay(TimeSpan.FromSeconds(10)); // the background reaches a steady state before anything is timed
     Console.WriteLine($"background: {load.AchievedPerSecond:0} items/s accepted after 10 s");
 
-    // Probes are dated one rule window apart from a start just after the subscription was created (see BenchCoverage.Probe).
+    // Probes are dated one rule window apart per platform from a start just after the subscriptions were created.
     // The first few warm the path through every service (JIT, connections, a backlog from the start) and are not timed:
     // timing starts once they have all arrived (or a minute has passed).
     var firstProbeAt = DateTimeOffset.UtcNow.AddMinutes(1);
     var warmUp = new List<Task<(double? LatencyMs, double AcceptMs)>>();
     for (var n = 0; n < WarmUpProbes; n++)
     {
-        warmUp.Add(ProbeAsync(n, firstProbeAt.AddMinutes(15 * n), TimeSpan.FromSeconds(60)));
+        warmUp.Add(ProbeAsync(n, BenchCoverage.ProbeTime(firstProbeAt, n), TimeSpan.FromSeconds(60)));
         await Task.Delay(interval);
     }
     var warmed = await Task.WhenAll(warmUp);
@@ -89,7 +96,7 @@ try
         var due = interval * i;
         if (due > paced.Elapsed) await Task.Delay(due - paced.Elapsed);
         var n = WarmUpProbes + i;
-        probes.Add(ProbeAsync(n, firstProbeAt.AddMinutes(15 * n), late));
+        probes.Add(ProbeAsync(n, BenchCoverage.ProbeTime(firstProbeAt, n), late));
         if ((i + 1) % 50 == 0)
             Console.WriteLine($"  {i + 1} probes sent, {receiver.Received - WarmUpProbes} alerts received, background {load.AchievedPerSecond:0} items/s");
     }
