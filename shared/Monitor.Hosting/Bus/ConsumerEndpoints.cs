@@ -51,8 +51,12 @@ public sealed class ConsumerEndpoints(ILogger<ConsumerEndpoints> logger) : IRece
     {
         if (ServiceQueues.QueueOf(completed.InputAddress) is { } queue)
         {
-            NotConsuming(queue, "stopped");
-            logger.LogInformation("Stopped consuming {Queue} after {Count} deliveries", queue, completed.DeliveryCount);
+            // Completed without Stopping first: the channel or connection went away under the consumer (a broker
+            // restart, the connection closed); MassTransit connects again and reports the endpoint ready.
+            var stopping = _notConsuming.TryGetValue(queue, out var reason) && reason == "stopping";
+            NotConsuming(queue, stopping ? "stopped" : "its channel closed; connecting again");
+            if (stopping) logger.LogInformation("Stopped consuming {Queue} after {Count} deliveries", queue, completed.DeliveryCount);
+            else logger.LogWarning("Not consuming {Queue}: its channel closed after {Count} deliveries; MassTransit connects again", queue, completed.DeliveryCount);
         }
         return Task.CompletedTask;
     }
