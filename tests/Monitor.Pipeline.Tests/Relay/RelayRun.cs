@@ -48,6 +48,9 @@ public static class RelayPublishers
 {
     public static async Task<RelayPublisher> ConnectAsync(Monitor.Testing.RabbitMqVhost vhost)
     {
+        // MassTransit starts its send activities (and so writes traceparent) through its log context, which a
+        // bus made without a service provider lacks.
+        MassTransit.LogContext.ConfigureCurrentLogContext(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         var bus = await Infrastructure.TestBus.StartAsync(vhost);
         return new RelayPublisher(bus);
     }
