@@ -35,8 +35,9 @@ public sealed class ConsumerEndpoints(ILogger<ConsumerEndpoints> logger) : IRece
     {
         if (ServiceQueues.QueueOf(faulted.InputAddress) is { } queue)
         {
-            NotConsuming(queue, $"faulted: {faulted.Exception.GetBaseException().Message}");
-            logger.LogWarning("Not consuming {Queue}: its endpoint faulted ({Reason}); MassTransit connects again", queue, faulted.Exception.GetBaseException().Message);
+            var reason = faulted.Exception?.GetBaseException().Message ?? "no reason given";
+            NotConsuming(queue, $"faulted: {reason}");
+            logger.LogWarning("Not consuming {Queue}: its endpoint faulted ({Reason}); MassTransit connects again", queue, reason);
         }
         return Task.CompletedTask;
     }
