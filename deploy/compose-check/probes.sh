@@ -14,6 +14,8 @@ $consumer configure queue $queue allow
 $consumer read queue $queue allow
 $consumer configure queue ${queue}_error allow
 $consumer write queue ${queue}_error allow
+$consumer configure queue ${queue}_skipped allow
+$consumer write queue ${queue}_skipped allow
 $consumer read exchange Monitor.Contracts:$exchange allow
 $consumer write exchange Monitor.Contracts:$exchange deny
 $consumer read queue coverage-archive deny

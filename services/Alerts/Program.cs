@@ -1,13 +1,12 @@
 using Monitor.Alerts;
 using Monitor.Alerts.Evaluate;
-using Monitor.Contracts;
 using Monitor.Hosting;
-using Monitor.Hosting.Bus.Queues;
+using Monitor.Hosting.Bus;
 
 // Alerts: evaluates subscriptions' rules over scored coverage and delivers what fires.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitorDefaults(AlertsHosting.ServiceName);
-builder.AddBatchQueueConsumer<SentimentScored, SentimentScoredConsumer>();
+builder.AddMonitorBus(bus => bus.AddBatchConsumer<SentimentScoredConsumer, SentimentScoredConsumerDefinition>());
 builder.AddAlerts();
 
 var app = builder.Build();

@@ -1,6 +1,5 @@
-using Monitor.Contracts;
 using Monitor.Hosting;
-using Monitor.Hosting.Bus.Queues;
+using Monitor.Hosting.Bus;
 using Monitor.Hosting.Configuration;
 using Monitor.Ingestion.Ingest;
 
@@ -8,7 +7,7 @@ using Monitor.Ingestion.Ingest;
 // CoverageMetricsUpdated in the item's stream.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitorDefaults(MonitorServices.Ingestion);
-builder.AddBatchQueueConsumer<CoverageReceived, CoverageReceivedConsumer>();
+builder.AddMonitorBus(bus => bus.AddBatchConsumer<CoverageReceivedConsumer, CoverageReceivedConsumerDefinition>());
 builder.AddCoverageIngestion();
 
 var app = builder.Build();

@@ -1,13 +1,12 @@
-using Monitor.Contracts;
 using Monitor.Hosting;
-using Monitor.Hosting.Bus.Queues;
+using Monitor.Hosting.Bus;
 using Monitor.Hosting.Configuration;
 using Monitor.Sentiment.Score;
 
 // Sentiment: every ContentExtracted becomes SentimentScored in the same stream.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitorDefaults(MonitorServices.Sentiment);
-builder.AddBatchQueueConsumer<ContentExtracted, ContentExtractedConsumer>();
+builder.AddMonitorBus(bus => bus.AddBatchConsumer<ContentExtractedConsumer, ContentExtractedConsumerDefinition>());
 builder.AddSentimentScoring();
 
 var app = builder.Build();

@@ -46,10 +46,8 @@ public sealed class RabbitMqVhost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var user = Uri.UnescapeDataString(ManagementUri.UserInfo.Split(':')[0]);
         await Send(HttpMethod.Put, $"/api/vhosts/{Uri.EscapeDataString(Name)}", "{}");
-        await Send(HttpMethod.Put, $"/api/permissions/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(user)}",
-            """{"configure":".*","write":".*","read":".*"}""");
+        await GrantAccessAsync();
     }
 
     public async Task DisposeAsync()
@@ -71,18 +69,37 @@ public sealed class RabbitMqVhost : IAsyncLifetime
 
     /// <summary>
     /// Closes every client connection to this vhost from the broker's side, as a broker restart or a
-    /// network cut does; returns how many it closed.
+    /// network cut does; returns how many it closed. <paramref name="beforeClosing"/> runs once they are listed
+    /// (a user whose access is revoked no longer sees them).
     /// </summary>
-    public async Task<int> CloseConnectionsAsync()
+    public async Task<int> CloseConnectionsAsync(Func<Task>? beforeClosing = null)
     {
-        using var response = await _http.GetAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}/connections");
-        response.EnsureSuccessStatusCode();
-        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var names = doc.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+        var names = await ConnectionsAsync();
+        if (beforeClosing is not null) await beforeClosing();
         foreach (var name in names)
             await Send(HttpMethod.Delete, $"/api/connections/{Uri.EscapeDataString(name)}", null);
         return names.Count;
     }
+
+    /// <summary>The names of the client connections to this vhost, as the management API last sampled them (every few seconds).</summary>
+    public async Task<IReadOnlyList<string>> ConnectionsAsync()
+    {
+        using var response = await _http.GetAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}/connections");
+        response.EnsureSuccessStatusCode();
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+    }
+
+    /// <summary>Takes the test user's access to this vhost away: its connections are refused until <see cref="GrantAccessAsync"/>.</summary>
+    public Task RevokeAccessAsync() =>
+        Send(HttpMethod.Delete, $"/api/permissions/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(User)}", null);
+
+    /// <summary>Gives the test user full access to this vhost (as <see cref="InitializeAsync"/> does).</summary>
+    public Task GrantAccessAsync() =>
+        Send(HttpMethod.Put, $"/api/permissions/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(User)}",
+            """{"configure":".*","write":".*","read":".*"}""");
+
+    private string User => Uri.UnescapeDataString(ManagementUri.UserInfo.Split(':')[0]);
 
     private async Task Send(HttpMethod method, string path, string? json)
     {

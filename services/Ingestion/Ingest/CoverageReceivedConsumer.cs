@@ -1,22 +1,20 @@
+using MassTransit;
 using Monitor.Contracts;
-using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Ingestion.Ingest;
 
 /// <summary>
-/// CoverageReceived from the feeds, from queue coverage-received in batches. Each message is validated
-/// on its own first: an invalid one goes to coverage-received_error with an <see cref="InvalidCoverageException"/>
-/// naming its fields (a NUL in the text, a date out of range, ...), and the valid ones around it are
-/// stored as usual; replaying it fails the same way until the producer sends it corrected.
+/// CoverageReceived from the feeds, from queue coverage-received in batches. Each message was validated on
+/// its own before it joined the batch (<see cref="CoverageValidationFilter"/>), so an invalid one is in
+/// coverage-received_error and the valid ones around it are stored as usual.
 /// </summary>
-public sealed class CoverageReceivedConsumer(IngestCoverage ingest, TimeProvider clock, ILogger<CoverageReceivedConsumer> logger) : IBatchHandler<CoverageReceived>
+public sealed class CoverageReceivedConsumer(IngestCoverage ingest, ILogger<CoverageReceivedConsumer> logger) : IConsumer<Batch<CoverageReceived>>
 {
-    public Exception? Reject(CoverageReceived message) =>
-        CoverageValidator.Validate(message, clock.GetUtcNow()) is { Any: true } errors ? new InvalidCoverageException(errors) : null;
-
-    public async Task HandleAsync(IReadOnlyList<CoverageReceived> batch, CancellationToken ct)
+    public async Task Consume(ConsumeContext<Batch<CoverageReceived>> context)
     {
-        var summary = await ingest.HandleAsync(batch, ct);
+        var items = new CoverageReceived[context.Message.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = context.Message[i].Message;
+        var summary = await ingest.HandleAsync(items, context.CancellationToken);
         logger.LogDebug("Ingested a batch from the bus: {Summary}", summary);
     }
 }

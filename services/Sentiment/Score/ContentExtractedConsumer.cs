@@ -1,14 +1,17 @@
+using MassTransit;
 using Monitor.Contracts;
-using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Sentiment.Score;
 
 /// <summary>ContentExtracted from queue content-extracted, in batches.</summary>
-public sealed class ContentExtractedConsumer(ScoreSentiment score, ILogger<ContentExtractedConsumer> logger) : IBatchHandler<ContentExtracted>
+public sealed class ContentExtractedConsumer(ScoreSentiment score, ILogger<ContentExtractedConsumer> logger) : IConsumer<Batch<ContentExtracted>>
 {
-    public async Task HandleAsync(IReadOnlyList<ContentExtracted> batch, CancellationToken ct)
+    public async Task Consume(ConsumeContext<Batch<ContentExtracted>> context)
     {
-        var summary = await score.HandleAsync(batch, ct);
+        var items = new ContentExtracted[context.Message.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = context.Message[i].Message;
+        var summary = await score.HandleAsync(items, context.CancellationToken);
         logger.LogDebug("Scored a batch: {Summary}", summary);
     }
 }
+

@@ -25,6 +25,7 @@ public static class ObservabilityHosting
         builder.Logging.AddMonitorConsoleLogs(settings);
 
         builder.Services.AddPublishObserver<PublishMetricsObserver>();
+        builder.Services.AddConsumeObserver<ConsumeMetricsObserver>();
         builder.Services.AddSingleton<ServiceQueues>();
         builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ServiceQueues>());
         builder.Services.AddHostedService<QueueLagSampler>();

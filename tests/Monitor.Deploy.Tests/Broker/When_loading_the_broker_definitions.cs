@@ -3,6 +3,14 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Monitor.Contracts;
+using Monitor.Hosting.Bus;
 using Monitor.Testing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -111,6 +119,48 @@ public sealed class When_loading_the_broker_definitions : IAsyncLifetime
     private static Task DeclareExchange(IChannel channel, string name) =>
         channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false);
 
+    /// <summary>
+    /// The extraction service's bus as AddMonitorBus makes it, logged in as the extraction user: it must set up its
+    /// endpoint, turn ready (every ready check, MassTransit's own included) and consume what the relay user publishes.
+    /// </summary>
+    [Fact]
+    public async Task Should_let_a_worker_bus_with_its_own_user_consume_what_the_relay_publishes()
+    {
+        var received = new ExtractionStandIn.Received();
+        await using var worker = await StartBusAsync("extraction", bus => bus.AddBatchConsumer<ExtractionStandIn, ExtractionStandInDefinition>(), received);
+        var health = worker.Services.GetRequiredService<HealthCheckService>();
+        HealthReport? report = null;
+        var ready = await Until.HoldsAsync(async () => (report = await health.CheckHealthAsync(c => c.Tags.Contains(Monitor.Hosting.MonitorDefaults.ReadyTag))).Status == HealthStatus.Healthy,
+            TimeSpan.FromSeconds(60));
+        Assert.True(ready, "the worker should turn ready: " + string.Join("; ", report!.Entries.Select(e => $"{e.Key} {e.Value.Status} {e.Value.Description}")));
+
+        await using var relay = await StartBusAsync("relay", null, null);
+        var item = new CoverageIngested(Guid.NewGuid(), "news", "u1", "https://news.example.com/1", "t", "x", new Author("a", "A"),
+            DateTimeOffset.UtcNow.AddHours(-1), Engagement.None, [], null, "news", DateTimeOffset.UtcNow);
+        await relay.Services.GetRequiredService<MassTransit.IBus>().Publish(item);
+        Assert.Equal(1, await received.Batch.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    private async Task<WebApplication> StartBusAsync(string user, Action<MassTransit.IBusRegistrationConfigurator>? configure, ExtractionStandIn.Received? received)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var amqp = new UriBuilder(TestEnvironment.RabbitMq)
+        {
+            UserName = Uri.EscapeDataString(_prefix + user), Password = _passwords[user], Path = "/" + Uri.EscapeDataString(_vhost),
+        }.Uri;
+        builder.Services.AddSingleton(Monitor.Hosting.Configuration.MonitorSettings.From(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [Monitor.Hosting.Configuration.MonitorSettings.RabbitMqVariable] = amqp.ToString() })
+            .Build(), user));
+        if (received is not null) builder.Services.AddSingleton(received);
+        builder.Services.AddHealthChecks();
+        builder.AddMonitorBus(configure);
+        var app = builder.Build();
+        await app.StartAsync();
+        return app;
+    }
+
     [Fact]
     public async Task Should_let_each_consumer_declare_bind_consume_and_dead_letter_its_own_endpoint()
     {
@@ -120,7 +170,7 @@ public sealed class When_loading_the_broker_definitions : IAsyncLifetime
             var messageExchange = $"Monitor.Contracts:{message}";
             await using var connection = await ConnectAsync(service);
 
-            // The queue consumer's topology (QueueTopology): exchange and quorum queue of its name, bound to the message type's exchange
+            // MassTransit's receive endpoint: exchange and quorum queue of its name, bound to the message type's exchange
             Assert.False(await RefusedAsync(connection, async c =>
             {
                 await DeclareExchange(c, queue);
@@ -131,14 +181,15 @@ public sealed class When_loading_the_broker_definitions : IAsyncLifetime
                 await c.QueueDeclarePassiveAsync(queue); // the queue lag sampler
                 await c.BasicGetAsync(queue, autoAck: true);
             }), $"{service} could not set up and read its endpoint {queue}");
-            // a message that cannot be handled: to {queue}_error
-            Assert.False(await RefusedAsync(connection, async c =>
-            {
-                await DeclareExchange(c, queue + "_error");
-                await c.QueueDeclareAsync(queue + "_error", durable: true, exclusive: false, autoDelete: false, arguments: Quorum);
-                await c.QueueBindAsync(queue + "_error", queue + "_error", "");
-                await c.BasicPublishAsync(queue + "_error", "", Encoding.UTF8.GetBytes("{}"));
-            }), $"{service} could not dead-letter to {queue}_error");
+            // a message that cannot be handled goes to {queue}_error, one no consumer of the endpoint takes to {queue}_skipped
+            foreach (var side in new[] { queue + "_error", queue + "_skipped" })
+                Assert.False(await RefusedAsync(connection, async c =>
+                {
+                    await DeclareExchange(c, side);
+                    await c.QueueDeclareAsync(side, durable: true, exclusive: false, autoDelete: false, arguments: Quorum);
+                    await c.QueueBindAsync(side, side, "");
+                    await c.BasicPublishAsync(side, "", Encoding.UTF8.GetBytes("{}"));
+                }), $"{service} could not move a message to {side}");
 
             // ... and nothing of another service's, nor publishing the message type it consumes
             var other = Consumes[ConsumerServices.First(s => s != service)].Queue;

@@ -1,4 +1,3 @@
-using Monitor.Hosting.Relay;
 using RabbitMQ.Client;
 
 namespace Monitor.Faults.Tests.Harness;
@@ -17,8 +16,8 @@ public sealed class PublishedEvents(IChannel channel, string queue)
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         foreach (var type in PublishedTypes)
         {
-            // Declared as MassTransit and the relay declare it, so whoever comes first wins nothing.
-            var exchange = MassTransitEnvelope.ExchangeFor(type);
+            // MassTransit's exchange of the message type (Monitor.Contracts:CoverageIngested), declared as it declares it.
+            var exchange = $"{type.Namespace}:{type.Name}";
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
             await channel.QueueBindAsync(queue, exchange, "");
         }

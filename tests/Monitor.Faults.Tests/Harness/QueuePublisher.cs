@@ -55,11 +55,14 @@ public sealed class QueuePublisher : IAsyncDisposable
     }
 
     /// <summary>A CoverageReceived in MassTransit's envelope, as a feed publishes it.</summary>
-    public static byte[] CoverageReceivedEnvelope(Guid messageId, object message) =>
+    public static byte[] CoverageReceivedEnvelope(Guid messageId, object message) => Envelope(messageId, message, typeof(CoverageReceived));
+
+    /// <summary>A message in MassTransit's envelope, as MassTransit publishes one of <paramref name="messageType"/>.</summary>
+    public static byte[] Envelope(Guid messageId, object message, Type messageType) =>
         JsonSerializer.SerializeToUtf8Bytes(new
         {
             messageId = messageId.ToString(),
-            messageType = new[] { $"urn:message:{typeof(CoverageReceived).Namespace}:{nameof(CoverageReceived)}" },
+            messageType = new[] { $"urn:message:{messageType.Namespace}:{messageType.Name}" },
             message,
             sentTime = DateTime.UtcNow,
         }, Json);

@@ -1,7 +1,6 @@
 using Monitor.Contracts;
 using Monitor.Faults.Tests.Harness;
 using Monitor.Faults.Tests.Servers;
-using Monitor.Hosting.Relay;
 using Monitor.Hosting.Storage;
 using Xunit.Abstractions;
 
@@ -61,11 +60,9 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
         return confirms.Count;
     }
 
-    /// <summary>Every event stored so far in these streams, published again to its consumer's queue exactly as the relay did.</summary>
+    /// <summary>Every event stored so far in these streams, published again to its consumer's queue in MassTransit's envelope as the relay published it.</summary>
     private static async Task<int> CopyStoredEventsAsync(FaultScenario scenario, QueuePublisher queue, IReadOnlyList<Guid> streams)
     {
-        var broker = new Uri($"rabbitmq://127.0.0.1/{scenario.Vhost.Name}/");
-        var envelope = new MassTransitEnvelope(scenario.Store.Registry, broker, new Uri(broker, "relay").ToString());
         var confirms = new List<Task>();
         foreach (var stream in streams)
             foreach (var stored in await scenario.Store.ReadStreamAsync(stream))
@@ -77,7 +74,7 @@ public class When_deliveries_are_duplicated(PrivateServers servers, ITestOutputH
                     _ => null,
                 };
                 if (target is null) continue;
-                var body = envelope.Write(stored);
+                var body = QueuePublisher.Envelope(stored.Id, stored.Data, stored.Data.GetType());
                 for (var i = 0; i < CopiesEach; i++)
                     confirms.Add(queue.PublishAsync(target, body, stored.Id.ToString()));
             }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Contracts;
 using Monitor.EventStore;
-using Monitor.Hosting.Bus.Queues;
+using Monitor.Hosting.Bus;
 using Monitor.Hosting.Configuration;
 using Monitor.Hosting.Relay;
 using Marten;
@@ -20,7 +20,7 @@ namespace Monitor.Hosting.Tests.Tracing;
 
 /// <summary>
 /// The trace of an HTTP request that appends an item goes on through the event log: the relay publishes
-/// the event with the request's traceparent, and the next stage's batch span links to the request's trace,
+/// the event in the request's trace, and the next stage's MassTransit consumer spans are in that trace too,
 /// as exported over OTLP.
 /// </summary>
 public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schema) : IClassFixture<PostgresSchema>, IAsyncLifetime
@@ -35,7 +35,7 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
     public Task DisposeAsync() => _vhost.DisposeAsync();
 
     [Fact]
-    public async Task Should_export_a_consumer_span_linked_to_the_trace_of_the_request_that_ingested_the_item()
+    public async Task Should_export_the_consumers_spans_in_the_trace_of_the_request_that_ingested_the_item()
     {
         using var receiver = new LocalOtlpReceiver();
         var settings = MonitorSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,13 +48,11 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
             new EventStoreOptions { ConnectionString = schema.ConnectionString, Schema = schema.Name }, MonitorEventTypes.CreateRegistry());
         await store.EnsureSchemaAsync();
 
-        var handler = new ArrivalHandler();
-        using var consumer = new BatchQueueConsumer<CoverageIngested>(handler,
-            new QueueConsumerOptions { Queue = Queue, MessageExchange = MassTransitEnvelope.ExchangeFor(typeof(CoverageIngested)) },
-            settings, NullLogger<BatchQueueConsumer<CoverageIngested>>.Instance);
-        await consumer.StartAsync(CancellationToken.None);
-        await using var publisher = await BrokerRelayPublisher.ConnectAsync(settings.RabbitMq, store.Registry, "trace-test-relay", CancellationToken.None);
-        var relaySubscription = new HandlerSubscription(RelaySubscription.Name, publisher, schema.DataSource, maxHandlerAttempts: 1, registry: store.Registry);
+        var arrival = new Arrival();
+        await using var worker = await StartWorkerAsync(settings, arrival);
+        var relaySubscription = new HandlerSubscription(RelaySubscription.Name,
+            new BusRelayPublisher(worker.Services.GetRequiredService<MassTransit.IBus>, NullLogger.Instance),
+            schema.DataSource, maxHandlerAttempts: 1, registry: store.Registry);
         foreach (var type in MonitorEventTypes.Published) relaySubscription.IncludeType(store.Registry.TypeOf(type));
         await using var relayStore = new EventStore.EventStore(schema.DataSource, store.Options, store.Registry,
             configure: options => options.Events.Subscribe(relaySubscription));
@@ -63,21 +61,19 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
         await using var ingestion = await StartIngestionAsync(store);
         try
         {
-            Assert.True(await Until.HoldsAsync(() => consumer.IsConsuming, Patience), "the consumer should connect");
-
             using var http = new HttpClient { BaseAddress = new Uri(Address(ingestion)), Timeout = Patience };
             var requestTrace = await (await http.PostAsync("/ingest", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
-            Assert.True(await handler.Arrived.Task.WaitAsync(Patience) > 0);
+            Assert.True(await arrival.Arrived.Task.WaitAsync(Patience) > 0);
 
             IReadOnlyList<OtlpSpan> spans = [];
             var linked = await Until.HoldsAsync(() =>
             {
                 traces.Flush(TimeSpan.FromSeconds(5));
                 spans = OtlpSpans.Read(receiver.Requests.Select(r => r.Body));
-                return spans.Any(s => s.Name == $"{Queue} consume" && s.LinkedTraceIds.Contains(requestTrace));
+                return spans.Any(s => s.TraceId == requestTrace && s.Name.Contains(Queue) && s.Name != $"{Queue} send");
             }, Patience);
 
-            Assert.True(linked, $"no exported '{Queue} consume' span links to trace {requestTrace}; spans: "
+            Assert.True(linked, $"no exported span of the consumer of {Queue} is in trace {requestTrace}; spans: "
                 + string.Join("; ", spans.Select(s => $"{s.Name} {s.TraceId} → [{string.Join(",", s.LinkedTraceIds)}]")));
             // The request's own span went out in that trace, and so did the relay's, linked to it.
             Assert.Contains(spans, s => s.TraceId == requestTrace);
@@ -86,7 +82,6 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
         finally
         {
             await relay.StopAllAsync();
-            await consumer.StopAsync(CancellationToken.None);
         }
     }
 
@@ -119,14 +114,41 @@ public sealed class When_an_item_goes_through_the_event_log(PostgresSchema schem
             new Author("desk", "News desk"), now.AddHours(-1), Engagement.None, [], null, "news", now);
     }
 
-    private sealed class ArrivalHandler : IBatchHandler<CoverageIngested>
+    /// <summary>A stand-in for the extraction service: MassTransit consuming coverage-ingested in batches.</summary>
+    private static async Task<WebApplication> StartWorkerAsync(MonitorSettings settings, Arrival arrival)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(arrival);
+        builder.Services.AddHealthChecks();
+        builder.AddMonitorBus(bus => bus.AddBatchConsumer<CoverageIngestedArrivals, CoverageIngestedArrivalsDefinition>());
+        var app = builder.Build();
+        await app.StartAsync();
+        var health = app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        Assert.True(await Until.HoldsAsync(async () => (await health.CheckHealthAsync()).Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, Patience),
+            "the consumer should be consuming before anything is published");
+        return app;
+    }
+
+    public sealed class Arrival
     {
         public TaskCompletionSource<int> Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
-        public Task HandleAsync(IReadOnlyList<CoverageIngested> batch, CancellationToken ct)
+    /// <summary>Named so MassTransit's endpoint is coverage-ingested, as the extraction service's is.</summary>
+    public sealed class CoverageIngestedArrivals(Arrival arrival) : MassTransit.IConsumer<MassTransit.Batch<CoverageIngested>>
+    {
+        public Task Consume(MassTransit.ConsumeContext<MassTransit.Batch<CoverageIngested>> context)
         {
-            Arrived.TrySetResult(batch.Count);
+            arrival.Arrived.TrySetResult(context.Message.Length);
             return Task.CompletedTask;
         }
+    }
+
+    public sealed class CoverageIngestedArrivalsDefinition : BatchConsumerDefinition<CoverageIngestedArrivals>
+    {
+        public CoverageIngestedArrivalsDefinition() => EndpointName = Queue;
     }
 }

@@ -43,11 +43,28 @@ public sealed class RelayRun : IAsyncDisposable
     }
 }
 
-/// <summary>Publishes through the relay's own publisher on the test's vhost.</summary>
+/// <summary>The relay's publisher on a MassTransit bus of the test's own (publisher confirms on), on the test's vhost.</summary>
 public static class RelayPublishers
 {
-    public static Task<BrokerRelayPublisher> ConnectAsync(Monitor.Testing.RabbitMqVhost vhost, EventTypeRegistry registry, string name) =>
-        BrokerRelayPublisher.ConnectAsync(Monitor.Hosting.Configuration.RabbitMqAddress.Parse(vhost.AmqpUri.ToString(), "test vhost"), registry, name, CancellationToken.None);
+    public static async Task<RelayPublisher> ConnectAsync(Monitor.Testing.RabbitMqVhost vhost)
+    {
+        // MassTransit starts its send activities (and so writes traceparent) through its log context, which a
+        // bus made without a service provider lacks.
+        MassTransit.LogContext.ConfigureCurrentLogContext(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var bus = await Infrastructure.TestBus.StartAsync(vhost);
+        return new RelayPublisher(bus);
+    }
+}
+
+/// <summary>A <see cref="BusRelayPublisher"/> and the bus it publishes on, stopped on dispose.</summary>
+public sealed class RelayPublisher(MassTransit.IBusControl bus) : ISubscriptionHandler, IAsyncDisposable
+{
+    private readonly BusRelayPublisher _publisher = new(() => bus, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+    public Task HandleAsync(IReadOnlyList<StoredEvent> batch, SubscriptionContext context, CancellationToken ct) =>
+        _publisher.HandleAsync(batch, context, ct);
+
+    public async ValueTask DisposeAsync() => await bus.StopAsync();
 }
 
 /// <summary>Stands for a relay process that dies after the broker confirmed its publishes but before its checkpoint was saved.</summary>

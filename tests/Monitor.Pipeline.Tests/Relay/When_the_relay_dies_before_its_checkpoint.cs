@@ -32,7 +32,7 @@ public class When_the_relay_dies_before_its_checkpoint(RelayFixture fixture) : I
             await fixture.Store.AppendBatchAsync(events.Select(e => new StreamAppend(e.CoverageId, MonitorEventTypes.CoverageStream,
                 ExpectedVersion.NoStream, [new EventData(CoverageEventIds.Ingested(e.CoverageId), e)])).ToArray());
 
-            await using var publisher = await RelayPublishers.ConnectAsync(fixture.Vhost, fixture.Store.Registry, "relay-crash-test");
+            await using var publisher = await RelayPublishers.ConnectAsync(fixture.Vhost);
             await using (var crashing = await RelayRun.StartAsync(fixture.Store, new CrashAfterPublishing(publisher), maxHandlerAttempts: 1))
             {
                 Assert.True(await Until.HoldsAsync(() => Task.FromResult(deliveries.Count >= 10), Patience),

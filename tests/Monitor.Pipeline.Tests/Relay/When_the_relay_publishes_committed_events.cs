@@ -34,7 +34,7 @@ public class When_the_relay_publishes_committed_events(RelayFixture fixture) : I
             await AppendAndRollBackAsync(rolledBack);
             await AppendAsync(after);
 
-            await using var publisher = await RelayPublishers.ConnectAsync(fixture.Vhost, fixture.Store.Registry, "relay-committed-test");
+            await using var publisher = await RelayPublishers.ConnectAsync(fixture.Vhost);
             await using var relay = await RelayRun.StartAsync(fixture.Store, publisher);
             var expected = before.Concat(after).ToDictionary(e => CoverageEventIds.Ingested(e.CoverageId), e => e.CoverageId);
             var complete = await Until.HoldsAsync(() => Task.FromResult(published.Count >= expected.Count), Patience);

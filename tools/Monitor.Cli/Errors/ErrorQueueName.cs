@@ -1,11 +1,9 @@
-using Monitor.Hosting.Bus.Queues;
-
 namespace Monitor.Cli.Errors;
 
-/// <summary>A queue's error queue is named after it, as MassTransit names them: <c>coverage-received</c> → <c>coverage-received_error</c> (<see cref="QueueTopology"/>).</summary>
+/// <summary>A queue's error queue is named after it, as MassTransit names them: <c>coverage-received</c> → <c>coverage-received_error</c>.</summary>
 public static class ErrorQueueName
 {
-    public const string Suffix = QueueTopology.ErrorSuffix;
+    public const string Suffix = "_error";
 
     public static bool IsErrorQueue(string name) => name.EndsWith(Suffix, StringComparison.Ordinal) && name.Length > Suffix.Length;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Monitor.Cli.Pipeline;
-using Monitor.Hosting.Bus.Queues;
+using Monitor.Hosting.Bus;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

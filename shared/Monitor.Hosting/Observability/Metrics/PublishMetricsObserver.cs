@@ -3,9 +3,9 @@ using MassTransit;
 namespace Monitor.Hosting.Observability.Metrics;
 
 /// <summary>
-/// Counts what the service publishes through MassTransit (the feeds' CoverageReceived, for one):
+/// Counts what the service publishes through MassTransit (the feeds' CoverageReceived, the relay's events):
 /// monitor_messages_published_total{message} once the broker confirmed it, monitor_failures_total{kind="publish"}
-/// when it did not. The relay publishes with RabbitMQ.Client and counts its own confirmed batches.
+/// when it did not.
 /// </summary>
 public sealed class PublishMetricsObserver : IPublishObserver
 {
@@ -13,7 +13,7 @@ public sealed class PublishMetricsObserver : IPublishObserver
 
     public Task PostPublish<T>(PublishContext<T> context) where T : class
     {
-        MonitorMetrics.MessagesPublished.Add(1, new KeyValuePair<string, object?>("message", Bus.MessageNames.KebabCase(typeof(T))));
+        MonitorMetrics.MessagesPublished.Add(1, new KeyValuePair<string, object?>("message", Bus.MonitorBus.KebabCase(typeof(T))));
         return Task.CompletedTask;
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Monitor.Hosting.Bus.Queues;
+using Monitor.Hosting.Bus;
 using Monitor.Hosting.Configuration;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;

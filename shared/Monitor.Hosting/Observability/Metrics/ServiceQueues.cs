@@ -1,24 +1,15 @@
 using System.Collections.Concurrent;
 using MassTransit;
-using Monitor.Hosting.Bus.Queues;
 
 namespace Monitor.Hosting.Observability.Metrics;
 
 /// <summary>
-/// The queues this service consumes from: its workers' queue consumers, and MassTransit's receive
-/// endpoints as they become ready (the bus's own temporary endpoint left out). Each comes with its
-/// _error queue.
+/// The queues this service consumes from: MassTransit's receive endpoints as they become ready (the bus's
+/// own temporary endpoint left out). Each comes with its _error queue.
 /// </summary>
 public sealed class ServiceQueues : IReceiveEndpointObserver
 {
     private readonly ConcurrentDictionary<string, byte> _queues = new(StringComparer.Ordinal);
-
-    public ServiceQueues() { }
-
-    public ServiceQueues(IEnumerable<IQueueConsumer> consumers)
-    {
-        foreach (var consumer in consumers) Add(consumer.Queue);
-    }
 
     public IReadOnlyCollection<string> Names => _queues.Keys.Order(StringComparer.Ordinal).ToList();
 

@@ -1,12 +1,12 @@
 using Monitor.Hosting.Configuration;
 using RabbitMQ.Client;
 
-namespace Monitor.Hosting.Bus.Queues;
+namespace Monitor.Hosting.Bus;
 
 /// <summary>
-/// Connections the hot path opens with RabbitMQ.Client directly (the relay's publisher, the workers'
-/// queue consumers). RabbitMQ.Client's own recovery is off: whoever holds a connection notices its loss
-/// and connects anew, so there is one way back, not two racing.
+/// RabbitMQ.Client connections for what MassTransit has no API for: reading queue depths (the queue-lag
+/// sampler) and moving messages out of an error queue (`monitor errors replay`). Consuming and publishing go
+/// through MassTransit. The client's own recovery is off: each caller connects anew when it needs to.
 /// </summary>
 public static class BrokerConnections
 {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Monitor.Contracts;
 using Monitor.EventStore;
-using Monitor.Hosting.Configuration;
 using Monitor.Hosting.Relay;
 using Monitor.Hosting.Storage;
 using Monitor.Pipeline.Tests.Infrastructure;
@@ -11,10 +10,10 @@ using Monitor.Testing;
 namespace Monitor.Pipeline.Tests.Relay;
 
 /// <summary>
-/// The relay service's publisher: stored JSON copied into MassTransit's envelope and published with
-/// RabbitMQ.Client. A MassTransit consumer must read it as if MassTransit had published it.
+/// The relay service's publisher: each stored event published through MassTransit. A consumer of its type
+/// reads it with MessageId = event id, the stream's headers and the event's content.
 /// </summary>
-public class When_the_relay_publishes_stored_json_with_RabbitMQ_Client(RelayFixture fixture) : IClassFixture<RelayFixture>
+public class When_the_relay_publishes_stored_events_through_MassTransit(RelayFixture fixture) : IClassFixture<RelayFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -46,8 +45,7 @@ public class When_the_relay_publishes_stored_json_with_RabbitMQ_Client(RelayFixt
             await fixture.Store.AppendAsync(metrics.CoverageId, MonitorEventTypes.CoverageStream, ExpectedVersion.Exactly(1),
                 [new EventData(CoverageEventIds.MetricsUpdated(metrics.CoverageId, 1, metrics), metrics)]);
 
-            var address = RabbitMqAddress.Parse(fixture.Vhost.AmqpUri.ToString(), "test vhost");
-            await using var publisher = await BrokerRelayPublisher.ConnectAsync(address, fixture.Store.Registry, "broker-relay-test", CancellationToken.None);
+            await using var publisher = await RelayPublishers.ConnectAsync(fixture.Vhost);
             await using (await RelayRun.StartAsync(fixture.Store, publisher))
             {
                 var complete = await Until.HoldsAsync(() => Task.FromResult(ingested.Count >= items.Count && updated.Count >= 1), Patience);
