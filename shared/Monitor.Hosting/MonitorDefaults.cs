@@ -32,6 +32,8 @@ public static class MonitorDefaults
         builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         // Marten logs every schema statement it applies at start as information.
         builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
+        // Under load its coordinator reports a high water mark that moves slower than the log as information, several times a second.
+        builder.Logging.AddFilter("Marten.Events.Daemon.Coordination.ProjectionCoordinator", LogLevel.Warning);
 
         builder.AddEventStore(settings);
 
