@@ -88,9 +88,10 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
             {
                 for (var restarts = 0; ; )
                 {
-                    ThrowIfPaused(daemon ?? own!, shard, projection.Name);
                     // The agent's position first: one the daemon reports was committed with its progress row.
-                    var position = (daemon ?? own!).CurrentAgents().FirstOrDefault(a => a.Name.Identity == shard)?.Position ?? 0;
+                    var agent = (daemon ?? own!).CurrentAgents().FirstOrDefault(a => a.Name.Identity == shard);
+                    ThrowIfPaused(agent, projection.Name);
+                    var position = agent?.Position ?? 0;
                     var done = await ScalarAsync<long?>(_sql.Progress, ct, shard);
                     if (daemon is not null && done is null && position > 0)
                     {
@@ -139,9 +140,8 @@ public sealed class ProjectionRebuilder(EventStore store, ILogger? logger = null
         return (target, total);
     }
 
-    private static void ThrowIfPaused(IProjectionDaemon daemon, string shard, string name)
+    private static void ThrowIfPaused(ISubscriptionAgent? agent, string name)
     {
-        var agent = daemon.CurrentAgents().FirstOrDefault(a => a.Name.Identity == shard);
         if (agent is { Status: AgentStatus.Paused })
             throw new EventStoreException(
                 $"Rebuilding projection {name} stopped: the daemon paused it ({agent.Failure?.Message ?? "no reason given"}).");
